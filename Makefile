@@ -1,0 +1,46 @@
+# The two README commands: `make demo` (train a small network, store the run, print what it stored)
+# and `make test` (the whole suite, as CI runs it). Both install what they need into .venv.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test check lint typecheck pytest bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	# The CPU build of torch lies on this machine's disk; a bare `torch` would pull a CUDA build.
+	$(BIN)/pip install --quiet "torch==2.13.0" || $(BIN)/pip install --quiet "torch>=2.2"
+	# strict editable mode: mypy and the import system both see fitscope.exporters / fitscope.server.
+	$(BIN)/pip install --quiet -e ".[dev]" --config-settings editable_mode=strict
+	touch $(STAMP)
+
+# New modules are linked into the strict editable install only by re-installing.
+install:
+	rm -f $(STAMP)
+	$(MAKE) $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/fitscope demo --out runs/demo.fitscope
+	$(BIN)/fitscope info runs/demo.fitscope
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/pytest
+
+check: lint typecheck
+
+test: install check pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/listener_overhead.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info runs

@@ -1,0 +1,3 @@
+"""fitscope: see inside neural-network training."""
+from __future__ import annotations
+__version__ = "0.1.0"

@@ -1,0 +1,230 @@
+"""The two storage protocols, the event and series types they share, and series keys.
+
+* :class:`StatsSink` is write-only: what a listener feeds and what exporters implement.
+* :class:`StatsStorage` is a sink that can also be read and subscribed to.
+
+Every implementation passes the one contract suite in ``tests/storage/contract.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Literal, Protocol, runtime_checkable
+
+from fitscope.errors import RecordError
+from fitscope.records import (
+    SUMMARY_KINDS,
+    SUMMARY_STATS,
+    EpochRecord,
+    MetricsRecord,
+    StaticInfo,
+    StatsReport,
+)
+
+__all__ = [
+    "EventKind",
+    "Series",
+    "SeriesKey",
+    "SessionInfo",
+    "StatsSink",
+    "StatsStorage",
+    "StorageEvent",
+    "Subscription",
+    "parse_series_key",
+]
+
+EventKind = Literal["static_info", "update", "metrics", "epoch"]
+
+
+@dataclass(frozen=True, slots=True)
+class StorageEvent:
+    """A record was stored.
+
+    Attributes:
+        kind: Which record: ``"static_info"``, ``"update"`` (a StatsReport), ``"metrics"`` or
+            ``"epoch"``.
+        session_id: Session of the record.
+        worker_id: Worker of the record.
+        iteration: The record's iteration (``None`` for static info).
+    """
+
+    kind: EventKind
+    session_id: str
+    worker_id: str
+    iteration: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """One quantity over iterations, columnar: ``values[i]`` was recorded at ``iterations[i]``.
+
+    ``None`` in ``values`` means absent at that iteration (a gap); NaN and +/-Inf are kept.
+    """
+
+    iterations: list[int]
+    values: list[float | None]
+
+
+@dataclass(frozen=True, slots=True)
+class SessionInfo:
+    """What a storage knows about one session.
+
+    Attributes:
+        session_id: The session.
+        workers: Its worker ids, sorted.
+        session_name: The name given in StaticInfo, if any.
+        start_ms: Earliest StaticInfo timestamp of its workers (None when none was stored).
+        last_update_ms: Latest report timestamp (None before the first report).
+        num_reports: Number of stored reports over all workers.
+    """
+
+    session_id: str
+    workers: tuple[str, ...]
+    session_name: str | None
+    start_ms: int | None
+    last_update_ms: int | None
+    num_reports: int
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesKey:
+    """A parsed series key (see :func:`parse_series_key`)."""
+
+    source: Literal["score", "metric", "summary", "report"]
+    name: str = ""
+    kind: str = ""
+    stat: str = ""
+
+
+_REPORT_FIELDS = (
+    "collection_ms",
+    "performance/total_runtime_ms",
+    "performance/total_examples",
+    "performance/total_minibatches",
+    "performance/examples_per_second",
+    "performance/minibatches_per_second",
+    "memory/process_rss_bytes",
+    "memory/system_total_bytes",
+    "memory/system_available_bytes",
+)
+
+
+def parse_series_key(key: str) -> SeriesKey:
+    """Parses the key of a series, as accepted by :meth:`StatsStorage.read_series`.
+
+    Keys:
+        ``score``: the loss of every iteration (not only reported ones).
+        ``metrics/<name>``: a user metric (``<name>`` may itself contain ``/``).
+        ``<kind>/<name>/<stat>``: a summary statistic, kind in parameters | gradients |
+            updates | activations, stat one of :data:`~fitscope.records.SUMMARY_STATS`.
+        ``learning_rates/<param>``: the learning rate of one parameter.
+        ``memory/devices/<device>/<current_bytes|max_bytes|total_bytes>``: device memory.
+        ``collection_ms``, ``performance/<field>``, ``memory/<field>``: report fields.
+
+    Raises:
+        RecordError: the key matches none of these forms.
+    """
+    if key == "score":
+        return SeriesKey("score")
+    head, _, rest = key.partition("/")
+    if head == "metrics" and rest:
+        return SeriesKey("metric", name=rest)
+    if head in SUMMARY_KINDS:
+        name, _, stat = rest.rpartition("/")
+        if name and stat in SUMMARY_STATS:
+            return SeriesKey("summary", name=name, kind=head, stat=stat)
+    if head == "learning_rates" and rest:
+        return SeriesKey("report", name=key)
+    if head == "memory" and rest.startswith("devices/"):
+        device, _, fld = rest[len("devices/") :].rpartition("/")
+        if device and fld in ("current_bytes", "max_bytes", "total_bytes"):
+            return SeriesKey("report", name=key)
+    if key in _REPORT_FIELDS:
+        return SeriesKey("report", name=key)
+    raise RecordError(
+        f"Unknown series key {key!r}. Use 'score', 'metrics/<name>', '<kind>/<name>/<stat>' "
+        f"(kind: {', '.join(SUMMARY_KINDS)}; stat: {', '.join(SUMMARY_STATS)}), "
+        f"'learning_rates/<param>', 'memory/devices/<device>/<current_bytes|max_bytes|total_bytes>', "
+        f"or one of: {', '.join(_REPORT_FIELDS)}."
+    )
+
+
+@runtime_checkable
+class Subscription(Protocol):
+    """Handle returned by :meth:`StatsStorage.subscribe`; ``close()`` stops the callbacks."""
+
+    def close(self) -> None:
+        """Stops delivering events to this subscriber. Idempotent."""
+
+
+@runtime_checkable
+class StatsSink(Protocol):
+    """Write-only destination of records: what a listener feeds, what exporters implement.
+
+    Calls come from one thread at a time (the listener's writer thread for that sink).
+    """
+
+    def put_static_info(self, info: StaticInfo) -> None:
+        """Stores static info; a second put for the same (session, worker) replaces it."""
+
+    def put_update(self, report: StatsReport) -> None:
+        """Stores a report, keyed by (session, worker, iteration); an equal key replaces it."""
+
+    def put_metrics(self, record: MetricsRecord) -> None:
+        """Stores user metrics at an iteration; values merge with earlier ones there."""
+
+    def put_epoch(self, record: EpochRecord) -> None:
+        """Stores the end of an epoch."""
+
+    def close(self) -> None:
+        """Flushes and releases resources. Idempotent."""
+
+
+@runtime_checkable
+class StatsStorage(StatsSink, Protocol):
+    """A sink that can be read back and watched."""
+
+    def list_sessions(self) -> list[str]:
+        """Returns the session ids, oldest first (by first StaticInfo or report)."""
+
+    def list_workers(self, session_id: str) -> list[str]:
+        """Returns the worker ids of a session, sorted; raises UnknownSessionError if none."""
+
+    def session_info(self, session_id: str) -> SessionInfo:
+        """Summarises one session; raises UnknownSessionError if absent."""
+
+    def get_static_info(self, session_id: str, worker_id: str) -> StaticInfo | None:
+        """Returns the StaticInfo of a worker, or None if it never sent one."""
+
+    def iter_updates(
+        self, session_id: str, worker_id: str, start: int | None = None, end: int | None = None
+    ) -> Iterator[StatsReport]:
+        """Yields reports in iteration order with ``start <= iteration <= end``."""
+
+    def get_latest_update(self, session_id: str, worker_id: str) -> StatsReport | None:
+        """Returns the report with the highest iteration, or None."""
+
+    def count_updates(self, session_id: str, worker_id: str) -> int:
+        """Returns the number of stored reports of a worker."""
+
+    def read_series(
+        self, session_id: str, worker_id: str, key: str, start: int | None = None, end: int | None = None
+    ) -> Series:
+        """Returns one quantity over iterations (see :func:`parse_series_key` for keys)."""
+
+    def read_metrics(self, session_id: str, worker_id: str) -> list[MetricsRecord]:
+        """Returns the user metrics of a worker in iteration order."""
+
+    def read_epochs(self, session_id: str, worker_id: str) -> list[EpochRecord]:
+        """Returns the epoch ends of a worker in epoch order."""
+
+    def subscribe(self, callback: Callable[[StorageEvent], None]) -> Subscription:
+        """Calls ``callback`` (on a storage thread) for every record stored from now on.
+
+        For a FileStatsStorage this includes records written by other processes.
+        """
+
+    def __enter__(self) -> StatsStorage: ...
+
+    def __exit__(self, *exc: object) -> None: ...
