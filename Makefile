@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test check lint typecheck pytest bench clean
+.PHONY: install demo test check lint typecheck pytest frontend-check bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -35,7 +35,14 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/pytest
 
-check: lint typecheck
+# The frontend's TypeScript types are generated from schemas/; this fails when they drift.
+frontend/node_modules/.package-lock.json: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+
+frontend-check: frontend/node_modules/.package-lock.json
+	cd frontend && npm run --silent check:types && npm run --silent typecheck && npm test
+
+check: lint typecheck frontend-check
 
 test: install check pytest
 

@@ -1,0 +1,151 @@
+"""The ``fitscope`` command (also ``python -m fitscope``).
+
+Commands import their heavy modules (torch, scikit-learn) only when they run, so
+``fitscope info`` starts fast. Exit codes: 0 success, 1 unexpected failure, 2 bad input
+(not a fitscope file, a newer schema, a corrupt file, bad arguments, a missing extra).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from typing import Any
+
+from fitscope import __version__
+from fitscope.errors import FitscopeError
+
+__all__ = ["main"]
+
+
+def _fmt_time(ms: int | None) -> str:
+    if ms is None:
+        return "-"
+    return datetime.fromtimestamp(ms / 1000, tz=timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def _fmt_float(x: float | None) -> str:
+    if x is None:
+        return "-"
+    if x != x:
+        return "NaN"
+    if x in (float("inf"), float("-inf")):
+        return "+Inf" if x > 0 else "-Inf"
+    return f"{x:.6g}"
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from fitscope.demo import run_demo
+
+    models = ("mlp", "cnn") if args.model == "both" else (args.model,)
+    results = run_demo(
+        args.out, models=models, epochs=args.epochs, frequency=args.frequency, seed=args.seed, progress=not args.quiet
+    )
+    for r in results:
+        print(
+            f"{r.session_name}: {r.iterations} iterations, final loss {_fmt_float(r.final_loss)}, "
+            f"validation accuracy {r.val_accuracy:.3f} (session {r.session_id})"
+        )
+    print(f"Wrote {args.out}. Read it back with: fitscope info {args.out}")
+    return 0
+
+
+def _info(path: str) -> dict[str, Any]:
+    from fitscope.storage.sqlite import FileStatsStorage
+
+    with FileStatsStorage(path, read_only=True) as storage:
+        sessions = []
+        for sid in storage.list_sessions():
+            info = storage.session_info(sid)
+            workers = []
+            for wid in info.workers:
+                latest = storage.get_latest_update(sid, wid)
+                static = storage.get_static_info(sid, wid)
+                epochs = storage.read_epochs(sid, wid)
+                workers.append(
+                    {
+                        "worker_id": wid,
+                        "model": static.model.class_name if static and static.model else None,
+                        "num_params": static.model.num_params if static and static.model else None,
+                        "reports": storage.count_updates(sid, wid),
+                        "last_iteration": latest.iteration if latest else None,
+                        "last_score": latest.score if latest else None,
+                        "epochs": len(epochs),
+                    }
+                )
+            sessions.append(
+                {
+                    "session_id": sid,
+                    "session_name": info.session_name,
+                    "start": _fmt_time(info.start_ms),
+                    "last_update": _fmt_time(info.last_update_ms),
+                    "workers": workers,
+                }
+            )
+    return {"file": path, "sessions": sessions}
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    data = _info(args.file)
+    if args.json:
+        from fitscope.encoding import encode_optional_float
+
+        for s in data["sessions"]:
+            for w in s["workers"]:
+                w["last_score"] = encode_optional_float(w["last_score"])
+        print(json.dumps(data, indent=2, allow_nan=False))
+        return 0
+    print(f"{data['file']}: {len(data['sessions'])} session(s)")
+    for s in data["sessions"]:
+        name = f" ({s['session_name']})" if s["session_name"] else ""
+        print(f"session {s['session_id']}{name}")
+        print(f"  started {s['start']}, last update {s['last_update']}")
+        for w in s["workers"]:
+            model = f", model {w['model']} ({w['num_params']} parameters)" if w["model"] else ""
+            print(
+                f"  worker {w['worker_id']}: {w['reports']} reports, last iteration {w['last_iteration'] or '-'}, "
+                f"last score {_fmt_float(w['last_score'])}, {w['epochs']} epochs{model}"
+            )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Returns the argument parser of the ``fitscope`` command."""
+    parser = argparse.ArgumentParser(prog="fitscope", description="See inside neural-network training.")
+    parser.add_argument("--version", action="version", version=f"fitscope {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    demo = sub.add_parser("demo", help="train small networks on scikit-learn's digits and store the runs")
+    demo.add_argument("--out", default="runs/demo.fitscope", help="file to write (default: runs/demo.fitscope)")
+    demo.add_argument("--model", choices=("mlp", "cnn", "both"), default="both", help="which network(s) to train")
+    demo.add_argument("--epochs", type=int, default=8, help="passes over the training data (default: 8)")
+    demo.add_argument("--frequency", type=int, default=10, help="report every N iterations (default: 10)")
+    demo.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    demo.add_argument("--quiet", action="store_true", help="no progress bar")
+    demo.set_defaults(func=_cmd_demo)
+
+    info = sub.add_parser("info", help="print the sessions, workers, iterations and last score of a file")
+    info.add_argument("file", help="a .fitscope file")
+    info.add_argument("--json", action="store_true", help="print JSON instead of text")
+    info.set_defaults(func=_cmd_info)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Runs the ``fitscope`` command; returns its exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        code: int = args.func(args)
+    except (FitscopeError, ValueError) as exc:
+        print(f"fitscope: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("fitscope: interrupted", file=sys.stderr)
+        return 130
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

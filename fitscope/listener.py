@@ -1,0 +1,404 @@
+"""The :class:`StatsListener`: collects training statistics and feeds them to sinks.
+
+The listener itself is framework-neutral (counters, score window, reports, sinks); what
+touches PyTorch lives in :mod:`fitscope.torch_collector` and is imported by :meth:`attach`,
+so ``import fitscope`` never imports torch or a web framework.
+
+Counting: ``iteration`` counts completed optimizer steps from 1 (one ``iteration_done`` call
+per step). A report is made when ``iteration % frequency == 0``; ``close()`` writes a final
+report for a partial window. Every statistic of a report comes from the same step.
+"""
+
+from __future__ import annotations
+
+import atexit
+import math
+import time
+import uuid
+import weakref
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from fitscope.config import StatsConfig
+from fitscope.errors import ListenerError, RecordError
+from fitscope.records import (
+    TYPE_ID,
+    EpochRecord,
+    ListenerConfigInfo,
+    MetricsRecord,
+    ModelInfo,
+    Performance,
+    Record,
+    ScoreSeries,
+    Software,
+    StaticInfo,
+    StatsReport,
+)
+from fitscope.sink_writer import SinkStatus, SinkWriter
+from fitscope.storage.base import StatsSink
+from fitscope.system_info import collect_hardware, collect_software, default_worker_id, read_memory
+
+if TYPE_CHECKING:
+    from fitscope.torch_collector import TorchCollector
+
+__all__ = ["StatsListener"]
+
+JSONValue = Any
+
+
+def _now_ms() -> int:
+    return int(time.time() * 1000)
+
+
+def _as_float(value: Any, what: str) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise RecordError(f"{what} must be a number (or a one-element tensor), got {value!r}.") from None
+
+
+class StatsListener:
+    """Collects score, learning rates, per-parameter statistics, activations, throughput and memory.
+
+    Example::
+
+        storage = FileStatsStorage("runs/demo.fitscope")
+        listener = StatsListener(storage, frequency=10)
+        listener.attach(model, optimizer)
+        for x, y in loader:
+            optimizer.zero_grad(); loss = loss_fn(model(x), y); loss.backward(); optimizer.step()
+            listener.iteration_done(loss, batch_size=len(x))
+        listener.epoch_done()
+        listener.close()
+
+    Args:
+        sinks: One sink or a list (storages and exporters); each is fed from its own thread.
+        frequency: Report every ``frequency`` iterations (the original's default, 10).
+        config: What to collect; everything by default.
+        session_id: Identifies the run; a new uuid4 by default.
+        worker_id: Identifies this process within the run; ``host:pid`` by default
+            (``host:rank<N>`` under torch.distributed).
+        session_name: A human name for the run.
+        tags: String tags of the run.
+        hyperparameters: JSON values describing the run (learning rate, batch size...).
+        max_queue: Records that may wait for each sink before its oldest reports are dropped.
+        close_sinks: Whether :meth:`close` also closes the sinks (so exporters flush their files).
+    """
+
+    def __init__(
+        self,
+        sinks: StatsSink | Sequence[StatsSink],
+        frequency: int = 10,
+        *,
+        config: StatsConfig | None = None,
+        session_id: str | None = None,
+        worker_id: str | None = None,
+        session_name: str | None = None,
+        tags: Mapping[str, str] | None = None,
+        hyperparameters: Mapping[str, JSONValue] | None = None,
+        max_queue: int = 1024,
+        close_sinks: bool = True,
+    ) -> None:
+        if isinstance(frequency, bool) or not isinstance(frequency, int) or frequency < 1:
+            raise ValueError(f"frequency must be a positive integer (report every N iterations), got {frequency!r}.")
+        sink_list = list(sinks) if isinstance(sinks, Sequence) else [sinks]
+        if not sink_list:
+            raise ValueError("StatsListener needs at least one sink (a storage or an exporter).")
+        for sink in sink_list:
+            if not isinstance(sink, StatsSink):
+                raise TypeError(
+                    f"{sink!r} is not a StatsSink: it needs put_static_info, put_update, put_metrics, "
+                    "put_epoch and close."
+                )
+        for name, ident in (("session_id", session_id), ("worker_id", worker_id)):
+            if ident is not None and (not isinstance(ident, str) or not ident):
+                raise ValueError(f"{name} must be a non-empty string, got {ident!r}.")
+        self.frequency = frequency
+        self.config = config or StatsConfig()
+        self.session_id = session_id or str(uuid.uuid4())
+        self._worker_id = worker_id
+        self.session_name = session_name
+        self.tags = {str(k): str(v) for k, v in (tags or {}).items()}
+        self.hyperparameters = dict(hyperparameters or {})
+        self._close_sinks = close_sinks
+        self._writers = [SinkWriter(s, max_queue=max_queue) for s in sink_list]
+        self._collector: TorchCollector | None = None
+        self._static_sent = False
+        self._closed = False
+        self.iteration = 0
+        self.epoch = 0
+        self._last_report_iteration = 0
+        self._total_examples = 0
+        self._total_minibatches = 0
+        self._window_examples = 0
+        self._window_minibatches = 0
+        self._window_iterations: list[int] = []
+        self._window_losses: list[Any] = []
+        self._start = time.perf_counter()
+        self._last_report_time = self._start
+        self._atexit = _register_atexit(self)
+
+    # ------------------------------------------------------------------ identity
+
+    @property
+    def worker_id(self) -> str:
+        """This process's worker id (resolved at first use, so torch.distributed ranks are seen)."""
+        if self._worker_id is None:
+            self._worker_id = default_worker_id()
+        return self._worker_id
+
+    # ------------------------------------------------------------------ public API
+
+    def attach(self, model: Any, optimizer: Any = None, *, example_input: Any = None) -> StatsListener:
+        """Starts collecting from a PyTorch model (and its optimizer) and writes StaticInfo.
+
+        Args:
+            model: A ``torch.nn.Module``; torch.compile and DistributedDataParallel wrappers are
+                looked through, and their name prefixes dropped.
+            optimizer: The ``torch.optim.Optimizer`` stepping the model. Without it there are no
+                updates and no learning rates, and gradients are read at ``iteration_done``.
+            example_input: An input batch (tensor or tuple). When given, layer input/output
+                shapes are found by one forward pass on meta tensors (no computation, no change
+                to the model).
+
+        Returns:
+            The listener, for chaining.
+        """
+        self._check_open()
+        if self._collector is not None:
+            raise ListenerError("This StatsListener is already attached to a model; use one listener per model.")
+        if self._static_sent:
+            raise ListenerError(
+                "attach() must come before the first iteration_done(), log_metrics() or epoch_done(): "
+                "StaticInfo is written once, at attach."
+            )
+        from fitscope.torch_collector import TorchCollector
+
+        self._collector = TorchCollector(model, optimizer, self.config)
+        self._collector.arm(self._is_reporting(self.iteration + 1))
+        model_info = self._collector.describe(example_input) if self.config.model_info else None
+        software = collect_software(self._collector.model) if self.config.software_info else None
+        self._send_static_info(model_info, software)
+        self._start = self._last_report_time = time.perf_counter()
+        return self
+
+    def iteration_done(self, loss: Any = None, batch_size: int | None = None) -> None:
+        """Marks one optimizer step as done; reports when ``iteration % frequency == 0``.
+
+        Args:
+            loss: The step's loss: a scalar tensor (kept on its device until the next report,
+                so no synchronisation per step) or a number. NaN and Inf are recorded as such.
+            batch_size: Examples in this step's minibatch (for examples/s).
+        """
+        self._check_open()
+        if batch_size is not None and (isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 0):
+            raise ValueError(f"batch_size must be a non-negative integer, got {batch_size!r}.")
+        kept = None if loss is None else _detach_loss(loss)
+        if not self._static_sent:
+            self._send_static_info(None, collect_software() if self.config.software_info else None)
+        self.iteration += 1
+        self._total_minibatches += 1
+        self._window_minibatches += 1
+        if batch_size is not None:
+            self._total_examples += batch_size
+            self._window_examples += batch_size
+        if kept is not None:
+            self._window_iterations.append(self.iteration)
+            self._window_losses.append(kept)
+        if self.iteration % self.frequency == 0:
+            self._report()
+        if self._collector is not None:
+            self._collector.arm(self._is_reporting(self.iteration + 1))
+
+    def epoch_done(self) -> None:
+        """Marks the end of an epoch (recorded as an EpochRecord; reports count epochs)."""
+        self._check_open()
+        if not self._static_sent:
+            self._send_static_info(None, collect_software() if self.config.software_info else None)
+        self._submit(
+            EpochRecord(
+                session_id=self.session_id,
+                worker_id=self.worker_id,
+                timestamp_ms=_now_ms(),
+                epoch=self.epoch,
+                iteration=self.iteration,
+            )
+        )
+        self.epoch += 1
+
+    def log_metrics(self, values: Mapping[str, Any], *, iteration: int | None = None) -> None:
+        """Records user metrics, e.g. ``{"val_loss": 0.31, "val_acc": 0.92}``.
+
+        Args:
+            values: Metric name to number (or one-element tensor; this synchronises it).
+            iteration: Where to place them; the current iteration by default.
+        """
+        self._check_open()
+        if not isinstance(values, Mapping) or not values:
+            raise RecordError("log_metrics needs a non-empty mapping of metric name to number.")
+        clean: dict[str, float] = {}
+        for name, value in values.items():
+            if not isinstance(name, str) or not name:
+                raise RecordError(f"Metric names must be non-empty strings, got {name!r}.")
+            clean[name] = _as_float(value, f"Metric {name!r}")
+        if not self._static_sent:
+            self._send_static_info(None, collect_software() if self.config.software_info else None)
+        self._submit(
+            MetricsRecord(
+                session_id=self.session_id,
+                worker_id=self.worker_id,
+                timestamp_ms=_now_ms(),
+                iteration=self.iteration if iteration is None else int(iteration),
+                epoch=self.epoch,
+                values=clean,
+            )
+        )
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Waits until every sink has received every queued record; False on timeout."""
+        return all([w.flush(timeout) for w in self._writers])
+
+    def close(self, timeout: float | None = 60.0) -> None:
+        """Writes a final report for a partial window, removes hooks, flushes and closes sinks.
+
+        Idempotent. Sinks are closed unless the listener was built with ``close_sinks=False``.
+        """
+        if self._closed:
+            return
+        try:
+            if self._static_sent and self.iteration > self._last_report_iteration:
+                self._report()
+        finally:
+            self._closed = True
+            if self._collector is not None:
+                self._collector.detach()
+            for writer in self._writers:
+                writer.close(timeout, close_sink=self._close_sinks)
+            atexit.unregister(self._atexit)
+
+    def sink_status(self) -> list[SinkStatus]:
+        """Returns per-sink counters: written, dropped, errors, pending."""
+        return [w.status() for w in self._writers]
+
+    def __enter__(self) -> StatsListener:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return (
+            f"StatsListener(session_id={self.session_id!r}, frequency={self.frequency}, "
+            f"iteration={self.iteration}, sinks={len(self._writers)})"
+        )
+
+    # ------------------------------------------------------------------ internals
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise ListenerError("This StatsListener is closed; create a new one to keep recording.")
+
+    def _is_reporting(self, iteration: int) -> bool:
+        return iteration % self.frequency == 0
+
+    def _submit(self, record: Record) -> None:
+        for writer in self._writers:
+            writer.submit(record)
+
+    def _send_static_info(self, model_info: ModelInfo | None, software: Software | None) -> None:
+        self._static_sent = True
+        self._submit(
+            StaticInfo(
+                session_id=self.session_id,
+                worker_id=self.worker_id,
+                timestamp_ms=_now_ms(),
+                type_id=TYPE_ID,
+                session_name=self.session_name,
+                tags=self.tags,
+                hyperparameters=self.hyperparameters,
+                software=software,
+                hardware=collect_hardware() if self.config.hardware_info else None,
+                model=model_info,
+                listener=ListenerConfigInfo(
+                    frequency=self.frequency,
+                    histogram_bins=self.config.histogram_bins,
+                    collect=self.config.switches(),
+                ),
+            )
+        )
+
+    def _report(self) -> None:
+        t0 = time.perf_counter()
+        collector = self._collector
+        summaries = collector.collect() if collector is not None else {}
+        losses = _host_floats(self._window_losses)
+        scores = ScoreSeries(iterations=tuple(self._window_iterations), values=tuple(losses))
+        score = losses[-1] if self._window_iterations and self._window_iterations[-1] == self.iteration else None
+        now = time.perf_counter()
+        performance = None
+        if self.config.performance:
+            window_s = now - self._last_report_time
+            performance = Performance(
+                total_runtime_ms=(now - self._start) * 1000.0,
+                total_examples=self._total_examples,
+                total_minibatches=self._total_minibatches,
+                examples_per_second=self._window_examples / window_s if window_s > 0 else math.nan,
+                minibatches_per_second=self._window_minibatches / window_s if window_s > 0 else math.nan,
+            )
+        learning_rates = collector.learning_rates() if collector is not None and self.config.learning_rates else {}
+        memory = read_memory(collector.device_names() if collector is not None else None) if self.config.memory else None
+        hook_ms = collector.take_hook_ms() if collector is not None else 0.0
+        report = StatsReport(
+            session_id=self.session_id,
+            worker_id=self.worker_id,
+            timestamp_ms=_now_ms(),
+            iteration=self.iteration,
+            epoch=self.epoch,
+            score=score,
+            scores=scores,
+            learning_rates=learning_rates,
+            performance=performance,
+            memory=memory,
+            collection_ms=(time.perf_counter() - t0) * 1000.0 + hook_ms,
+            summaries=summaries,
+        )
+        self._submit(report)
+        self._last_report_iteration = self.iteration
+        self._last_report_time = now
+        self._window_examples = self._window_minibatches = 0
+        self._window_iterations = []
+        self._window_losses = []
+
+
+def _detach_loss(loss: Any) -> Any:
+    """Keeps a loss without synchronising: tensors stay on their device, detached."""
+    detach = getattr(loss, "detach", None)
+    if detach is None:
+        return _as_float(loss, "loss")
+    tensor = detach()
+    if tensor.numel() != 1:
+        raise RecordError(f"loss must be a scalar (one element), got a tensor of shape {tuple(tensor.shape)}.")
+    return tensor.reshape(())
+
+
+def _host_floats(values: list[Any]) -> list[float]:
+    """Moves the window's losses to the host: one transfer per device, not one per loss."""
+    if not values:
+        return []
+    if all(isinstance(v, float) for v in values):
+        return list(values)
+    from fitscope.torch_collector import tensors_to_floats
+
+    return tensors_to_floats(values)
+
+
+def _register_atexit(listener: StatsListener) -> Any:
+    ref = weakref.ref(listener)
+
+    def close_at_exit() -> None:
+        live = ref()
+        if live is not None:
+            live.close(timeout=10.0)
+
+    atexit.register(close_at_exit)
+    return close_at_exit

@@ -1,0 +1,257 @@
+"""PyTorch side of the listener: hooks on the model and optimizer, and batched statistics.
+
+Nothing here runs on non-reporting iterations: forward hooks are registered only for the
+forward passes of a reporting iteration (``arm``), and the optimizer hooks return at once
+when not armed. On a reporting iteration:
+
+* the optimizer's step pre-hook keeps references to ``.grad`` (gradients *before* the step,
+  after any clipping or GradScaler unscaling), the learning rates, and a copy of each parameter;
+* the step post-hook computes ``update = parameter after - parameter before`` (in the
+  parameter's dtype, float32 at least): the change the optimizer really applied;
+* forward hooks on leaf modules keep their outputs (training mode only);
+* ``collect`` reduces all of them in one batched call per device and moves the results to the
+  host once.
+
+When a GradScaler skips a step (inf/NaN gradients), the optimizer hooks do not run: that
+report then carries the current (unscaled, non-finite) gradients, the parameters, and no updates.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from fitscope.config import KindConfig, StatsConfig
+from fitscope.errors import ListenerError, MissingDependencyError
+from fitscope.records import ModelInfo, Summary
+
+try:
+    import torch
+except ImportError as exc:  # pragma: no cover - exercised only without torch
+    raise MissingDependencyError("StatsListener.attach (PyTorch models)", "torch", "torch") from exc
+
+from fitscope.model_graph import describe_model, named_parameters, unwrap_model
+from fitscope.tensor_stats import TensorSummarizer
+
+__all__ = ["TorchCollector", "tensors_to_floats"]
+
+
+def tensors_to_floats(values: Sequence[Any]) -> list[float]:
+    """Converts numbers and one-element tensors to floats with one transfer per device."""
+    out: list[float | None] = [v if isinstance(v, float) else None for v in values]
+    by_device: dict[torch.device, list[int]] = {}
+    for i, v in enumerate(values):
+        if out[i] is None:
+            by_device.setdefault(v.device, []).append(i)
+    for idx in by_device.values():
+        stacked = torch.stack([values[i].to(torch.float64) for i in idx]).cpu().tolist()
+        for i, f in zip(idx, stacked, strict=True):
+            out[i] = f
+    return [float(v) for v in out if v is not None]
+
+
+def _first_tensor(output: Any) -> torch.Tensor | None:
+    if isinstance(output, torch.Tensor):
+        return output
+    if isinstance(output, (tuple, list)):
+        for item in output:
+            found = _first_tensor(item)
+            if found is not None:
+                return found
+    return None
+
+
+def _summary_key(kc: KindConfig) -> tuple[bool, bool, bool, bool]:
+    return (kc.mean, kc.stdev, kc.mean_magnitude, kc.histogram)
+
+
+class TorchCollector:
+    """Collects parameters, gradients, updates and activations of one model.
+
+    Args:
+        model: The model (wrappers such as torch.compile and DDP are looked through).
+        optimizer: Its optimizer, or None.
+        config: What to collect.
+    """
+
+    def __init__(self, model: Any, optimizer: Any, config: StatsConfig) -> None:
+        if not isinstance(model, torch.nn.Module):
+            raise ListenerError(f"attach() needs a torch.nn.Module, got {type(model).__name__}.")
+        if optimizer is not None and not isinstance(optimizer, torch.optim.Optimizer):
+            raise ListenerError(f"attach() needs a torch.optim.Optimizer (or None), got {type(optimizer).__name__}.")
+        self.model: torch.nn.Module = unwrap_model(model)
+        self.optimizer = optimizer
+        self.config = config
+        named = named_parameters(model)
+        self.param_names = [n for n, _ in named]
+        self.params = [p for _, p in named]
+        self._name_of = {id(p): n for n, p in named}
+        self._leaves = [(n, m) for n, m in self.model.named_modules() if n and not any(True for _ in m.children())]
+        # An in-place module (ReLU(inplace=True)) overwrites its input, which is the previous
+        # module's output: keep copies of activations then, references otherwise.
+        self._clone_activations = any(bool(getattr(m, "inplace", False)) for _, m in self._leaves)
+        self._summarizers: dict[tuple[bool, bool, bool, bool], TensorSummarizer] = {}
+        self._armed = False
+        self._forward_handles: list[Any] = []
+        self._optimizer_handles: list[Any] = []
+        self._grads: list[torch.Tensor | None] | None = None
+        self._before: list[torch.Tensor] | None = None
+        self._updates: list[torch.Tensor] | None = None
+        self._lrs: dict[str, float] | None = None
+        self._activations: dict[str, tuple[torch.Tensor, int]] = {}
+        self._hook_seconds = 0.0
+        if optimizer is not None:
+            self._optimizer_handles = [
+                optimizer.register_step_pre_hook(self._on_pre_step),
+                optimizer.register_step_post_hook(self._on_post_step),
+            ]
+
+    # ------------------------------------------------------------------ static info
+
+    def describe(self, example_input: Any = None) -> ModelInfo:
+        """Describes the model's layers and their graph (see :func:`describe_model`)."""
+        return describe_model(self.model, example_input)
+
+    def device_names(self) -> list[str]:
+        """Names of the accelerator devices holding parameters (``cuda:0``...)."""
+        return sorted({str(p.device) for p in self.params if p.device.type != "cpu"})
+
+    # ------------------------------------------------------------------ arming
+
+    def arm(self, on: bool) -> None:
+        """Prepares (or stops) collection for the next iteration's forward pass and step."""
+        if on == self._armed:
+            return
+        self._armed = on
+        if on and self.config.activations.enabled:
+            self._forward_handles = [m.register_forward_hook(self._activation_hook(n)) for n, m in self._leaves]
+        elif not on:
+            for handle in self._forward_handles:
+                handle.remove()
+            self._forward_handles = []
+
+    def detach(self) -> None:
+        """Removes every hook from the model and the optimizer."""
+        self.arm(False)
+        for handle in self._optimizer_handles:
+            handle.remove()
+        self._optimizer_handles = []
+
+    def take_hook_ms(self) -> float:
+        """Returns (and resets) the time the hooks spent since the last call, in ms."""
+        ms = self._hook_seconds * 1000.0
+        self._hook_seconds = 0.0
+        return ms
+
+    # ------------------------------------------------------------------ hooks
+
+    def _activation_hook(self, name: str) -> Any:
+        def hook(module: torch.nn.Module, inputs: Any, output: Any) -> None:
+            if not module.training:
+                return
+            t0 = time.perf_counter()
+            tensor = _first_tensor(output)
+            if tensor is not None and tensor.is_floating_point():
+                kept = tensor.detach().clone() if self._clone_activations else tensor.detach()
+                self._activations[name] = (kept, kept._version)
+            self._hook_seconds += time.perf_counter() - t0
+
+        return hook
+
+    def _on_pre_step(self, optimizer: Any, args: Any, kwargs: Any) -> None:
+        if not self._armed:
+            return
+        t0 = time.perf_counter()
+        with torch.no_grad():
+            if self.config.gradients.enabled:
+                self._grads = [p.grad for p in self.params]
+            if self.config.learning_rates:
+                self._lrs = self._read_learning_rates()
+            if self.config.updates.enabled:
+                self._before = [p.detach().clone() for p in self.params]
+        self._hook_seconds += time.perf_counter() - t0
+
+    def _on_post_step(self, optimizer: Any, args: Any, kwargs: Any) -> None:
+        if not self._armed or self._before is None:
+            return
+        t0 = time.perf_counter()
+        with torch.no_grad():
+            updates = []
+            for p, before in zip(self.params, self._before, strict=True):
+                after = p.detach()
+                if after.dtype in (torch.float16, torch.bfloat16):
+                    updates.append(after.float() - before.float())
+                else:
+                    updates.append(after - before)
+            self._updates = updates
+            self._before = None
+        self._hook_seconds += time.perf_counter() - t0
+
+    # ------------------------------------------------------------------ collection
+
+    def _read_learning_rates(self) -> dict[str, float]:
+        if self.optimizer is None:
+            return {}
+        lrs: dict[str, float] = {}
+        for group in self.optimizer.param_groups:
+            lr = group.get("lr")
+            if lr is None:
+                continue
+            value = float(lr)  # a tensor lr (capturable optimizers) is a host scalar in practice
+            for p in group["params"]:
+                name = self._name_of.get(id(p))
+                if name is not None:
+                    lrs[name] = value
+        return {n: lrs[n] for n in self.param_names if n in lrs}
+
+    def learning_rates(self) -> dict[str, float]:
+        """Learning rate per parameter: those applied at the reported step when it was seen."""
+        lrs = self._lrs if self._lrs is not None else self._read_learning_rates()
+        self._lrs = None
+        return lrs
+
+    def collect(self) -> dict[str, dict[str, Summary]]:
+        """Summarises every enabled kind for the current step and resets the step's state."""
+        groups: dict[tuple[bool, bool, bool, bool], list[tuple[str, str, torch.Tensor]]] = {}
+
+        def add(kind: str, name: str, tensor: torch.Tensor | None) -> None:
+            kc = self.config.kind(kind)
+            if kc.enabled and tensor is not None:
+                groups.setdefault(_summary_key(kc), []).append((kind, name, tensor))
+
+        with torch.no_grad():
+            for name, p in zip(self.param_names, self.params, strict=True):
+                add("parameters", name, p.detach())
+            grads = self._grads if self._grads is not None else [p.grad for p in self.params]
+            for name, g in zip(self.param_names, grads, strict=True):
+                add("gradients", name, None if g is None else g.detach())
+            if self._updates is not None:
+                for name, u in zip(self.param_names, self._updates, strict=True):
+                    add("updates", name, u)
+            for name, (act, version) in self._activations.items():
+                # A later in-place op changed this output: its values are no longer the layer's.
+                add("activations", name, act if act._version == version else None)
+        self._grads = self._updates = self._before = None
+        self._activations = {}
+
+        out: dict[str, dict[str, Summary]] = {k: {} for k in ("parameters", "gradients", "updates", "activations")}
+        for key, items in groups.items():
+            summarizer = self._summarizers.get(key)
+            if summarizer is None:
+                mean, stdev, mean_magnitude, histogram = key
+                summarizer = TensorSummarizer(
+                    self.config.histogram_bins,
+                    mean=mean,
+                    stdev=stdev,
+                    mean_magnitude=mean_magnitude,
+                    histogram=histogram,
+                )
+                self._summarizers[key] = summarizer
+            summaries = summarizer.summarize([t for _, _, t in items])
+            for (kind, name, _), summary in zip(items, summaries, strict=True):
+                out[kind][name] = summary
+        activations = out["activations"]
+        # Activations in module registration order, whatever order the forward pass ran.
+        out["activations"] = {n: activations[n] for n, _ in self._leaves if n in activations}
+        return {k: v for k, v in out.items() if v}

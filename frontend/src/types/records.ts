@@ -1,0 +1,349 @@
+// Generated from schemas/ by scripts/gen-types.mjs; do not edit.
+// Regenerate with `npm run gen:types`; `npm run check:types` fails when this file is stale.
+// Non-finite floats arrive as the strings "NaN", "Infinity", "-Infinity" (see FloatValue);
+// null means absent, never NaN.
+
+/**
+ * A non-finite float.
+ */
+export type NonFiniteFloat = "NaN" | "Infinity" | "-Infinity";
+
+/**
+ * A float: a JSON number when finite, else one of the non-finite strings.
+ */
+export type FloatValue = number | NonFiniteFloat;
+
+/**
+ * A float, or null when absent.
+ */
+export type OptionalFloatValue = FloatValue | null;
+
+/**
+ * Equal-width histogram of the finite values, binned like numpy.histogram(values, bins=len(counts), range=(min, max)) in float64. min == max gives one bin holding every value.
+ */
+export interface Histogram {
+  /**
+   * Left edge of the first bin: the smallest finite value.
+   */
+  min: number;
+  /**
+   * Right edge of the last bin: the largest finite value.
+   */
+  max: number;
+  /**
+   * @minItems 1
+   */
+  counts: Count[];
+}
+
+/**
+ * Statistics of one tensor over its finite values, with the non-finite values counted beside them. Statistics are null when switched off, or undefined: stdev below 2 finite values, every statistic when no value is finite.
+ */
+export interface Summary {
+  /**
+   * Elements in the tensor, finite or not.
+   */
+  count: Count;
+  /**
+   * nan_count + posinf_count + neginf_count.
+   */
+  nonfinite_count: Count;
+  nan_count: Count;
+  posinf_count: Count;
+  neginf_count: Count;
+  mean: OptionalFloatValue;
+  /**
+   * Sample standard deviation (N-1).
+   */
+  stdev: OptionalFloatValue;
+  /**
+   * Mean of |x|.
+   */
+  mean_magnitude: OptionalFloatValue;
+  min: OptionalFloatValue;
+  max: OptionalFloatValue;
+  sum: OptionalFloatValue;
+  /**
+   * Sum of x^2; the L2 norm is its square root.
+   */
+  sum_squares: OptionalFloatValue;
+  histogram: Histogram | null;
+}
+
+/**
+ * A tensor shape; null entries are unknown dimensions.
+ */
+export type Shape = (number | null)[] | null;
+
+/**
+ * Written once per (session_id, worker_id) when a listener attaches.
+ */
+export interface StaticInfo {
+  /**
+   * Which record this is.
+   */
+  record: "static_info";
+  /**
+   * Session id (a uuid4 by default).
+   */
+  session_id: string;
+  /**
+   * Worker id (host:pid by default, host:rank under torch.distributed).
+   */
+  worker_id: string;
+  /**
+   * Producer of the record: "StatsListener".
+   */
+  type_id: string;
+  /**
+   * Wall-clock time, ms since the Unix epoch. Never part of a key.
+   */
+  timestamp_ms: number;
+  /**
+   * Human name of the run.
+   */
+  session_name: string | null;
+  tags: {
+    [k: string]: string;
+  };
+  /**
+   * JSON values chosen by the user.
+   */
+  hyperparameters: {
+    [k: string]: unknown;
+  };
+  software: {
+    os: string | null;
+    os_version: string | null;
+    arch: string | null;
+    python: string | null;
+    framework: string | null;
+    framework_version: string | null;
+    backend: string | null;
+    device: string | null;
+    dtype: string | null;
+    hostname: string | null;
+    fitscope_version: string | null;
+  } | null;
+  hardware: {
+    cpu_count: number | null;
+    memory_total_bytes: number | null;
+    devices: {
+      name: string;
+      memory_total_bytes: number | null;
+    }[];
+  } | null;
+  model: {
+    class_name: string;
+    num_layers: Count;
+    num_params: Count;
+    /**
+     * In named_parameters() order, without wrapper prefixes.
+     */
+    param_names: string[];
+    layers: LayerInfo[];
+    /**
+     * The framework's JSON configuration of the model, where it has one; else null.
+     */
+    config:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    /**
+     * How layer inputs were found.
+     */
+    graph_source: "fx" | "execution_order" | "module_order";
+  } | null;
+  listener: {
+    frequency: number;
+    histogram_bins: number;
+    collect: {
+      [k: string]: boolean;
+    };
+  } | null;
+}
+
+/**
+ * One reported iteration; keyed by (session_id, worker_id, iteration).
+ */
+export interface StatsReport {
+  /**
+   * Which record this is.
+   */
+  record: "stats_report";
+  /**
+   * Session id (a uuid4 by default).
+   */
+  session_id: string;
+  /**
+   * Worker id (host:pid by default, host:rank under torch.distributed).
+   */
+  worker_id: string;
+  /**
+   * Producer of the record: "StatsListener".
+   */
+  type_id: string;
+  /**
+   * Wall-clock time, ms since the Unix epoch. Never part of a key.
+   */
+  timestamp_ms: number;
+  /**
+   * Completed optimizer steps, counted from 1.
+   */
+  iteration: number;
+  /**
+   * Epochs completed before this iteration.
+   */
+  epoch: number;
+  /**
+   * Loss at this iteration.
+   */
+  score: OptionalFloatValue;
+  /**
+   * Loss of every iteration since the previous report, this one included; columnar.
+   */
+  scores: {
+    iterations: number[];
+    values: FloatValue[];
+  };
+  /**
+   * Learning rate per parameter name.
+   */
+  learning_rates: {
+    [k: string]: FloatValue;
+  };
+  performance: {
+    total_runtime_ms: FloatValue;
+    total_examples: Count;
+    total_minibatches: Count;
+    examples_per_second: FloatValue;
+    minibatches_per_second: FloatValue;
+  } | null;
+  memory: {
+    process_rss_bytes: number | null;
+    system_total_bytes: number | null;
+    system_available_bytes: number | null;
+    devices: {
+      name: string;
+      current_bytes: number | null;
+      /**
+       * Peak allocation since start.
+       */
+      max_bytes: number | null;
+      /**
+       * Capacity.
+       */
+      total_bytes: number | null;
+    }[];
+  } | null;
+  /**
+   * What collecting this report cost the training thread, in ms.
+   */
+  collection_ms: OptionalFloatValue;
+  /**
+   * summaries[kind][name]: parameter names for parameters/gradients/updates, module names for activations.
+   */
+  summaries: {
+    parameters?: {
+      [k: string]: Summary;
+    };
+    gradients?: {
+      [k: string]: Summary;
+    };
+    updates?: {
+      [k: string]: Summary;
+    };
+    activations?: {
+      [k: string]: Summary;
+    };
+  };
+}
+
+/**
+ * User metrics (StatsListener.log_metrics), e.g. validation loss.
+ */
+export interface MetricsRecord {
+  /**
+   * Which record this is.
+   */
+  record: "metrics";
+  /**
+   * Session id (a uuid4 by default).
+   */
+  session_id: string;
+  /**
+   * Worker id (host:pid by default, host:rank under torch.distributed).
+   */
+  worker_id: string;
+  /**
+   * Producer of the record: "StatsListener".
+   */
+  type_id: string;
+  /**
+   * Wall-clock time, ms since the Unix epoch. Never part of a key.
+   */
+  timestamp_ms: number;
+  iteration: number;
+  epoch: number;
+  values: {
+    [k: string]: FloatValue;
+  };
+}
+
+/**
+ * The end of an epoch: epoch (from 0) ended after iteration.
+ */
+export interface EpochRecord {
+  /**
+   * Which record this is.
+   */
+  record: "epoch";
+  /**
+   * Session id (a uuid4 by default).
+   */
+  session_id: string;
+  /**
+   * Worker id (host:pid by default, host:rank under torch.distributed).
+   */
+  worker_id: string;
+  /**
+   * Producer of the record: "StatsListener".
+   */
+  type_id: string;
+  /**
+   * Wall-clock time, ms since the Unix epoch. Never part of a key.
+   */
+  timestamp_ms: number;
+  epoch: number;
+  iteration: number;
+}
+
+export type Count = number;
+
+export interface LayerInfo {
+  /**
+   * Qualified module name; "(root)" for parameters the model owns itself.
+   */
+  name: string;
+  /**
+   * Module class name.
+   */
+  type: string;
+  num_params: Count;
+  /**
+   * Parameter names, as in reports.
+   */
+  params: string[];
+  /**
+   * Layers feeding this one; empty when fed by the model input.
+   */
+  inputs: string[];
+  input_shape: Shape;
+  output_shape: Shape;
+  activation: string | null;
+}

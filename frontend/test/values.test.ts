@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+
+import type { FloatValue } from "../src/index.js";
+import { formatFloatValue, parseFloatValue } from "../src/index.js";
+
+describe("parseFloatValue", () => {
+  it("passes finite numbers through", () => {
+    expect(parseFloatValue(0.25)).toBe(0.25);
+    expect(parseFloatValue(-3)).toBe(-3);
+    expect(parseFloatValue(0)).toBe(0);
+  });
+
+  it("turns the non-finite strings into NaN and ±Infinity", () => {
+    expect(parseFloatValue("NaN")).toBeNaN();
+    expect(parseFloatValue("Infinity")).toBe(Number.POSITIVE_INFINITY);
+    expect(parseFloatValue("-Infinity")).toBe(Number.NEGATIVE_INFINITY);
+  });
+
+  it("never turns NaN into 0", () => {
+    const parsed = parseFloatValue("NaN");
+    expect(parsed).not.toBe(0);
+    expect(Number.isNaN(parsed)).toBe(true);
+    expect(parseFloatValue(Number.NaN)).toBeNaN();
+  });
+
+  it("keeps null as null (absent), not NaN or 0", () => {
+    expect(parseFloatValue(null)).toBeNull();
+  });
+
+  it("reads a parsed JSON series without losing the non-finite values", () => {
+    const wire = JSON.parse('[1.5, "NaN", null, "-Infinity", 0]') as (FloatValue | null)[];
+    const values = wire.map(parseFloatValue);
+    expect(values).toEqual([1.5, Number.NaN, null, Number.NEGATIVE_INFINITY, 0]);
+  });
+
+  it("rejects other strings with a clear error", () => {
+    const bad = JSON.parse('"nan"') as FloatValue;
+    expect(() => parseFloatValue(bad)).toThrow(TypeError);
+    expect(() => parseFloatValue(bad)).toThrow('got "nan"');
+  });
+});
+
+describe("formatFloatValue", () => {
+  it("labels the non-finite values and absence", () => {
+    expect(formatFloatValue(Number.NaN)).toBe("NaN");
+    expect(formatFloatValue(Number.POSITIVE_INFINITY)).toBe("+Inf");
+    expect(formatFloatValue(Number.NEGATIVE_INFINITY)).toBe("-Inf");
+    expect(formatFloatValue(null)).toBe("—");
+  });
+
+  it("never shows NaN as 0", () => {
+    expect(formatFloatValue(Number.NaN)).not.toBe("0");
+    expect(formatFloatValue(parseFloatValue("NaN"))).toBe("NaN");
+  });
+
+  it.each([
+    [0, "0"],
+    [-0, "0"],
+    [1, "1"],
+    [-2.5, "-2.5"],
+    [0.1 + 0.2, "0.3"],
+    [0.012345, "0.01235"],
+    [1234.5678, "1235"],
+    [12345, "12350"],
+    [0.001, "0.001"],
+    [99999.9, "1e+5"],
+    [1234567, "1.235e+6"],
+    [1.2e6, "1.2e+6"],
+    [-3e9, "-3e+9"],
+    [0.000123456, "1.235e-4"],
+    [1e-7, "1e-7"],
+    [Number.MAX_VALUE, "1.798e+308"],
+  ])("formats %s compactly as %s", (value, label) => {
+    expect(formatFloatValue(value)).toBe(label);
+  });
+
+  it("round-trips the wire strings through parse and format", () => {
+    const wire: FloatValue[] = ["NaN", "Infinity", "-Infinity", 0.5];
+    expect(wire.map((v) => formatFloatValue(parseFloatValue(v)))).toEqual([
+      "NaN",
+      "+Inf",
+      "-Inf",
+      "0.5",
+    ]);
+  });
+});

@@ -1,0 +1,360 @@
+"""StatsListener behaviour: counting, hooks only when reporting, sinks, metadata, errors."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from typing import Any
+
+import pytest
+import torch
+
+from fitscope import InMemoryStatsStorage, KindConfig, StatsConfig, StatsListener
+from fitscope.errors import ListenerError, RecordError
+from fitscope.records import EpochRecord, MetricsRecord, StaticInfo, StatsReport
+
+
+class RecordingSink:
+    """A real sink that keeps every call, for counting what the listener sends."""
+
+    def __init__(self, delay: float = 0.0, fail_on: type | None = None) -> None:
+        self.calls: list[tuple[str, Any]] = []
+        self.delay = delay
+        self.fail_on = fail_on
+        self.closed = False
+
+    def _put(self, name: str, record: Any) -> None:
+        if self.delay:
+            time.sleep(self.delay)
+        if self.fail_on is not None and isinstance(record, self.fail_on):
+            raise OSError("disk full")
+        self.calls.append((name, record))
+
+    def put_static_info(self, info: StaticInfo) -> None:
+        self._put("static", info)
+
+    def put_update(self, report: StatsReport) -> None:
+        self._put("update", report)
+
+    def put_metrics(self, record: MetricsRecord) -> None:
+        self._put("metrics", record)
+
+    def put_epoch(self, record: EpochRecord) -> None:
+        self._put("epoch", record)
+
+    def close(self) -> None:
+        self.closed = True
+
+    def of(self, name: str) -> list[Any]:
+        return [r for n, r in self.calls if n == name]
+
+
+def mlp() -> torch.nn.Sequential:
+    torch.manual_seed(0)
+    return torch.nn.Sequential(torch.nn.Linear(4, 8), torch.nn.ReLU(), torch.nn.Linear(8, 2))
+
+
+def train(listener: StatsListener, model: torch.nn.Module, opt: torch.optim.Optimizer, steps: int) -> None:
+    for _ in range(steps):
+        x = torch.randn(5, 4)
+        opt.zero_grad()
+        loss = model(x).pow(2).mean()
+        loss.backward()
+        opt.step()
+        listener.iteration_done(loss, batch_size=5)
+
+
+def test_reports_fall_on_multiples_of_frequency_and_close_writes_the_partial_window() -> None:
+    sink = RecordingSink()
+    model = mlp()
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    listener = StatsListener(sink, frequency=3)
+    listener.attach(model, opt)
+    train(listener, model, opt, 10)
+    listener.close()
+    reports = sink.of("update")
+    assert [r.iteration for r in reports] == [3, 6, 9, 10]
+    assert [r.scores.iterations for r in reports] == [(1, 2, 3), (4, 5, 6), (7, 8, 9), (10,)]
+    assert len(sink.of("static")) == 1 and sink.closed
+    # scheduled reports carry everything; the final partial one has no updates/activations
+    assert set(reports[0].summaries) == {"parameters", "gradients", "updates", "activations"}
+    assert set(reports[-1].summaries) == {"parameters", "gradients"}
+    assert reports[-1].performance is not None and reports[-1].performance.total_minibatches == 10
+    assert reports[-1].performance.total_examples == 50
+
+
+def test_forward_hooks_exist_only_for_reporting_iterations() -> None:
+    model = mlp()
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    listener = StatsListener(RecordingSink(), frequency=4)
+    listener.attach(model, opt)
+
+    def hooked() -> int:
+        return sum(len(m._forward_hooks) for m in model.modules())
+
+    seen = []
+    for _ in range(8):
+        seen.append(hooked())
+        train(listener, model, opt, 1)
+    listener.close()
+    assert seen == [0, 0, 0, 3, 0, 0, 0, 3]
+    assert hooked() == 0
+
+
+def test_activations_come_from_training_mode_forward_of_the_reported_step() -> None:
+    sink = RecordingSink()
+    model = mlp()
+    opt = torch.optim.SGD(model.parameters(), lr=0.0)
+    listener = StatsListener(sink, frequency=1)
+    listener.attach(model, opt)
+    x = torch.ones(5, 4)
+    opt.zero_grad()
+    out = model(x)
+    model.eval()
+    model(torch.full((5, 4), 100.0))  # an evaluation pass must not pollute activations
+    model.train()
+    loss = out.pow(2).mean()
+    loss.backward()
+    opt.step()
+    listener.iteration_done(loss)
+    listener.close()
+    report = sink.of("update")[0]
+    act = report.summaries["activations"]
+    assert list(act) == ["0", "1", "2"]
+    assert act["2"].mean == pytest.approx(float(out.mean()), rel=1e-6)
+
+
+def test_inplace_relu_does_not_corrupt_the_previous_layer_activation() -> None:
+    torch.manual_seed(0)
+    model = torch.nn.Sequential(torch.nn.Linear(4, 16), torch.nn.ReLU(inplace=True), torch.nn.Linear(16, 2))
+    sink = RecordingSink()
+    listener = StatsListener(sink, frequency=1)
+    listener.attach(model)
+    x = torch.randn(32, 4)
+    pre = model[0](x).detach().clone()
+    model(x).sum().backward()
+    listener.iteration_done(0.0)
+    listener.close()
+    act = sink.of("update")[0].summaries["activations"]
+    assert act["0"].min == pytest.approx(float(pre.min()), rel=1e-6)
+    assert act["0"].min < 0  # the pre-ReLU output, not the rectified one
+    assert act["1"].min == 0.0
+
+
+def test_updates_are_the_change_the_optimizer_applied_with_several_groups_and_a_schedule() -> None:
+    sink = RecordingSink()
+    model = mlp()
+    opt = torch.optim.AdamW(
+        [
+            {"params": model[0].parameters(), "lr": 0.01},
+            {"params": model[2].parameters(), "lr": 0.001, "weight_decay": 0.5},
+        ]
+    )
+    sched = torch.optim.lr_scheduler.StepLR(opt, step_size=1, gamma=0.5)
+    listener = StatsListener(sink, frequency=2)
+    listener.attach(model, opt)
+    train(listener, model, opt, 1)
+    sched.step()
+    before = {n: p.detach().clone() for n, p in model.named_parameters()}
+    train(listener, model, opt, 1)
+    listener.close()
+    report = sink.of("update")[0]
+    assert report.iteration == 2
+    assert report.learning_rates == {"0.weight": 0.005, "0.bias": 0.005, "2.weight": 0.0005, "2.bias": 0.0005}
+    for name, p in model.named_parameters():
+        diff = (p.detach() - before[name]).double()
+        summary = report.summaries["updates"][name]
+        assert summary.sum == pytest.approx(float(diff.sum()), rel=1e-9, abs=1e-12)
+        assert summary.max == pytest.approx(float(diff.max()), rel=1e-9, abs=1e-12)
+
+
+def test_gradient_accumulation_counts_optimizer_steps() -> None:
+    sink = RecordingSink()
+    model = mlp()
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    listener = StatsListener(sink, frequency=2)
+    listener.attach(model, opt)
+    for _ in range(4):
+        opt.zero_grad()
+        for _ in range(3):  # three micro-batches per step
+            model(torch.randn(5, 4)).pow(2).mean().backward()
+        opt.step()
+        listener.iteration_done(batch_size=15)
+    listener.close()
+    reports = sink.of("update")
+    assert [r.iteration for r in reports] == [2, 4]
+    assert reports[-1].performance is not None and reports[-1].performance.total_examples == 60
+    assert reports[0].score is None  # no loss given
+
+
+def test_switches_turn_statistics_off() -> None:
+    sink = RecordingSink()
+    model = mlp()
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    config = StatsConfig(
+        activations=KindConfig(enabled=False),
+        gradients=KindConfig(histogram=False, stdev=False),
+        memory=False,
+        learning_rates=False,
+        histogram_bins=7,
+    )
+    listener = StatsListener(sink, frequency=1, config=config)
+    listener.attach(model, opt)
+    hooks_during = []
+    orig = listener.iteration_done
+
+    def spy(*a: Any, **k: Any) -> None:
+        hooks_during.append(sum(len(m._forward_hooks) for m in model.modules()))
+        orig(*a, **k)
+
+    listener.iteration_done = spy  # type: ignore[method-assign]
+    train(listener, model, opt, 2)
+    listener.close()
+    report = sink.of("update")[0]
+    assert "activations" not in report.summaries and hooks_during == [0, 0]
+    g = report.summaries["gradients"]["0.weight"]
+    assert g.histogram is None and g.stdev is None and g.mean is not None
+    p = report.summaries["parameters"]["0.weight"]
+    assert p.histogram is not None and len(p.histogram.counts) == 7
+    assert report.memory is None and report.learning_rates == {}
+    static = sink.of("static")[0]
+    assert static.listener.histogram_bins == 7
+    assert static.listener.collect["activations.enabled"] is False
+
+
+def test_static_info_metadata_epochs_and_metrics() -> None:
+    storage = InMemoryStatsStorage()
+    model = mlp()
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    listener = StatsListener(
+        storage,
+        frequency=5,
+        session_id="run-1",
+        worker_id="w0",
+        session_name="my run",
+        tags={"team": "vision"},
+        hyperparameters={"lr": 0.1, "layers": [8]},
+    )
+    listener.attach(model, opt)
+    train(listener, model, opt, 5)
+    listener.log_metrics({"val/loss": 0.5, "val_acc": torch.tensor(0.75)})
+    listener.epoch_done()
+    train(listener, model, opt, 5)
+    listener.log_metrics({"val/loss": 0.25})
+    listener.epoch_done()
+    listener.close()
+    static = storage.get_static_info("run-1", "w0")
+    assert static is not None and static.session_name == "my run"
+    assert static.tags == {"team": "vision"} and static.hyperparameters == {"lr": 0.1, "layers": [8]}
+    assert static.model is not None and static.model.param_names == ("0.weight", "0.bias", "2.weight", "2.bias")
+    assert static.software is not None and static.software.framework == "torch"
+    epochs = storage.read_epochs("run-1", "w0")
+    assert [(e.epoch, e.iteration) for e in epochs] == [(0, 5), (1, 10)]
+    series = storage.read_series("run-1", "w0", "metrics/val/loss")
+    assert series.iterations == [5, 10] and series.values == [0.5, 0.25]
+    reports = list(storage.iter_updates("run-1", "w0"))
+    assert [r.epoch for r in reports] == [0, 1]
+
+
+def test_score_every_iteration_reaches_the_storage() -> None:
+    storage = InMemoryStatsStorage()
+    listener = StatsListener(storage, frequency=4, session_id="s", worker_id="w")
+    for i in range(10):
+        listener.iteration_done(torch.tensor(float(i)) if i != 6 else torch.tensor(float("nan")))
+    listener.close()
+    series = storage.read_series("s", "w", "score")
+    assert series.iterations == list(range(1, 11))
+    assert series.values[:6] == [0.0, 1.0, 2.0, 3.0, 4.0, 5.0]
+    assert series.values[6] != series.values[6]  # NaN kept
+    assert series.values[7:] == [7.0, 8.0, 9.0]
+
+
+def test_a_slow_sink_does_not_delay_training_or_other_sinks() -> None:
+    slow, fast = RecordingSink(delay=0.2), RecordingSink()
+    listener = StatsListener([slow, fast], frequency=1)
+    t0 = time.perf_counter()
+    for _ in range(10):
+        listener.iteration_done(1.0)
+    elapsed = time.perf_counter() - t0
+    assert elapsed < 0.2 * 10 / 2  # the slow sink's own time would be 2 s
+    listener.close()
+    assert len(slow.of("update")) == 10 and len(fast.of("update")) == 10
+
+
+def test_full_queue_drops_oldest_reports_and_counts_them(caplog: pytest.LogCaptureFixture) -> None:
+    gate = threading.Event()
+
+    class Blocked(RecordingSink):
+        def put_update(self, report: StatsReport) -> None:
+            gate.wait(5)
+            super().put_update(report)
+
+    sink = Blocked()
+    listener = StatsListener(sink, frequency=1, max_queue=3)
+    with caplog.at_level(logging.WARNING, logger="fitscope"):
+        for _ in range(10):
+            listener.iteration_done(1.0)
+        listener.epoch_done()
+    gate.set()
+    listener.close()
+    status = listener.sink_status()[0]
+    assert status.dropped > 0 and status.written + status.dropped == 12  # static + 10 reports + epoch
+    assert len(sink.of("static")) == 1 and len(sink.of("epoch")) == 1
+    assert sink.of("update")[-1].iteration == 10  # the newest survive
+    assert sum("cannot keep up" in r.message for r in caplog.records) == 1
+
+
+def test_a_failing_sink_is_reported_once_and_others_keep_working(caplog: pytest.LogCaptureFixture) -> None:
+    broken, good = RecordingSink(fail_on=StatsReport), RecordingSink()
+    listener = StatsListener([broken, good], frequency=1)
+    with caplog.at_level(logging.ERROR, logger="fitscope"):
+        for _ in range(5):
+            listener.iteration_done(1.0)
+        listener.close()
+    assert len(good.of("update")) == 5
+    status = listener.sink_status()[0]
+    assert status.errors == 5 and status.last_error == "OSError: disk full"
+    assert sum("failed to store" in r.message for r in caplog.records) == 1
+
+
+def test_wrapper_prefixes_are_dropped() -> None:
+    class Wrapper(torch.nn.Module):
+        def __init__(self, module: torch.nn.Module) -> None:
+            super().__init__()
+            self.module = module
+
+        def forward(self, x: torch.Tensor) -> torch.Tensor:
+            return self.module(x)
+
+    sink = RecordingSink()
+    model = Wrapper(mlp())
+    listener = StatsListener(sink, frequency=1)
+    listener.attach(model)
+    model(torch.randn(2, 4)).sum().backward()
+    listener.iteration_done(0.0)
+    listener.close()
+    report = sink.of("update")[0]
+    assert list(report.summaries["parameters"]) == ["0.weight", "0.bias", "2.weight", "2.bias"]
+
+
+def test_bad_use_gets_clear_errors() -> None:
+    with pytest.raises(ValueError, match="frequency"):
+        StatsListener(RecordingSink(), frequency=0)
+    with pytest.raises(TypeError, match="not a StatsSink"):
+        StatsListener(object())  # type: ignore[arg-type]
+    listener = StatsListener(RecordingSink())
+    with pytest.raises(ListenerError, match="torch.nn.Module"):
+        listener.attach("not a model")
+    with pytest.raises(RecordError, match="scalar"):
+        listener.iteration_done(torch.ones(3))
+    with pytest.raises(RecordError, match="non-empty"):
+        listener.log_metrics({})
+    with pytest.raises(RecordError, match="number"):
+        listener.log_metrics({"acc": "high"})
+    listener.iteration_done(1.0)
+    with pytest.raises(ListenerError, match="before the first"):
+        listener.attach(mlp())
+    listener.close()
+    with pytest.raises(ListenerError, match="closed"):
+        listener.iteration_done(1.0)
