@@ -8,8 +8,8 @@ Four record types travel from a listener to its sinks:
 * :class:`MetricsRecord`: user metrics (validation loss, accuracy, ...).
 * :class:`EpochRecord`: the end of an epoch.
 
-Records are frozen dataclasses. :func:`to_json_dict` / ``from_json_dict`` convert them to and
-from the JSON form of ``schemas/`` (non-finite floats as the strings ``"NaN"``,
+Records are frozen dataclasses. :func:`fitscope.record_json.to_json_dict` / ``from_json_dict``
+convert them to and from the JSON form of ``schemas/`` (non-finite floats as the strings ``"NaN"``,
 ``"Infinity"``, ``"-Infinity"``; ``None`` as ``null`` meaning *absent*).
 """
 
@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal, Union
 
-from fitscope.encoding import decode_float, decode_optional_float, encode_float, encode_optional_float
+from fitscope.encoding import decode_float, encode_float, encode_optional_float
 from fitscope.errors import RecordError
 
 __all__ = [
@@ -43,8 +43,6 @@ __all__ = [
     "StaticInfo",
     "StatsReport",
     "Summary",
-    "from_json_dict",
-    "to_json_dict",
 ]
 
 TYPE_ID: Final = "StatsListener"
@@ -69,7 +67,8 @@ SUMMARY_STATS: Final = (
 JSON = Any  # a JSON-compatible value (dict / list / str / int / float / bool / None)
 
 
-def _req(d: Mapping[str, Any], key: str, where: str) -> Any:
+def required_field(d: Mapping[str, Any], key: str, where: str) -> Any:
+    """Returns ``d[key]``; raises RecordError naming the field and the record when absent."""
     try:
         return d[key]
     except (KeyError, TypeError):
@@ -111,9 +110,9 @@ class Histogram:
     def from_json(cls, d: Mapping[str, Any]) -> Histogram:
         """Builds a histogram from its JSON form."""
         return cls(
-            min=decode_float(_req(d, "min", "histogram")),
-            max=decode_float(_req(d, "max", "histogram")),
-            counts=tuple(int(c) for c in _req(d, "counts", "histogram")),
+            min=decode_float(required_field(d, "min", "histogram")),
+            max=decode_float(required_field(d, "max", "histogram")),
+            counts=tuple(int(c) for c in required_field(d, "counts", "histogram")),
         )
 
 
@@ -190,7 +189,7 @@ class Summary:
         """Builds a summary from its JSON form."""
         h = d.get("histogram")
         return cls(
-            count=int(_req(d, "count", "summary")),
+            count=int(required_field(d, "count", "summary")),
             nonfinite_count=int(d.get("nonfinite_count", 0)),
             nan_count=int(d.get("nan_count", 0)),
             posinf_count=int(d.get("posinf_count", 0)),
@@ -433,206 +432,3 @@ Record = Union[StaticInfo, StatsReport, MetricsRecord, EpochRecord]
 
 def _finite(x: float) -> bool:
     return x - x == 0.0
-
-
-# --------------------------------------------------------------------------- JSON conversion
-
-
-def _plain(obj: Any) -> JSON:
-    """Converts nested records to JSON values; floats keep their value (encoded later)."""
-    if isinstance(obj, float):
-        return encode_float(obj)
-    if isinstance(obj, (Summary, Histogram)):
-        return obj.to_json()
-    if hasattr(obj, "__dataclass_fields__"):
-        return {name: _plain(getattr(obj, name)) for name in obj.__dataclass_fields__}
-    if isinstance(obj, Mapping):
-        return {str(k): _plain(v) for k, v in obj.items()}
-    if isinstance(obj, (tuple, list)):
-        return [_plain(v) for v in obj]
-    return obj
-
-
-_KIND_OF = {StaticInfo: "static_info", StatsReport: "stats_report", MetricsRecord: "metrics", EpochRecord: "epoch"}
-
-
-def to_json_dict(record: Record) -> dict[str, JSON]:
-    """Returns the JSON form of a record, as described by its schema in ``schemas/``.
-
-    The result contains only JSON types; ``json.dumps(..., allow_nan=False)`` accepts it.
-    """
-    out = _plain(record)
-    assert isinstance(out, dict)
-    out["record"] = _KIND_OF[type(record)]
-    return out
-
-
-def _str_map(d: Any, where: str) -> dict[str, str]:
-    if d is None:
-        return {}
-    if not isinstance(d, Mapping):
-        raise RecordError(f"{where} must be an object.")
-    return {str(k): str(v) for k, v in d.items()}
-
-
-def _software(d: Mapping[str, Any] | None) -> Software | None:
-    if d is None:
-        return None
-    return Software(**{k: d.get(k) for k in Software.__dataclass_fields__})
-
-
-def _hardware(d: Mapping[str, Any] | None) -> Hardware | None:
-    if d is None:
-        return None
-    devices = tuple(DeviceInfo(name=x["name"], memory_total_bytes=x.get("memory_total_bytes")) for x in d.get("devices", ()))
-    return Hardware(cpu_count=d.get("cpu_count"), memory_total_bytes=d.get("memory_total_bytes"), devices=devices)
-
-
-def _shape(s: Sequence[int | None] | None) -> tuple[int | None, ...] | None:
-    return None if s is None else tuple(s)
-
-
-def _model(d: Mapping[str, Any] | None) -> ModelInfo | None:
-    if d is None:
-        return None
-    layers = tuple(
-        LayerInfo(
-            name=x["name"],
-            type=x["type"],
-            num_params=int(x.get("num_params", 0)),
-            params=tuple(x.get("params", ())),
-            inputs=tuple(x.get("inputs", ())),
-            input_shape=_shape(x.get("input_shape")),
-            output_shape=_shape(x.get("output_shape")),
-            activation=x.get("activation"),
-        )
-        for x in d.get("layers", ())
-    )
-    return ModelInfo(
-        class_name=_req(d, "class_name", "model"),
-        num_layers=int(_req(d, "num_layers", "model")),
-        num_params=int(_req(d, "num_params", "model")),
-        param_names=tuple(d.get("param_names", ())),
-        layers=layers,
-        config=d.get("config"),
-        graph_source=d.get("graph_source", "module_order"),
-    )
-
-
-def _static_info(d: Mapping[str, Any]) -> StaticInfo:
-    lc = d.get("listener")
-    return StaticInfo(
-        session_id=_req(d, "session_id", "static_info"),
-        worker_id=_req(d, "worker_id", "static_info"),
-        timestamp_ms=int(_req(d, "timestamp_ms", "static_info")),
-        type_id=d.get("type_id", TYPE_ID),
-        session_name=d.get("session_name"),
-        tags=_str_map(d.get("tags"), "tags"),
-        hyperparameters=dict(d.get("hyperparameters") or {}),
-        software=_software(d.get("software")),
-        hardware=_hardware(d.get("hardware")),
-        model=_model(d.get("model")),
-        listener=None
-        if lc is None
-        else ListenerConfigInfo(
-            frequency=int(lc["frequency"]), histogram_bins=int(lc["histogram_bins"]), collect=dict(lc.get("collect", {}))
-        ),
-    )
-
-
-def _float_map(d: Any) -> dict[str, float]:
-    return {str(k): decode_float(v) for k, v in (d or {}).items()}
-
-
-def _stats_report(d: Mapping[str, Any]) -> StatsReport:
-    perf = d.get("performance")
-    mem = d.get("memory")
-    sc = d.get("scores") or {}
-    return StatsReport(
-        session_id=_req(d, "session_id", "stats_report"),
-        worker_id=_req(d, "worker_id", "stats_report"),
-        timestamp_ms=int(_req(d, "timestamp_ms", "stats_report")),
-        iteration=int(_req(d, "iteration", "stats_report")),
-        epoch=int(d.get("epoch", 0)),
-        type_id=d.get("type_id", TYPE_ID),
-        score=decode_optional_float(d.get("score")),
-        scores=ScoreSeries(
-            iterations=tuple(int(i) for i in sc.get("iterations", ())),
-            values=tuple(decode_float(v) for v in sc.get("values", ())),
-        ),
-        learning_rates=_float_map(d.get("learning_rates")),
-        performance=None
-        if perf is None
-        else Performance(
-            total_runtime_ms=decode_float(perf["total_runtime_ms"]),
-            total_examples=int(perf["total_examples"]),
-            total_minibatches=int(perf["total_minibatches"]),
-            examples_per_second=decode_float(perf["examples_per_second"]),
-            minibatches_per_second=decode_float(perf["minibatches_per_second"]),
-        ),
-        memory=None
-        if mem is None
-        else Memory(
-            process_rss_bytes=mem.get("process_rss_bytes"),
-            system_total_bytes=mem.get("system_total_bytes"),
-            system_available_bytes=mem.get("system_available_bytes"),
-            devices=tuple(
-                DeviceMemory(
-                    name=x["name"],
-                    current_bytes=x.get("current_bytes"),
-                    max_bytes=x.get("max_bytes"),
-                    total_bytes=x.get("total_bytes"),
-                )
-                for x in mem.get("devices", ())
-            ),
-        ),
-        collection_ms=decode_optional_float(d.get("collection_ms")),
-        summaries={
-            str(kind): {str(name): Summary.from_json(s) for name, s in by_name.items()}
-            for kind, by_name in (d.get("summaries") or {}).items()
-        },
-    )
-
-
-def _metrics(d: Mapping[str, Any]) -> MetricsRecord:
-    return MetricsRecord(
-        session_id=_req(d, "session_id", "metrics"),
-        worker_id=_req(d, "worker_id", "metrics"),
-        timestamp_ms=int(_req(d, "timestamp_ms", "metrics")),
-        iteration=int(_req(d, "iteration", "metrics")),
-        epoch=int(d.get("epoch", 0)),
-        type_id=d.get("type_id", TYPE_ID),
-        values=_float_map(d.get("values")),
-    )
-
-
-def _epoch(d: Mapping[str, Any]) -> EpochRecord:
-    return EpochRecord(
-        session_id=_req(d, "session_id", "epoch"),
-        worker_id=_req(d, "worker_id", "epoch"),
-        timestamp_ms=int(_req(d, "timestamp_ms", "epoch")),
-        epoch=int(_req(d, "epoch", "epoch")),
-        iteration=int(_req(d, "iteration", "epoch")),
-        type_id=d.get("type_id", TYPE_ID),
-    )
-
-
-_DECODERS = {"static_info": _static_info, "stats_report": _stats_report, "metrics": _metrics, "epoch": _epoch}
-
-
-def from_json_dict(d: Mapping[str, Any]) -> Record:
-    """Builds a record from its JSON form (the inverse of :func:`to_json_dict`).
-
-    Raises:
-        RecordError: ``d`` is not a record, or a required field is missing or malformed.
-    """
-    kind = d.get("record") if isinstance(d, Mapping) else None
-    decoder = _DECODERS.get(kind) if isinstance(kind, str) else None
-    if decoder is None:
-        raise RecordError(f"Not a fitscope record: 'record' must be one of {', '.join(_DECODERS)}, got {kind!r}.")
-    try:
-        return decoder(d)
-    except RecordError:
-        raise
-    except (KeyError, TypeError, ValueError) as exc:
-        raise RecordError(f"Malformed {kind} record: {exc!r}.") from exc

@@ -20,9 +20,8 @@ from fitscope.records import (
     StaticInfo,
     StatsReport,
     Summary,
-    from_json_dict,
-    to_json_dict,
 )
+from fitscope.record_json import from_json_dict, to_json_dict
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 FILES = {
