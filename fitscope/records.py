@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal, Union
 
-from fitscope.encoding import decode_float, encode_float, encode_optional_float
+from fitscope.encoding import decode_float, decode_optional_float, encode_float, encode_optional_float
 from fitscope.errors import RecordError
 
 __all__ = [

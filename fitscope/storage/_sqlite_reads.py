@@ -1,0 +1,130 @@
+"""The read queries of a FileStatsStorage, and the records and series built from their rows.
+
+Each series key form is one query over one index: ``scores`` and ``summaries`` are keyed so
+that a series is a single range scan, already in iteration order; report fields come from
+``json_extract`` over the ``reports`` rows of the stream.
+"""
+
+from __future__ import annotations
+
+import bisect
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any, Final
+
+from fitscope.records import MetricsRecord, ScoreSeries, StatsReport, Summary
+from fitscope.storage import _sqlite_rows as rows
+from fitscope.storage.base import Series, SeriesKey
+
+__all__ = ["I64_MAX", "I64_MIN", "load_reports", "metrics_from_rows", "series_from_rows", "series_query"]
+
+I64_MIN: Final = -(2**63)
+I64_MAX: Final = 2**63 - 1
+
+Row = tuple[Any, ...]
+
+
+def load_reports(
+    conn: sqlite3.Connection,
+    stream: int,
+    found: list[Row],
+    session_id: str,
+    worker_id: str,
+    name_of: Callable[[int], tuple[str, str]],
+) -> list[StatsReport]:
+    """Builds full reports from ``reports`` rows (:data:`~._sqlite_rows.REPORT_COLUMNS`).
+
+    Two more queries fetch the summaries of all of them and the scores their windows span.
+
+    Args:
+        conn: A read connection.
+        stream: The stream the rows belong to.
+        found: The rows, in iteration order.
+        session_id: Their session.
+        worker_id: Their worker.
+        name_of: Maps a name id to its (kind, name).
+    """
+    if not found:
+        return []
+    ids = [r[0] for r in found]
+    summaries: dict[int, dict[str, dict[str, Summary]]] = defaultdict(dict)
+    marks = ",".join("?" * len(ids))
+    for r in conn.execute(f"SELECT {rows.SUMMARY_COLUMNS} FROM summaries WHERE report IN ({marks})", ids):
+        kind, name = name_of(r[0])
+        summaries[r[3]].setdefault(kind, {})[name] = rows.summary_from_row(r[4:])
+    spans = [(r[6], r[7]) for r in found if r[6] is not None]
+    score_its: list[int] = []
+    score_values: list[float] = []
+    if spans:
+        for it, v in conn.execute(
+            "SELECT iteration, value FROM scores WHERE stream = ? AND iteration BETWEEN ? AND ? ORDER BY iteration",
+            (stream, min(s[0] for s in spans), max(s[1] for s in spans)),
+        ):
+            score_its.append(it)
+            score_values.append(float(rows.decode_value(v)))
+    out = []
+    for r in found:
+        window = ScoreSeries()
+        if r[6] is not None:
+            lo, hi = bisect.bisect_left(score_its, r[6]), bisect.bisect_right(score_its, r[7])
+            window = ScoreSeries(tuple(score_its[lo:hi]), tuple(score_values[lo:hi]))
+        out.append(rows.report_from_row(r, session_id, worker_id, summaries.get(r[0], {}), window))
+    return out
+
+
+def series_query(
+    key: SeriesKey, stream: int, name_id: int | None, start: int | None, end: int | None
+) -> tuple[str, list[Any]] | None:
+    """Returns the (sql, parameters) reading one series, or None when it is certainly empty.
+
+    Args:
+        key: The parsed series key.
+        stream: The stream to read.
+        name_id: The id of the metric or summary name of ``key`` (None when never stored).
+        start: Lowest iteration, or None.
+        end: Highest iteration, or None.
+    """
+    bounds = (I64_MIN if start is None else start, I64_MAX if end is None else end)
+    if key.source == "score":
+        sql = "SELECT iteration, value FROM scores WHERE stream = ? AND iteration BETWEEN ? AND ? ORDER BY iteration"
+        return sql, [stream, *bounds]
+    if key.source in ("metric", "summary"):
+        if name_id is None:
+            return None
+        # The statistic is one of SUMMARY_STATS (parse_series_key checked it), so quoting it is safe.
+        table, column = ("metrics", "value") if key.source == "metric" else ("summaries", f'"{key.stat}"')
+        sql = (
+            f"SELECT iteration, {column} FROM {table} WHERE stream = ? AND name = ? "
+            "AND iteration BETWEEN ? AND ? ORDER BY iteration"
+        )
+        return sql, [stream, name_id, *bounds]
+    value, present, extra = rows.report_field_sql(key.name)
+    sql = (
+        f"SELECT iteration, {value} FROM reports WHERE stream = ? AND iteration BETWEEN ? AND ? "
+        f"AND {present} ORDER BY iteration"
+    )
+    n_value = value.count("?")
+    return sql, [*extra[:n_value], stream, *bounds, *extra[n_value:]]
+
+
+def series_from_rows(found: list[Row]) -> Series:
+    """Builds a series from (iteration, stored value) rows."""
+    iterations = [r[0] for r in found]
+    values = [r[1] for r in found]
+    if str in set(map(type, values)):  # 'NaN' text (or "Infinity" from JSON) is rare: decode only then
+        values = [rows.decode_value(v) for v in values]
+    return Series(iterations, values)
+
+
+def metrics_from_rows(found: list[Row], session_id: str, worker_id: str) -> list[MetricsRecord]:
+    """Merges (iteration, epoch, timestamp_ms, name, value) rows, in iteration then put order."""
+    by_iteration: dict[int, list[Row]] = {}
+    for r in found:
+        by_iteration.setdefault(r[0], []).append(r)
+    out = []
+    for iteration, group in by_iteration.items():
+        latest = group[-1]  # the last put at this iteration sets its epoch and time
+        values = {r[3]: float(rows.decode_value(r[4])) for r in group}
+        out.append(MetricsRecord(session_id, worker_id, latest[2], iteration, epoch=latest[1], values=values))
+    return out

@@ -1,0 +1,223 @@
+"""Converting records to the rows of a fitscope SQLite file and back.
+
+Floats go through :func:`fitscope.encoding.to_sql` (NaN as the text ``'NaN'``); inside the
+``fields`` JSON text they go through :func:`fitscope.encoding.encode_float` (NaN, +/-Inf as
+``"NaN"``, ``"Infinity"``, ``"-Infinity"``). Histogram counts are a little-endian int64 BLOB.
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+from collections.abc import Callable, Mapping
+from typing import Any, Final
+
+from fitscope.encoding import decode_float, encode_float, from_sql, to_sql
+from fitscope.records import (
+    TYPE_ID,
+    DeviceMemory,
+    Histogram,
+    Memory,
+    Performance,
+    ScoreSeries,
+    StatsReport,
+    Summary,
+)
+
+__all__ = [
+    "REPORT_COLUMNS",
+    "SUMMARY_COLUMNS",
+    "SummaryRow",
+    "decode_value",
+    "encode_fields",
+    "report_field_sql",
+    "report_from_row",
+    "score_rows",
+    "summary_from_row",
+    "summary_rows",
+]
+
+#: Columns of ``reports`` read back by :func:`report_from_row`, in order.
+REPORT_COLUMNS: Final = "id, iteration, epoch, timestamp_ms, score, collection_ms, window_first, window_last, fields"
+#: Columns of ``summaries`` written by :func:`summary_rows` / read by :func:`summary_from_row`.
+SUMMARY_COLUMNS: Final = (
+    "name, stream, iteration, report, count, nonfinite_count, nan_count, posinf_count, neginf_count, mean, stdev, "
+    'mean_magnitude, "min", "max", "sum", sum_squares, hist_min, hist_max, hist_counts'
+)
+_PERFORMANCE_FIELDS: Final = tuple(Performance.__dataclass_fields__)
+_MEMORY_FIELDS: Final = ("process_rss_bytes", "system_total_bytes", "system_available_bytes")
+_DEVICE_FIELDS: Final = ("current_bytes", "max_bytes", "total_bytes")
+
+SummaryRow = tuple[Any, ...]
+
+
+def decode_value(v: Any) -> Any:
+    """Decodes one stored scalar: ``'NaN'``/``'Infinity'`` text to floats, others unchanged."""
+    return decode_float(v) if isinstance(v, str) else v
+
+
+def _json_float(x: float) -> float | str:
+    return encode_float(x) if isinstance(x, float) else x
+
+
+def encode_fields(report: StatsReport) -> str | None:
+    """Returns the ``fields`` JSON text of a report (None when it has nothing to put there)."""
+    out: dict[str, Any] = {}
+    if report.learning_rates:
+        out["learning_rates"] = {k: _json_float(v) for k, v in report.learning_rates.items()}
+    if report.performance is not None:
+        out["performance"] = {f: _json_float(getattr(report.performance, f)) for f in _PERFORMANCE_FIELDS}
+    mem = report.memory
+    if mem is not None:
+        m: dict[str, Any] = {f: getattr(mem, f) for f in _MEMORY_FIELDS}
+        if mem.devices:
+            # Keyed by device name (unique within a report) so json_extract finds one by path.
+            m["devices"] = {d.name: {f: getattr(d, f) for f in _DEVICE_FIELDS} for d in mem.devices}
+        out["memory"] = m
+    if report.type_id != TYPE_ID:
+        out["type_id"] = report.type_id
+    empty_kinds = [kind for kind, by_name in report.summaries.items() if not by_name]
+    if empty_kinds:
+        out["empty_summary_kinds"] = empty_kinds
+    return json.dumps(out, allow_nan=False, separators=(",", ":")) if out else None
+
+
+def score_rows(report: StatsReport, stream: int) -> list[tuple[int, int, float | str | None]]:
+    """Returns the ``scores`` rows of a report: its window, plus its own score when outside it."""
+    window = report.scores
+    rows = [(stream, it, to_sql(v)) for it, v in zip(window.iterations, window.values, strict=True)]
+    if report.score is not None and report.iteration not in window.iterations:
+        rows.append((stream, report.iteration, to_sql(report.score)))
+    return rows
+
+
+def summary_rows(
+    report: StatsReport, stream: int, report_id: int, name_id: Callable[[str, str], int]
+) -> list[SummaryRow]:
+    """Returns the ``summaries`` rows of a report (see :data:`SUMMARY_COLUMNS`)."""
+    rows: list[SummaryRow] = []
+    it = report.iteration
+    for kind, by_name in report.summaries.items():
+        for name, s in by_name.items():
+            h = s.histogram
+            rows.append(
+                (
+                    name_id(kind, name),
+                    stream,
+                    it,
+                    report_id,
+                    s.count,
+                    s.nonfinite_count,
+                    s.nan_count,
+                    s.posinf_count,
+                    s.neginf_count,
+                    to_sql(s.mean),
+                    to_sql(s.stdev),
+                    to_sql(s.mean_magnitude),
+                    to_sql(s.min),
+                    to_sql(s.max),
+                    to_sql(s.sum),
+                    to_sql(s.sum_squares),
+                    None if h is None else to_sql(h.min),
+                    None if h is None else to_sql(h.max),
+                    None if h is None else struct.pack(f"<{len(h.counts)}q", *h.counts),
+                )
+            )
+    return rows
+
+
+def summary_from_row(row: SummaryRow) -> Summary:
+    """Builds a summary from the statistic columns of a row (``row[4:]`` of :data:`SUMMARY_COLUMNS`)."""
+    count, nonfinite, nan, posinf, neginf, mean, stdev, mag, lo, hi, total, squares, h_min, h_max, blob = row
+    histogram = None
+    if blob is not None:
+        counts = struct.unpack(f"<{len(blob) // 8}q", blob)
+        histogram = Histogram(min=float(decode_value(h_min)), max=float(decode_value(h_max)), counts=counts)
+    return Summary(
+        count=count,
+        nonfinite_count=nonfinite,
+        nan_count=nan,
+        posinf_count=posinf,
+        neginf_count=neginf,
+        mean=from_sql(mean),
+        stdev=from_sql(stdev),
+        mean_magnitude=from_sql(mag),
+        min=from_sql(lo),
+        max=from_sql(hi),
+        sum=from_sql(total),
+        sum_squares=from_sql(squares),
+        histogram=histogram,
+    )
+
+
+def _memory(m: Mapping[str, Any]) -> Memory:
+    devices = tuple(
+        DeviceMemory(name=name, **{f: d.get(f) for f in _DEVICE_FIELDS}) for name, d in m.get("devices", {}).items()
+    )
+    return Memory(**{f: m.get(f) for f in _MEMORY_FIELDS}, devices=devices)
+
+
+def report_from_row(
+    row: tuple[Any, ...],
+    session_id: str,
+    worker_id: str,
+    summaries: Mapping[str, Mapping[str, Summary]],
+    window: ScoreSeries,
+) -> StatsReport:
+    """Builds a report from a ``reports`` row (:data:`REPORT_COLUMNS`), its summaries and window."""
+    _, iteration, epoch, timestamp_ms, score, collection_ms, _, _, fields_text = row
+    fields: dict[str, Any] = json.loads(fields_text) if fields_text else {}
+    perf = fields.get("performance")
+    mem = fields.get("memory")
+    all_summaries = {kind: dict(by_name) for kind, by_name in summaries.items()}
+    for kind in fields.get("empty_summary_kinds", ()):
+        all_summaries.setdefault(kind, {})
+    return StatsReport(
+        session_id=session_id,
+        worker_id=worker_id,
+        timestamp_ms=timestamp_ms,
+        iteration=iteration,
+        epoch=epoch,
+        type_id=fields.get("type_id", TYPE_ID),
+        score=from_sql(score),
+        scores=window,
+        learning_rates={k: float(decode_value(v)) for k, v in fields.get("learning_rates", {}).items()},
+        performance=None if perf is None else Performance(**{k: decode_value(v) for k, v in perf.items()}),
+        memory=None if mem is None else _memory(mem),
+        collection_ms=from_sql(collection_ms),
+        summaries=all_summaries,
+    )
+
+
+def _label_sql(parent: str, label: str, leaf: str = "") -> tuple[str, str, list[Any]]:
+    """Returns (value, presence, parameters) for the member ``label`` of the JSON object at ``parent``.
+
+    A label is quoted into the JSON path (``$.a."b.c"``); SQLite's paths cannot escape a double
+    quote, so a label holding one is looked up with ``json_each`` instead (slower, rare).
+    """
+    if '"' not in label:
+        member = f'{parent}."{label}"'
+        return "json_extract(fields, ?)", "json_type(fields, ?) IS NOT NULL", [member + leaf, member]
+    each = f"FROM json_each(fields, '{parent}') WHERE key = ?"
+    value = f"json_extract(value, '${leaf}')" if leaf else "value"
+    return f"(SELECT {value} {each})", f"EXISTS (SELECT 1 {each})", [label, label]
+
+
+def report_field_sql(key: str) -> tuple[str, str, list[Any]]:
+    """Returns (value expression, presence condition, parameters) for a report-field series key.
+
+    The expressions apply to the ``reports`` table; parameters bind the value expression's
+    placeholders first, then the condition's. Keys are validated by ``parse_series_key``, so
+    only learning-rate and device names come from outside and those are bound, never inlined.
+    """
+    if key == "collection_ms":
+        return "collection_ms", "1", []
+    head, _, rest = key.partition("/")
+    if head == "learning_rates":
+        return _label_sql("$.learning_rates", rest)
+    if head == "performance":
+        return "json_extract(fields, ?)", "json_type(fields, '$.performance') IS NOT NULL", [f"$.performance.{rest}"]
+    if rest.startswith("devices/"):
+        device, _, fld = rest[len("devices/") :].rpartition("/")
+        return _label_sql("$.memory.devices", device, f".{fld}")
+    return "json_extract(fields, ?)", "json_type(fields, '$.memory') IS NOT NULL", [f"$.memory.{rest}"]

@@ -1,0 +1,286 @@
+"""The SQLite schema of a fitscope file, and opening a file safely.
+
+A file is checked *before* anything opens it read-write, through a ``mode=ro`` connection, so
+a path that holds something else (a text file, another application's database, a file from a
+newer fitscope, a damaged file) is reported and left byte-for-byte as it was.
+
+Layout (schema version 1):
+
+* ``meta(key, value)``: ``format = 'fitscope'``, ``schema_version = 1``.
+* ``streams(id, session_id, worker_id, last_report_ms)`` and ``names(id, kind, name)`` intern
+  the (session, worker) pairs and the (summary kind | 'metric', name) pairs into small ids.
+* ``static_info(id, stream, timestamp_ms, json)``: one row per stream.
+* ``reports(id, stream, iteration, epoch, timestamp_ms, score, collection_ms, window_first,
+  window_last, fields)``: ``fields`` is a small JSON text (learning rates, performance,
+  memory); ``window_*`` bound the report's score window, which lives in ``scores``.
+* ``summaries(name, stream, iteration, report, <one column per statistic>, hist_min, hist_max,
+  hist_counts)``: keyed by (name, stream, iteration) so one statistic of one tensor over many
+  iterations is a single range scan; ``report`` (indexed) finds a report's summaries.
+* ``scores(stream, iteration, value)``: the loss of every iteration.
+* ``metrics(id, stream, name, iteration, value, epoch, timestamp_ms)`` and
+  ``epochs(id, stream, epoch, iteration, timestamp_ms)``.
+
+NaN is stored as the text ``'NaN'`` (SQLite would turn it into NULL, which means *absent*).
+Tables that produce events use ``AUTOINCREMENT`` ids, so a replaced row gets a new, larger id
+and a watcher that remembers the largest id it saw never misses one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from pathlib import Path
+from typing import Final
+
+from fitscope.errors import (
+    CorruptFileError,
+    NotAFitscopeFileError,
+    SchemaVersionError,
+    StorageError,
+    StorageFileError,
+)
+from fitscope.storage.base import EventKind
+
+__all__ = [
+    "EVENT_TABLES",
+    "FORMAT",
+    "SCHEMA_VERSION",
+    "connect_reader",
+    "connect_writer",
+    "database_error",
+    "file_uri",
+    "validate_file",
+]
+
+FORMAT: Final = "fitscope"
+SCHEMA_VERSION: Final = 1
+_MAGIC: Final = b"SQLite format 3\x00"
+_BUSY_TIMEOUT_S: Final = 30.0
+
+_TABLES: Final = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS streams (
+    id INTEGER PRIMARY KEY, session_id TEXT NOT NULL, worker_id TEXT NOT NULL, last_report_ms INTEGER,
+    UNIQUE (session_id, worker_id));
+CREATE TABLE IF NOT EXISTS names (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, UNIQUE (kind, name));
+CREATE TABLE IF NOT EXISTS static_info (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, stream INTEGER NOT NULL UNIQUE, timestamp_ms INTEGER NOT NULL,
+    json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS reports (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, stream INTEGER NOT NULL, iteration INTEGER NOT NULL,
+    epoch INTEGER NOT NULL, timestamp_ms INTEGER NOT NULL, score REAL, collection_ms REAL,
+    window_first INTEGER, window_last INTEGER, fields TEXT,
+    UNIQUE (stream, iteration));
+CREATE TABLE IF NOT EXISTS summaries (
+    name INTEGER NOT NULL, stream INTEGER NOT NULL, iteration INTEGER NOT NULL, report INTEGER NOT NULL,
+    count INTEGER NOT NULL, nonfinite_count INTEGER NOT NULL, nan_count INTEGER NOT NULL,
+    posinf_count INTEGER NOT NULL, neginf_count INTEGER NOT NULL,
+    mean REAL, stdev REAL, mean_magnitude REAL, "min" REAL, "max" REAL, "sum" REAL, sum_squares REAL,
+    hist_min REAL, hist_max REAL, hist_counts BLOB,
+    PRIMARY KEY (name, stream, iteration)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS summaries_by_report ON summaries (report);
+CREATE TABLE IF NOT EXISTS scores (
+    stream INTEGER NOT NULL, iteration INTEGER NOT NULL, value REAL,
+    PRIMARY KEY (stream, iteration)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS metrics (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, stream INTEGER NOT NULL, name INTEGER NOT NULL,
+    iteration INTEGER NOT NULL, value REAL, epoch INTEGER NOT NULL, timestamp_ms INTEGER NOT NULL,
+    UNIQUE (stream, name, iteration));
+CREATE TABLE IF NOT EXISTS epochs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, stream INTEGER NOT NULL, epoch INTEGER NOT NULL,
+    iteration INTEGER NOT NULL, timestamp_ms INTEGER NOT NULL,
+    UNIQUE (stream, epoch))
+"""
+_TABLE_NAMES: Final = ("streams", "names", "static_info", "reports", "summaries", "scores", "metrics", "epochs")
+
+#: (event kind, table, iteration column) of the tables a watcher follows, in delivery order.
+EVENT_TABLES: Final[tuple[tuple[EventKind, str, str], ...]] = (
+    ("static_info", "static_info", "NULL"),
+    ("update", "reports", "iteration"),
+    ("metrics", "metrics", "iteration"),
+    ("epoch", "epochs", "iteration"),
+)
+
+
+def file_uri(path: Path, *, read_only: bool) -> str:
+    """Returns the SQLite URI of ``path`` (``mode=ro`` when ``read_only``)."""
+    uri = path.resolve().as_uri()
+    return uri + "?mode=ro" if read_only else uri
+
+
+def database_error(exc: sqlite3.Error, path: Path, doing: str) -> StorageError:
+    """Turns an sqlite3 error met while ``doing`` something to ``path`` into a fitscope error."""
+    name = getattr(exc, "sqlite_errorname", "")
+    text = str(exc)
+    if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in text or "not a database" in text:
+        return CorruptFileError(
+            f"{path} is damaged: SQLite reported {text!r} while fitscope tried to {doing}. Restore it "
+            "from a backup, or write to a new file.",
+            str(path),
+        )
+    if name == "SQLITE_BUSY":
+        return StorageError(
+            f"Could not {doing} ({path}): another connection held the file locked for more than "
+            f"{_BUSY_TIMEOUT_S:.0f} s. Try again once the other writer is done."
+        )
+    return StorageError(f"Could not {doing} ({path}): SQLite reported {text!r}.")
+
+
+def _truncation(path: Path, head: bytes, size: int) -> str | None:
+    """Returns why the file is cut short, judging by its header, or None."""
+    if len(head) < 100:
+        return f"it holds {size} bytes, less than the 100-byte SQLite header"
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return None  # the header on disk may lag behind the write-ahead log
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(head[28:32], "big")
+    header_valid = pages > 0 and head[24:28] == head[92:96]
+    if header_valid and size < pages * page_size:
+        return f"its header announces {pages * page_size} bytes but it holds {size}"
+    return None
+
+
+def _check_contents(conn: sqlite3.Connection, path: Path) -> None:
+    has_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone()
+    meta = dict(conn.execute("SELECT key, value FROM meta").fetchall()) if has_meta else {}
+    if meta.get("format") != FORMAT:
+        raise NotAFitscopeFileError(
+            f"{path} is an SQLite database but not a fitscope file (it has no fitscope 'meta' table). "
+            "fitscope left it untouched; pass a new path to create a fitscope file.",
+            str(path),
+        )
+    try:
+        version = int(meta.get("schema_version", ""))
+    except ValueError:
+        version = 0
+    if version < 1:
+        raise CorruptFileError(
+            f"{path} has an unreadable schema_version {meta.get('schema_version')!r} in its 'meta' table. "
+            "fitscope did not modify it; restore it from a backup, or write to a new file.",
+            str(path),
+        )
+    if version > SCHEMA_VERSION:
+        raise SchemaVersionError(
+            f"{path} was written by a newer fitscope (schema version {version}; this fitscope reads up to "
+            f"{SCHEMA_VERSION}). Upgrade fitscope with: pip install --upgrade fitscope",
+            str(path),
+        )
+    for table in _TABLE_NAMES:  # reading each table's root page catches much of the damage cheaply
+        conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchall()
+
+
+def validate_file(path: Path) -> bool:
+    """Checks, without writing to it, that ``path`` is a fitscope file this version can read.
+
+    Returns:
+        False when the file is missing or empty (a new file), True when it is a fitscope file.
+
+    Raises:
+        NotAFitscopeFileError: Not SQLite, or SQLite without fitscope's tables.
+        SchemaVersionError: Written by a newer fitscope.
+        CorruptFileError: SQLite reports damage, or the file is truncated.
+        StorageFileError: The path is a directory or cannot be read.
+    """
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise StorageFileError(f"{path} is a directory; pass the path of a fitscope file inside it.", str(path))
+        if size == 0:
+            return False
+        with path.open("rb") as f:
+            head = f.read(100)
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise StorageFileError(f"Could not read {path}: {exc.strerror or exc}.", str(path)) from exc
+    if not head.startswith(_MAGIC):
+        raise NotAFitscopeFileError(
+            f"{path} is not a fitscope file: it is not an SQLite database (it starts with {head[:16]!r}). "
+            "fitscope left it untouched; pass the path of a fitscope file, or a new path to create one.",
+            str(path),
+        )
+    cut = _truncation(path, head, size)
+    if cut is not None:
+        raise CorruptFileError(
+            f"{path} is truncated: {cut}. It was probably cut short by a copy or a full disk; fitscope did not "
+            "modify it. Restore it from a backup, or write to a new file.",
+            str(path),
+        )
+    sidecars = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    existed = [s.exists() for s in sidecars]
+    try:
+        conn = sqlite3.connect(file_uri(path, read_only=True), uri=True)
+        try:
+            _check_contents(conn, path)
+        finally:
+            conn.close()
+    except (StorageFileError, sqlite3.Error) as exc:
+        _remove_created_sidecars(sidecars, existed)
+        if isinstance(exc, sqlite3.Error):
+            err = database_error(exc, path, "open it")
+            if not isinstance(err, StorageFileError):
+                err = StorageFileError(str(err), str(path))
+            raise err from exc
+        raise
+    return True
+
+
+def _remove_created_sidecars(sidecars: list[Path], existed: list[bool]) -> None:
+    """Removes the empty -wal/-shm files a failed read-only open created beside a rejected file."""
+    wal = sidecars[0]
+    if existed[0] or (wal.exists() and wal.stat().st_size > 0):
+        return
+    for sidecar, was_there in zip(sidecars, existed, strict=True):
+        if not was_there:
+            # Already gone, or not ours to remove: leaving it is harmless.
+            with contextlib.suppress(OSError):
+                sidecar.unlink()
+
+
+def connect_writer(path: Path) -> sqlite3.Connection:
+    """Opens ``path`` read-write (creating it and its parent directories), with the schema in place.
+
+    The caller has checked the file with :func:`validate_file`.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageFileError(
+            f"Could not create the directory {path.parent} for {path}: {exc.strerror or exc}.", str(path)
+        ) from exc
+    conn = sqlite3.connect(os.fspath(path), check_same_thread=False, isolation_level=None, timeout=_BUSY_TIMEOUT_S)
+    try:
+        conn.execute("PRAGMA synchronous = NORMAL")
+        # The schema is created before switching to WAL, in one transaction: another process that
+        # opens the file meanwhile sees either an empty file or a complete fitscope file.
+        conn.execute("BEGIN IMMEDIATE")
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone():
+            for statement in _TABLES.split(";"):
+                conn.execute(statement)
+            conn.execute(
+                "INSERT OR IGNORE INTO meta VALUES ('format', ?), ('schema_version', ?)", (FORMAT, str(SCHEMA_VERSION))
+            )
+        conn.execute("COMMIT")
+        conn.execute("PRAGMA journal_mode = WAL").fetchall()
+    except sqlite3.Error as exc:
+        conn.close()
+        raise database_error(exc, path, "open for writing") from exc
+    return conn
+
+
+def connect_reader(path: Path) -> sqlite3.Connection:
+    """Opens a read-only connection to a fitscope file that :func:`validate_file` accepted."""
+    try:
+        conn = sqlite3.connect(
+            file_uri(path, read_only=True),
+            uri=True,
+            check_same_thread=False,
+            isolation_level=None,
+            timeout=_BUSY_TIMEOUT_S,
+        )
+    except sqlite3.Error as exc:
+        raise database_error(exc, path, "open for reading") from exc
+    return conn

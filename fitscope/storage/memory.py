@@ -1,0 +1,386 @@
+"""InMemoryStatsStorage: a bounded, thread-safe storage that lives as long as the process.
+
+Each (session, worker) keeps at most ``max_reports`` reports and ``max_scores`` score points,
+metric iterations and epochs. Past the bound, history thins out evenly over the whole run
+(every other ordinary entry goes) while the first entry, the latest entry and the entries
+holding non-finite values stay: a chart of a long run keeps its shape and the iteration where
+it diverged. When non-finite entries alone exceed the bound (a run that diverged early and kept
+going), they thin too, keeping the first one. See :mod:`fitscope.storage._thinning`. Memory
+therefore never grows without bound (the number of sessions and workers is the caller's).
+"""
+
+from __future__ import annotations
+
+import math
+import queue
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from fitscope.errors import StorageClosedError, StorageError, UnknownSessionError
+from fitscope.records import EpochRecord, MetricsRecord, StaticInfo, StatsReport
+from fitscope.storage._subscribers import Subscribers, SubscriptionHandle
+from fitscope.storage._thinning import BoundedHistory
+from fitscope.storage.base import Series, SeriesKey, SessionInfo, StorageEvent, parse_series_key
+
+__all__ = ["InMemoryStatsStorage"]
+
+_MIN_BOUND = 4
+
+
+def _nonfinite_value(x: float) -> bool:
+    return not math.isfinite(x)
+
+
+def _nonfinite_metrics(record: MetricsRecord) -> bool:
+    return any(not math.isfinite(v) for v in record.values.values())
+
+
+def _never(_: EpochRecord) -> bool:
+    return False
+
+
+@dataclass
+class _Stream:
+    """Everything stored for one (session, worker)."""
+
+    reports: BoundedHistory[StatsReport]
+    scores: BoundedHistory[float]
+    metrics: BoundedHistory[MetricsRecord]
+    epochs: BoundedHistory[EpochRecord]
+    static_info: StaticInfo | None = None
+    last_report_ms: int | None = None
+
+
+class _Dispatcher:
+    """Delivers events on one dedicated thread, in the order they were posted."""
+
+    def __init__(self, subscribers: Subscribers) -> None:
+        self._subscribers = subscribers
+        self._lock = threading.Lock()
+        self._queue: queue.SimpleQueue[StorageEvent | None] | None = None
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Starts the thread unless it runs."""
+        with self._lock:
+            if self._thread is not None:
+                return
+            q: queue.SimpleQueue[StorageEvent | None] = queue.SimpleQueue()
+            self._queue = q
+            self._thread = threading.Thread(target=self._run, args=(q,), name="fitscope-memory-events", daemon=True)
+            self._thread.start()
+
+    def post(self, event: StorageEvent) -> None:
+        """Queues ``event`` for delivery; dropped when no thread runs (nobody subscribed)."""
+        q = self._queue
+        if q is not None:
+            q.put(event)
+
+    def detach(self) -> threading.Thread | None:
+        """Stops accepting events and tells the thread to finish; returns it for :meth:`join`."""
+        with self._lock:
+            q, thread = self._queue, self._thread
+            self._queue = self._thread = None
+        if q is not None:
+            q.put(None)
+        return thread
+
+    @staticmethod
+    def join(thread: threading.Thread | None) -> None:
+        # A subscriber may close its subscription (or the storage) from its own callback.
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout=5.0)
+
+    def _run(self, q: queue.SimpleQueue[StorageEvent | None]) -> None:
+        while (event := q.get()) is not None:
+            self._subscribers.emit(event)
+
+
+def _report_field(report: StatsReport, key: str) -> tuple[bool, float | None]:
+    """Returns (present, value) of a report-field series key at one report."""
+    if key == "collection_ms":
+        return True, report.collection_ms
+    head, _, rest = key.partition("/")
+    if head == "learning_rates":
+        lr = report.learning_rates.get(rest)
+        return lr is not None, lr
+    if head == "performance":
+        perf = report.performance
+        return (False, None) if perf is None else (True, getattr(perf, rest))
+    mem = report.memory
+    if mem is None:
+        return False, None
+    if rest.startswith("devices/"):
+        device, _, fld = rest[len("devices/") :].rpartition("/")
+        for d in reversed(mem.devices):  # like the file storage: a repeated device name, the last wins
+            if d.name == device:
+                return True, getattr(d, fld)
+        return False, None
+    return True, getattr(mem, rest)
+
+
+class InMemoryStatsStorage:
+    """A :class:`~fitscope.storage.base.StatsStorage` held in memory, bounded per worker.
+
+    Thread-safe. After :meth:`close`, writes and :meth:`subscribe` raise
+    :class:`~fitscope.errors.StorageClosedError` while reads keep working, so a UI can still show
+    a finished run. Subscribers are called on one dedicated thread, after the record is stored.
+
+    Args:
+        max_reports: Most reports kept per (session, worker); at least 4.
+        max_scores: Most score points, metric iterations and epochs kept per (session, worker);
+            at least 4.
+
+    Raises:
+        StorageError: A bound is below 4.
+    """
+
+    def __init__(self, max_reports: int = 10_000, max_scores: int = 200_000) -> None:
+        for name, value in (("max_reports", max_reports), ("max_scores", max_scores)):
+            if value < _MIN_BOUND:
+                raise StorageError(
+                    f"InMemoryStatsStorage needs {name} >= {_MIN_BOUND} (room for the first, the latest and "
+                    f"the first non-finite entry); got {value}."
+                )
+        self._max_reports = max_reports
+        self._max_scores = max_scores
+        self._lock = threading.Lock()
+        self._sessions: dict[str, dict[str, _Stream]] = {}
+        self._closed = False
+        self._subscribers = Subscribers(on_empty=self._on_no_subscribers)
+        self._dispatcher = _Dispatcher(self._subscribers)
+
+    # ------------------------------------------------------------------ writing
+
+    def _check_writable(self, what: str) -> None:
+        if self._closed:
+            raise StorageClosedError(f"Cannot {what}: this InMemoryStatsStorage was closed.")
+
+    def _stream(self, session_id: str, worker_id: str) -> _Stream:
+        workers = self._sessions.setdefault(session_id, {})
+        stream = workers.get(worker_id)
+        if stream is None:
+            stream = _Stream(
+                reports=BoundedHistory(self._max_reports, StatsReport.has_nonfinite),
+                scores=BoundedHistory(self._max_scores, _nonfinite_value),
+                metrics=BoundedHistory(self._max_scores, _nonfinite_metrics),
+                epochs=BoundedHistory(self._max_scores, _never),
+            )
+            workers[worker_id] = stream
+        return stream
+
+    def put_static_info(self, info: StaticInfo) -> None:
+        """Stores static info; a second put for the same (session, worker) replaces it."""
+        with self._lock:
+            self._check_writable("store static info")
+            self._stream(info.session_id, info.worker_id).static_info = info
+            self._dispatcher.post(StorageEvent("static_info", info.session_id, info.worker_id))
+
+    def put_update(self, report: StatsReport) -> None:
+        """Stores a report, keyed by (session, worker, iteration); an equal key replaces it."""
+        with self._lock:
+            self._check_writable("store a report")
+            stream = self._stream(report.session_id, report.worker_id)
+            stream.reports.put(report.iteration, report)
+            window = report.scores
+            for it, value in zip(window.iterations, window.values, strict=True):
+                stream.scores.put(it, value)
+            if report.score is not None and report.iteration not in window.iterations:
+                stream.scores.put(report.iteration, report.score)
+            if stream.last_report_ms is None or report.timestamp_ms > stream.last_report_ms:
+                stream.last_report_ms = report.timestamp_ms
+            self._dispatcher.post(StorageEvent("update", report.session_id, report.worker_id, report.iteration))
+
+    def put_metrics(self, record: MetricsRecord) -> None:
+        """Stores user metrics at an iteration; values merge with earlier ones there.
+
+        A record without values stores nothing.
+        """
+        with self._lock:
+            self._check_writable("store metrics")
+            if not record.values:
+                return
+            stream = self._stream(record.session_id, record.worker_id)
+            earlier = stream.metrics.get(record.iteration)
+            if earlier is not None:
+                record = MetricsRecord(
+                    session_id=record.session_id,
+                    worker_id=record.worker_id,
+                    timestamp_ms=record.timestamp_ms,
+                    iteration=record.iteration,
+                    epoch=record.epoch,
+                    type_id=record.type_id,
+                    values={**earlier.values, **record.values},
+                )
+            stream.metrics.put(record.iteration, record)
+            self._dispatcher.post(StorageEvent("metrics", record.session_id, record.worker_id, record.iteration))
+
+    def put_epoch(self, record: EpochRecord) -> None:
+        """Stores the end of an epoch; a second put of the same epoch replaces it."""
+        with self._lock:
+            self._check_writable("store an epoch")
+            self._stream(record.session_id, record.worker_id).epochs.put(record.epoch, record)
+            self._dispatcher.post(StorageEvent("epoch", record.session_id, record.worker_id, record.iteration))
+
+    # ------------------------------------------------------------------ reading
+
+    def _find(self, session_id: str, worker_id: str) -> _Stream | None:
+        return self._sessions.get(session_id, {}).get(worker_id)
+
+    def list_sessions(self) -> list[str]:
+        """Returns the session ids in the order they first appeared."""
+        with self._lock:
+            return list(self._sessions)
+
+    def list_workers(self, session_id: str) -> list[str]:
+        """Returns the worker ids of a session, sorted.
+
+        Raises:
+            UnknownSessionError: No record of ``session_id`` was stored.
+        """
+        with self._lock:
+            return sorted(self._workers(session_id))
+
+    def _workers(self, session_id: str) -> dict[str, _Stream]:
+        workers = self._sessions.get(session_id)
+        if not workers:
+            raise UnknownSessionError(f"Session {session_id!r} is not in this InMemoryStatsStorage.")
+        return workers
+
+    def session_info(self, session_id: str) -> SessionInfo:
+        """Summarises one session.
+
+        Raises:
+            UnknownSessionError: No record of ``session_id`` was stored.
+        """
+        with self._lock:
+            workers = self._workers(session_id)
+            names = sorted(workers)
+            infos = [s.static_info for w in names if (s := workers[w]).static_info is not None]
+            last = [s.last_report_ms for s in workers.values() if s.last_report_ms is not None]
+            return SessionInfo(
+                session_id=session_id,
+                workers=tuple(names),
+                session_name=next((i.session_name for i in infos if i.session_name is not None), None),
+                start_ms=min((i.timestamp_ms for i in infos), default=None),
+                last_update_ms=max(last, default=None),
+                num_reports=sum(len(s.reports) for s in workers.values()),
+            )
+
+    def get_static_info(self, session_id: str, worker_id: str) -> StaticInfo | None:
+        """Returns the StaticInfo of a worker, or None if it never sent one."""
+        with self._lock:
+            stream = self._find(session_id, worker_id)
+            return None if stream is None else stream.static_info
+
+    def iter_updates(
+        self, session_id: str, worker_id: str, start: int | None = None, end: int | None = None
+    ) -> Iterator[StatsReport]:
+        """Yields the kept reports in iteration order with ``start <= iteration <= end``."""
+        with self._lock:
+            stream = self._find(session_id, worker_id)
+            items = [] if stream is None else stream.reports.items(start, end)
+        return iter([report for _, report in items])
+
+    def get_latest_update(self, session_id: str, worker_id: str) -> StatsReport | None:
+        """Returns the report with the highest iteration, or None."""
+        with self._lock:
+            stream = self._find(session_id, worker_id)
+            return None if stream is None else stream.reports.last()
+
+    def count_updates(self, session_id: str, worker_id: str) -> int:
+        """Returns the number of kept reports of a worker."""
+        with self._lock:
+            stream = self._find(session_id, worker_id)
+            return 0 if stream is None else len(stream.reports)
+
+    def read_series(
+        self, session_id: str, worker_id: str, key: str, start: int | None = None, end: int | None = None
+    ) -> Series:
+        """Returns one quantity over iterations (see :func:`~fitscope.storage.base.parse_series_key`).
+
+        Raises:
+            RecordError: ``key`` is not a series key.
+        """
+        parsed = parse_series_key(key)
+        with self._lock:
+            stream = self._find(session_id, worker_id)
+            if stream is None:
+                return Series([], [])
+            return _series(stream, parsed, start, end)
+
+    def read_metrics(self, session_id: str, worker_id: str) -> list[MetricsRecord]:
+        """Returns the user metrics of a worker in iteration order, merged per iteration."""
+        with self._lock:
+            stream = self._find(session_id, worker_id)
+            return [] if stream is None else [m for _, m in stream.metrics.items()]
+
+    def read_epochs(self, session_id: str, worker_id: str) -> list[EpochRecord]:
+        """Returns the epoch ends of a worker in epoch order."""
+        with self._lock:
+            stream = self._find(session_id, worker_id)
+            return [] if stream is None else [e for _, e in stream.epochs.items()]
+
+    # ------------------------------------------------------------------ events and lifetime
+
+    def subscribe(self, callback: Callable[[StorageEvent], None]) -> SubscriptionHandle:
+        """Calls ``callback`` on a dedicated thread for every record stored from now on.
+
+        Raises:
+            StorageClosedError: The storage was closed.
+        """
+        with self._lock:
+            self._check_writable("subscribe")
+            self._dispatcher.start()
+            return self._subscribers.add(callback)
+
+    def close(self) -> None:
+        """Stops subscriptions and further writes; reads keep working. Idempotent."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+        self._subscribers.close_all()
+        _Dispatcher.join(self._dispatcher.detach())
+
+    def _on_no_subscribers(self) -> None:
+        with self._lock:
+            # A subscribe() may have slipped in since the last subscriber left.
+            thread = None if len(self._subscribers) else self._dispatcher.detach()
+        _Dispatcher.join(thread)
+
+    def __enter__(self) -> InMemoryStatsStorage:
+        """Returns the storage itself."""
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """Closes the storage."""
+        self.close()
+
+
+def _series(stream: _Stream, key: SeriesKey, start: int | None, end: int | None) -> Series:
+    iterations: list[int] = []
+    values: list[float | None] = []
+    if key.source == "score":
+        for it, score in stream.scores.items(start, end):
+            iterations.append(it)
+            values.append(score)
+    elif key.source == "metric":
+        for it, record in stream.metrics.items(start, end):
+            if key.name in record.values:
+                iterations.append(it)
+                values.append(record.values[key.name])
+    elif key.source == "summary":
+        for it, report in stream.reports.items(start, end):
+            summary = report.summaries.get(key.kind, {}).get(key.name)
+            if summary is not None:
+                iterations.append(it)
+                values.append(summary.stat(key.stat))
+    else:
+        for it, report in stream.reports.items(start, end):
+            present, value = _report_field(report, key.name)
+            if present:
+                iterations.append(it)
+                values.append(value)
+    return Series(iterations, values)

@@ -1,0 +1,407 @@
+"""FileStatsStorage: fitscope's embedded default, one SQLite file that other processes can read live.
+
+Every put is its own committed transaction (WAL journal, ``synchronous=NORMAL``): a writer that
+is killed loses nothing it already put, and readers in other processes see each report as soon
+as it is committed. The layout is described in :mod:`fitscope.storage._sqlite_schema`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Final
+
+from fitscope.errors import (
+    NotAFitscopeFileError,
+    StorageClosedError,
+    StorageError,
+    StorageFileError,
+    UnknownSessionError,
+)
+from fitscope.record_json import from_json_dict
+from fitscope.records import (
+    EpochRecord,
+    MetricsRecord,
+    StaticInfo,
+    StatsReport,
+)
+from fitscope.storage import _sqlite_rows as rows
+from fitscope.storage._sqlite_reads import (
+    I64_MAX,
+    I64_MIN,
+    load_reports,
+    metrics_from_rows,
+    series_from_rows,
+    series_query,
+)
+from fitscope.storage._sqlite_schema import connect_reader, connect_writer, database_error, validate_file
+from fitscope.storage._sqlite_watcher import Watcher
+from fitscope.storage._sqlite_writes import Transaction
+from fitscope.storage._subscribers import Subscribers, SubscriptionHandle
+from fitscope.storage.base import Series, SessionInfo, StorageEvent, parse_series_key
+
+__all__ = ["FileStatsStorage"]
+
+_CHUNK: Final = 128  # reports per query while iterating
+
+
+class FileStatsStorage:
+    """A :class:`~fitscope.storage.base.StatsStorage` in one SQLite file.
+
+    Several sessions and workers share a file; reopening it appends. Thread-safe: one write
+    connection behind a lock, one read connection behind another. :meth:`subscribe` also
+    reports records that other processes write to the same file.
+
+    Args:
+        path: The file. Missing or empty: created (with its parent directories).
+        read_only: Open with ``mode=ro``; nothing is ever written and puts raise StorageError.
+
+    Raises:
+        NotAFitscopeFileError: ``path`` is not SQLite, or SQLite without fitscope's tables.
+        SchemaVersionError: ``path`` was written by a newer fitscope.
+        CorruptFileError: SQLite reports ``path`` as damaged.
+        StorageFileError: ``path`` is a directory, or missing while ``read_only``.
+
+    A file that fails these checks is never modified.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
+        self._path = Path(path)
+        self._closed = False
+        self._write_lock = threading.Lock()
+        self._read_lock = threading.Lock()
+        self._watch_lock = threading.Lock()
+        self._subscribers = Subscribers(on_empty=self._on_no_subscribers)
+        self._watcher: Watcher | None = None
+        self._streams: dict[tuple[str, str], int] = {}
+        self._stream_keys: dict[int, tuple[str, str]] = {}
+        self._name_ids: dict[tuple[str, str], int] = {}
+        self._names: dict[int, tuple[str, str]] = {}
+        exists = validate_file(self._path)
+        if read_only and not exists:
+            if self._path.exists():
+                raise NotAFitscopeFileError(
+                    f"{self._path} is empty: no fitscope writer has created it yet. Open it once a run has "
+                    "started writing to it, or open it without read_only to create it.",
+                    str(self._path),
+                )
+            raise StorageFileError(
+                f"{self._path} does not exist, so it cannot be opened read-only. Check the path, or open it "
+                "without read_only to create it.",
+                str(self._path),
+            )
+        self._writer = None if read_only else connect_writer(self._path)
+        try:
+            self._reader = connect_reader(self._path)
+        except BaseException:
+            if self._writer is not None:
+                self._writer.close()
+            raise
+
+    @property
+    def path(self) -> Path:
+        """The file this storage reads and writes."""
+        return self._path
+
+    @property
+    def read_only(self) -> bool:
+        """True when opened with ``read_only=True``: puts raise StorageError."""
+        return self._writer is None
+
+    # ------------------------------------------------------------------ writing
+
+    def _write(self, what: str, body: Callable[[Transaction], None]) -> None:
+        with self._write_lock:
+            if self._closed:
+                raise StorageClosedError(f"Cannot {what}: the FileStatsStorage of {self._path} was closed.")
+            if self._writer is None:
+                raise StorageError(f"Cannot {what}: {self._path} was opened read-only (read_only=True).")
+            tx = Transaction(self._writer, self._streams, self._name_ids)
+            try:
+                self._writer.execute("BEGIN IMMEDIATE")
+                body(tx)
+                self._writer.execute("COMMIT")
+            except BaseException as exc:
+                if self._writer.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):  # the original error says more
+                        self._writer.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise database_error(exc, self._path, what) from exc
+                raise
+            tx.publish(self._streams, self._stream_keys, self._name_ids, self._names)
+
+    def put_static_info(self, info: StaticInfo) -> None:
+        """Stores static info; a second put for the same (session, worker) replaces it."""
+        self._write("store static info", lambda tx: tx.put_static_info(info))
+
+    def put_update(self, report: StatsReport) -> None:
+        """Stores a report, keyed by (session, worker, iteration); an equal key replaces it."""
+        self._write("store a report", lambda tx: tx.put_update(report))
+
+    def put_metrics(self, record: MetricsRecord) -> None:
+        """Stores user metrics at an iteration; values merge with earlier ones there.
+
+        A record without values stores nothing.
+        """
+        if record.values:
+            self._write("store metrics", lambda tx: tx.put_metrics(record))
+        elif self._closed:
+            raise StorageClosedError(f"Cannot store metrics: the FileStatsStorage of {self._path} was closed.")
+
+    def put_epoch(self, record: EpochRecord) -> None:
+        """Stores the end of an epoch; a second put of the same epoch replaces it."""
+        self._write("store an epoch", lambda tx: tx.put_epoch(record))
+
+    # ------------------------------------------------------------------ reading
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        with self._read_lock:
+            if self._closed:
+                raise StorageClosedError(f"Cannot read: the FileStatsStorage of {self._path} was closed.")
+            try:
+                yield self._reader
+            except sqlite3.Error as exc:
+                raise database_error(exc, self._path, "read") from exc
+
+    def _stream_id(self, conn: sqlite3.Connection, session_id: str, worker_id: str) -> int | None:
+        key = (session_id, worker_id)
+        stream = self._streams.get(key)
+        if stream is None:
+            row = conn.execute(
+                "SELECT id FROM streams WHERE session_id = ? AND worker_id = ?", (session_id, worker_id)
+            ).fetchone()
+            if row is None:
+                return None
+            stream = self._streams[key] = int(row[0])
+            self._stream_keys[stream] = key
+        return stream
+
+    def _name(self, conn: sqlite3.Connection, name_id: int) -> tuple[str, str]:
+        key = self._names.get(name_id)
+        if key is None:
+            row = conn.execute("SELECT kind, name FROM names WHERE id = ?", (name_id,)).fetchone()
+            key = self._names[name_id] = (str(row[0]), str(row[1]))
+            self._name_ids[key] = name_id
+        return key
+
+    def _name_id(self, conn: sqlite3.Connection, kind: str, name: str) -> int | None:
+        name_id = self._name_ids.get((kind, name))
+        if name_id is None:
+            row = conn.execute("SELECT id FROM names WHERE kind = ? AND name = ?", (kind, name)).fetchone()
+            if row is None:
+                return None
+            name_id = int(row[0])
+            self._name_ids[(kind, name)] = name_id
+            self._names[name_id] = (kind, name)
+        return name_id
+
+    def list_sessions(self) -> list[str]:
+        """Returns the session ids in the order they first appeared in the file."""
+        with self._reading() as conn:
+            return [r[0] for r in conn.execute("SELECT session_id FROM streams GROUP BY session_id ORDER BY min(id)")]
+
+    def list_workers(self, session_id: str) -> list[str]:
+        """Returns the worker ids of a session, sorted.
+
+        Raises:
+            UnknownSessionError: No record of ``session_id`` is in the file.
+        """
+        with self._reading() as conn:
+            workers = sorted(
+                r[0] for r in conn.execute("SELECT worker_id FROM streams WHERE session_id = ?", (session_id,))
+            )
+        if not workers:
+            raise UnknownSessionError(f"Session {session_id!r} is not in {self._path}.")
+        return workers
+
+    def session_info(self, session_id: str) -> SessionInfo:
+        """Summarises one session.
+
+        Raises:
+            UnknownSessionError: No record of ``session_id`` is in the file.
+        """
+        with self._reading() as conn:
+            found = conn.execute(
+                "SELECT s.worker_id, s.last_report_ms, i.timestamp_ms, json_extract(i.json, '$.session_name'), "
+                "(SELECT count(*) FROM reports r WHERE r.stream = s.id) "
+                "FROM streams s LEFT JOIN static_info i ON i.stream = s.id WHERE s.session_id = ?",
+                (session_id,),
+            ).fetchall()
+        if not found:
+            raise UnknownSessionError(f"Session {session_id!r} is not in {self._path}.")
+        found.sort(key=lambda r: r[0])
+        return SessionInfo(
+            session_id=session_id,
+            workers=tuple(r[0] for r in found),
+            session_name=next((r[3] for r in found if r[3] is not None), None),
+            start_ms=min((r[2] for r in found if r[2] is not None), default=None),
+            last_update_ms=max((r[1] for r in found if r[1] is not None), default=None),
+            num_reports=sum(r[4] for r in found),
+        )
+
+    def get_static_info(self, session_id: str, worker_id: str) -> StaticInfo | None:
+        """Returns the StaticInfo of a worker, or None if it never sent one."""
+        with self._reading() as conn:
+            stream = self._stream_id(conn, session_id, worker_id)
+            row = None
+            if stream is not None:
+                row = conn.execute("SELECT json FROM static_info WHERE stream = ?", (stream,)).fetchone()
+        if row is None:
+            return None
+        info = from_json_dict(
+            {**json.loads(row[0]), "record": "static_info", "session_id": session_id, "worker_id": worker_id}
+        )
+        assert isinstance(info, StaticInfo)
+        return info
+
+    def _load(
+        self, conn: sqlite3.Connection, stream: int, found: list[Any], session_id: str, worker_id: str
+    ) -> list[StatsReport]:
+        return load_reports(conn, stream, found, session_id, worker_id, lambda name_id: self._name(conn, name_id))
+
+    def iter_updates(
+        self, session_id: str, worker_id: str, start: int | None = None, end: int | None = None
+    ) -> Iterator[StatsReport]:
+        """Yields reports in iteration order with ``start <= iteration <= end``, a chunk per query."""
+        lo = I64_MIN if start is None else start
+        hi = I64_MAX if end is None else end
+        while lo <= hi:
+            with self._reading() as conn:
+                stream = self._stream_id(conn, session_id, worker_id)
+                if stream is None:
+                    return
+                found = conn.execute(
+                    f"SELECT {rows.REPORT_COLUMNS} FROM reports WHERE stream = ? AND iteration BETWEEN ? AND ? "
+                    "ORDER BY iteration LIMIT ?",
+                    (stream, lo, hi, _CHUNK),
+                ).fetchall()
+                chunk = self._load(conn, stream, found, session_id, worker_id)
+            yield from chunk
+            if len(found) < _CHUNK:
+                return
+            lo = found[-1][1] + 1
+
+    def get_latest_update(self, session_id: str, worker_id: str) -> StatsReport | None:
+        """Returns the report with the highest iteration, or None."""
+        with self._reading() as conn:
+            stream = self._stream_id(conn, session_id, worker_id)
+            if stream is None:
+                return None
+            found = conn.execute(
+                f"SELECT {rows.REPORT_COLUMNS} FROM reports WHERE stream = ? ORDER BY iteration DESC LIMIT 1", (stream,)
+            ).fetchall()
+            reports = self._load(conn, stream, found, session_id, worker_id)
+        return reports[0] if reports else None
+
+    def count_updates(self, session_id: str, worker_id: str) -> int:
+        """Returns the number of stored reports of a worker."""
+        with self._reading() as conn:
+            stream = self._stream_id(conn, session_id, worker_id)
+            if stream is None:
+                return 0
+            return int(conn.execute("SELECT count(*) FROM reports WHERE stream = ?", (stream,)).fetchone()[0])
+
+    def read_series(
+        self, session_id: str, worker_id: str, key: str, start: int | None = None, end: int | None = None
+    ) -> Series:
+        """Returns one quantity over iterations (see :func:`~fitscope.storage.base.parse_series_key`).
+
+        Each form of key is one indexed query.
+
+        Raises:
+            RecordError: ``key`` is not a series key.
+        """
+        parsed = parse_series_key(key)
+        with self._reading() as conn:
+            stream = self._stream_id(conn, session_id, worker_id)
+            if stream is None:
+                return Series([], [])
+            name_id = None
+            if parsed.source in ("metric", "summary"):
+                name_id = self._name_id(conn, "metric" if parsed.source == "metric" else parsed.kind, parsed.name)
+            query = series_query(parsed, stream, name_id, start, end)
+            found = [] if query is None else conn.execute(*query).fetchall()
+        return series_from_rows(found)
+
+    def read_metrics(self, session_id: str, worker_id: str) -> list[MetricsRecord]:
+        """Returns the user metrics of a worker in iteration order, merged per iteration."""
+        with self._reading() as conn:
+            stream = self._stream_id(conn, session_id, worker_id)
+            if stream is None:
+                return []
+            found = conn.execute(
+                "SELECT m.iteration, m.epoch, m.timestamp_ms, n.name, m.value FROM metrics m "
+                "JOIN names n ON n.id = m.name WHERE m.stream = ? ORDER BY m.iteration, m.id",
+                (stream,),
+            ).fetchall()
+        return metrics_from_rows(found, session_id, worker_id)
+
+    def read_epochs(self, session_id: str, worker_id: str) -> list[EpochRecord]:
+        """Returns the epoch ends of a worker in epoch order."""
+        with self._reading() as conn:
+            stream = self._stream_id(conn, session_id, worker_id)
+            if stream is None:
+                return []
+            found = conn.execute(
+                "SELECT epoch, iteration, timestamp_ms FROM epochs WHERE stream = ? ORDER BY epoch", (stream,)
+            ).fetchall()
+        return [EpochRecord(session_id, worker_id, ts, epoch, it) for epoch, it, ts in found]
+
+    # ------------------------------------------------------------------ events and lifetime
+
+    def subscribe(self, callback: Callable[[StorageEvent], None]) -> SubscriptionHandle:
+        """Calls ``callback`` on a watcher thread for every record committed from now on.
+
+        Records written by other processes arrive the same way, within about 50 ms.
+
+        Raises:
+            StorageClosedError: The storage was closed.
+        """
+        with self._watch_lock:
+            if self._closed:
+                raise StorageClosedError(f"Cannot subscribe: the FileStatsStorage of {self._path} was closed.")
+            if self._watcher is None:
+                try:
+                    self._watcher = Watcher(lambda: connect_reader(self._path), self._subscribers.emit)
+                except sqlite3.Error as exc:
+                    raise database_error(exc, self._path, "watch") from exc
+            return self._subscribers.add(callback)
+
+    def _on_no_subscribers(self) -> None:
+        with self._watch_lock:
+            watcher = None if len(self._subscribers) else self._watcher
+            if watcher is not None:
+                self._watcher = None
+        if watcher is not None:
+            watcher.stop()
+
+    def close(self) -> None:
+        """Stops subscriptions and closes the file. Idempotent; other methods then raise StorageClosedError."""
+        with self._watch_lock:
+            if self._closed:
+                return
+            self._closed = True
+            watcher, self._watcher = self._watcher, None
+        self._subscribers.close_all()
+        if watcher is not None:
+            watcher.stop()
+        with self._read_lock:
+            self._reader.close()
+        with self._write_lock:
+            if self._writer is not None:
+                self._writer.close()
+
+    def __enter__(self) -> FileStatsStorage:
+        """Returns the storage itself."""
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """Closes the storage."""
+        self.close()
