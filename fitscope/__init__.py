@@ -33,7 +33,21 @@ _EXPORTS = {
     "Summary": "fitscope.records",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "EpochRecord",
+    "FileStatsStorage",
+    "FitscopeError",
+    "InMemoryStatsStorage",
+    "KindConfig",
+    "MetricsRecord",
+    "StaticInfo",
+    "StatsConfig",
+    "StatsListener",
+    "StatsReport",
+    "StatsSink",
+    "StatsStorage",
+    "Summary",
+]
 
 if TYPE_CHECKING:
     from fitscope.config import KindConfig, StatsConfig

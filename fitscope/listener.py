@@ -120,6 +120,7 @@ class StatsListener:
         self.session_name = session_name
         self.tags = {str(k): str(v) for k, v in (tags or {}).items()}
         self.hyperparameters = dict(hyperparameters or {})
+        _check_json(self.hyperparameters, "hyperparameters")
         self._close_sinks = close_sinks
         self._writers = [SinkWriter(s, max_queue=max_queue) for s in sink_list]
         self._collector: TorchCollector | None = None
@@ -191,7 +192,9 @@ class StatsListener:
             batch_size: Examples in this step's minibatch (for examples/s).
         """
         self._check_open()
-        if batch_size is not None and (isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 0):
+        if batch_size is not None and (
+            isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 0
+        ):
             raise ValueError(f"batch_size must be a non-negative integer, got {batch_size!r}.")
         kept = None if loss is None else _detach_loss(loss)
         if not self._static_sent:
@@ -346,7 +349,9 @@ class StatsListener:
                 minibatches_per_second=self._window_minibatches / window_s if window_s > 0 else math.nan,
             )
         learning_rates = collector.learning_rates() if collector is not None and self.config.learning_rates else {}
-        memory = read_memory(collector.device_names() if collector is not None else None) if self.config.memory else None
+        memory = (
+            read_memory(collector.device_names() if collector is not None else None) if self.config.memory else None
+        )
         hook_ms = collector.take_hook_ms() if collector is not None else 0.0
         report = StatsReport(
             session_id=self.session_id,
@@ -368,6 +373,25 @@ class StatsListener:
         self._window_examples = self._window_minibatches = 0
         self._window_iterations = []
         self._window_losses = []
+
+
+def _check_json(value: Any, where: str) -> None:
+    """Rejects what JSON cannot hold, naming where it is (non-finite floats become strings)."""
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return
+    if isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            _check_json(item, f"{where}[{i}]")
+        return
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise RecordError(f"{where} has the non-string key {key!r}; JSON objects need string keys.")
+            _check_json(item, f"{where}[{key!r}]")
+        return
+    raise RecordError(
+        f"{where} is a {type(value).__name__} ({value!r}); use JSON values (str, number, bool, None, list, dict)."
+    )
 
 
 def _detach_loss(loss: Any) -> Any:

@@ -15,9 +15,9 @@ convert them to and from the JSON form of ``schemas/`` (non-finite floats as the
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Final, Literal, Union
+from typing import Any, Final, Literal
 
 from fitscope.encoding import decode_float, decode_optional_float, encode_float, encode_optional_float
 from fitscope.errors import RecordError
@@ -427,7 +427,7 @@ class EpochRecord:
     type_id: str = TYPE_ID
 
 
-Record = Union[StaticInfo, StatsReport, MetricsRecord, EpochRecord]
+Record = StaticInfo | StatsReport | MetricsRecord | EpochRecord
 
 
 def _finite(x: float) -> bool:

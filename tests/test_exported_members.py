@@ -53,3 +53,7 @@ def test_attaching_a_model_imports_no_web_framework() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_lazy_export_table_matches_all() -> None:
+    assert sorted(fitscope._EXPORTS) == fitscope.__all__

@@ -335,10 +335,12 @@ def test_wrapper_prefixes_are_dropped() -> None:
 def test_bad_use_gets_clear_errors() -> None:
     with pytest.raises(ValueError, match="frequency"):
         StatsListener(RecordingSink(), frequency=0)
+    with pytest.raises(RecordError, match=r"hyperparameters\['device'\] is a device"):
+        StatsListener(RecordingSink(), hyperparameters={"device": torch.device("cpu")})
     with pytest.raises(TypeError, match="not a StatsSink"):
         StatsListener(object())  # type: ignore[arg-type]
     listener = StatsListener(RecordingSink())
-    with pytest.raises(ListenerError, match="torch.nn.Module"):
+    with pytest.raises(ListenerError, match=r"torch\.nn\.Module"):
         listener.attach("not a model")
     with pytest.raises(RecordError, match="scalar"):
         listener.iteration_done(torch.ones(3))
