@@ -25,10 +25,10 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from listener_overhead import cnn, mlp  # noqa: E402
+from listener_overhead import cnn, mlp
 
-from fitscope import FileStatsStorage, InMemoryStatsStorage, StatsListener  # noqa: E402
-from fitscope.tensor_stats import TensorSummarizer  # noqa: E402
+from fitscope import FileStatsStorage, InMemoryStatsStorage, StatsListener
+from fitscope.tensor_stats import TensorSummarizer
 
 DEV = torch.device("cuda")
 
@@ -73,7 +73,7 @@ def check_syncs() -> None:
     listener = StatsListener(InMemoryStatsStorage(), frequency=10)
     listener.attach(model, opt)
     counts = []
-    for i in range(20):
+    for _ in range(20):
         opt.zero_grad()
         loss = loss_fn(model(x), y)
         loss.backward()

@@ -102,7 +102,9 @@ class HistogramWriter:
         self.handles, self.acts = [], {}
 
 
-def run(factory: Callable[[], tuple[nn.Module, Callable[[], torch.Tensor], int]], mode: str, steps: int, tmp: Path) -> tuple[float, float]:
+def run(
+    factory: Callable[[], tuple[nn.Module, Callable[[], torch.Tensor], int]], mode: str, steps: int, tmp: Path
+) -> tuple[float, float]:
     torch.manual_seed(0)
     model, batch, size = factory()
     opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
@@ -160,8 +162,10 @@ def main() -> None:
     args = parser.parse_args()
     factories = {"mlp": mlp, "cnn": cnn, "tiny": tiny}
     modes = ["plain", "fitscope"] + ([] if args.no_tensorboard else ["tensorboard"])
-    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, frequency {FREQUENCY}, "
-          f"{args.steps} steps x {args.rounds} rounds per mode")
+    print(
+        f"torch {torch.__version__}, {torch.get_num_threads()} threads, frequency {FREQUENCY}, "
+        f"{args.steps} steps x {args.rounds} rounds per mode"
+    )
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         for name in args.models.split(","):
