@@ -84,7 +84,9 @@ def _software(d: Mapping[str, Any] | None) -> Software | None:
 def _hardware(d: Mapping[str, Any] | None) -> Hardware | None:
     if d is None:
         return None
-    devices = tuple(DeviceInfo(name=x["name"], memory_total_bytes=x.get("memory_total_bytes")) for x in d.get("devices", ()))
+    devices = tuple(
+        DeviceInfo(name=x["name"], memory_total_bytes=x.get("memory_total_bytes")) for x in d.get("devices", ())
+    )
     return Hardware(cpu_count=d.get("cpu_count"), memory_total_bytes=d.get("memory_total_bytes"), devices=devices)
 
 
@@ -135,7 +137,9 @@ def _static_info(d: Mapping[str, Any]) -> StaticInfo:
         listener=None
         if lc is None
         else ListenerConfigInfo(
-            frequency=int(lc["frequency"]), histogram_bins=int(lc["histogram_bins"]), collect=dict(lc.get("collect", {}))
+            frequency=int(lc["frequency"]),
+            histogram_bins=int(lc["histogram_bins"]),
+            collect=dict(lc.get("collect", {})),
         ),
     )
 
@@ -217,7 +221,12 @@ def _epoch(d: Mapping[str, Any]) -> EpochRecord:
     )
 
 
-_DECODERS: dict[str, Callable[[Mapping[str, Any]], Record]] = {"static_info": _static_info, "stats_report": _stats_report, "metrics": _metrics, "epoch": _epoch}
+_DECODERS: dict[str, Callable[[Mapping[str, Any]], Record]] = {
+    "static_info": _static_info,
+    "stats_report": _stats_report,
+    "metrics": _metrics,
+    "epoch": _epoch,
+}
 
 
 def from_json_dict(d: Mapping[str, Any]) -> Record:

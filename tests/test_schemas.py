@@ -13,6 +13,7 @@ import torch
 from referencing import Registry, Resource
 
 from fitscope import StatsListener
+from fitscope.record_json import from_json_dict, to_json_dict
 from fitscope.records import (
     EpochRecord,
     Histogram,
@@ -21,7 +22,6 @@ from fitscope.records import (
     StatsReport,
     Summary,
 )
-from fitscope.record_json import from_json_dict, to_json_dict
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 FILES = {
