@@ -1,13 +1,13 @@
 """Training-step overhead of StatsListener, as ratios against the same loop without it.
 
-    .venv/bin/python benchmarks/listener_overhead.py [--steps 200] [--rounds 5]
+    .venv/bin/python benchmarks/listener_overhead.py [--steps 120] [--rounds 5] [--frequency 10]
 
 For each model (an MLP and a CNN whose plain step takes >= 20 ms here, and a tiny MLP) the
 script alternates, round after round, the same training loop:
   * plain: no listener;
-  * fitscope: StatsListener(FileStatsStorage, frequency=10), every statistic and histogram on;
+  * fitscope: StatsListener(FileStatsStorage, frequency=N), every statistic and histogram on;
   * tensorboard: torch.utils.tensorboard.SummaryWriter.add_histogram of the same tensors
-    (parameters, gradients, updates, activations) every 10 steps, what a user would otherwise write.
+    (parameters, gradients, updates, activations) every report, what a user would otherwise write.
 It prints the median step time of each and the overhead ratio (median / plain median - 1),
 and fitscope's own per-report collection cost (``StatsReport.collection_ms``).
 Absolute times depend on the machine; compare ratios measured in one run.
@@ -27,8 +27,6 @@ import torch
 from torch import nn
 
 from fitscope import FileStatsStorage, StatsListener
-
-FREQUENCY = 10
 
 
 def mlp() -> tuple[nn.Module, Callable[[], torch.Tensor], int]:
@@ -89,7 +87,7 @@ class HistogramWriter:
 
     def after_step(self, loss: torch.Tensor) -> None:
         w, s = self.writer, self.step
-        w.add_scalar("score", float(loss), s)
+        w.add_scalar("score", float(loss.detach()), s)
         for n, p in self.model.named_parameters():
             w.add_histogram(f"parameters/{n}", p.detach(), s)
             if p.grad is not None:
@@ -103,7 +101,11 @@ class HistogramWriter:
 
 
 def run(
-    factory: Callable[[], tuple[nn.Module, Callable[[], torch.Tensor], int]], mode: str, steps: int, tmp: Path
+    frequency: int,
+    factory: Callable[[], tuple[nn.Module, Callable[[], torch.Tensor], int]],
+    mode: str,
+    steps: int,
+    tmp: Path,
 ) -> tuple[float, float]:
     torch.manual_seed(0)
     model, batch, size = factory()
@@ -115,14 +117,14 @@ def run(
     tb = None
     path = tmp / f"{time.monotonic_ns()}.fitscope"
     if mode == "fitscope":
-        listener = StatsListener(FileStatsStorage(path), frequency=FREQUENCY)
+        listener = StatsListener(FileStatsStorage(path), frequency=frequency)
         listener.attach(model, opt)
     elif mode == "tensorboard":
         tb = HistogramWriter(str(tmp / f"tb{time.monotonic_ns()}"), model)
     times = []
     for i in range(steps):
         t0 = time.perf_counter()
-        reporting = (i + 1) % FREQUENCY == 0
+        reporting = (i + 1) % frequency == 0
         if tb is not None and reporting:
             tb.arm()
         opt.zero_grad()
@@ -148,8 +150,8 @@ def run(
     if tb is not None:
         tb.writer.close()
     # Drop warm-up steps; the mean over whole report windows counts the reporting steps fairly.
-    warm = FREQUENCY * 2
-    window = times[warm : warm + ((len(times) - warm) // FREQUENCY) * FREQUENCY]
+    warm = frequency * 2
+    window = times[warm : warm + ((len(times) - warm) // frequency) * frequency]
     return statistics.fmean(window) * 1000.0, collection
 
 
@@ -157,13 +159,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--steps", type=int, default=120, help="steps per measurement (default 120)")
     parser.add_argument("--rounds", type=int, default=5, help="alternating rounds per mode (default 5)")
+    parser.add_argument("--frequency", type=int, default=10, help="report every N steps (default 10)")
     parser.add_argument("--models", default="mlp,cnn,tiny")
     parser.add_argument("--no-tensorboard", action="store_true")
     args = parser.parse_args()
     factories = {"mlp": mlp, "cnn": cnn, "tiny": tiny}
     modes = ["plain", "fitscope"] + ([] if args.no_tensorboard else ["tensorboard"])
     print(
-        f"torch {torch.__version__}, {torch.get_num_threads()} threads, frequency {FREQUENCY}, "
+        f"torch {torch.__version__}, {torch.get_num_threads()} threads, frequency {args.frequency}, "
         f"{args.steps} steps x {args.rounds} rounds per mode"
     )
     with tempfile.TemporaryDirectory() as d:
@@ -173,7 +176,7 @@ def main() -> None:
             costs: list[float] = []
             for _ in range(args.rounds):
                 for mode in modes:
-                    step_ms, cost = run(factories[name], mode, args.steps, tmp)
+                    step_ms, cost = run(args.frequency, factories[name], mode, args.steps, tmp)
                     results[mode].append(step_ms)
                     if mode == "fitscope":
                         costs.append(cost)

@@ -244,6 +244,8 @@ class StatsListener:
             if not isinstance(name, str) or not name:
                 raise RecordError(f"Metric names must be non-empty strings, got {name!r}.")
             clean[name] = _as_float(value, f"Metric {name!r}")
+        if iteration is not None and (isinstance(iteration, bool) or not isinstance(iteration, int) or iteration < 0):
+            raise RecordError(f"iteration must be a non-negative integer, got {iteration!r}.")
         if not self._static_sent:
             self._send_static_info(None, collect_software() if self.config.software_info else None)
         self._submit(
@@ -251,7 +253,7 @@ class StatsListener:
                 session_id=self.session_id,
                 worker_id=self.worker_id,
                 timestamp_ms=_now_ms(),
-                iteration=self.iteration if iteration is None else int(iteration),
+                iteration=self.iteration if iteration is None else iteration,
                 epoch=self.epoch,
                 values=clean,
             )

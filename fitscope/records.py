@@ -335,7 +335,7 @@ class ScoreSeries:
 
 @dataclass(frozen=True, slots=True)
 class Performance:
-    """Throughput; rates are over the window since the previous report (0 on the first)."""
+    """Throughput; rates are over the window since the previous report (since attach for the first)."""
 
     total_runtime_ms: float
     total_examples: int
