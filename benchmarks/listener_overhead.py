@@ -26,7 +26,7 @@ from typing import Any
 import torch
 from torch import nn
 
-from fitscope import FileStatsStorage, StatsListener
+from fitscope import FileStatsStorage, KindConfig, StatsConfig, StatsListener
 
 
 def mlp() -> tuple[nn.Module, Callable[[], torch.Tensor], int]:
@@ -102,6 +102,7 @@ class HistogramWriter:
 
 def run(
     frequency: int,
+    config: StatsConfig,
     factory: Callable[[], tuple[nn.Module, Callable[[], torch.Tensor], int]],
     mode: str,
     steps: int,
@@ -117,7 +118,7 @@ def run(
     tb = None
     path = tmp / f"{time.monotonic_ns()}.fitscope"
     if mode == "fitscope":
-        listener = StatsListener(FileStatsStorage(path), frequency=frequency)
+        listener = StatsListener(FileStatsStorage(path), frequency=frequency, config=config)
         listener.attach(model, opt)
     elif mode == "tensorboard":
         tb = HistogramWriter(str(tmp / f"tb{time.monotonic_ns()}"), model)
@@ -161,12 +162,16 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5, help="alternating rounds per mode (default 5)")
     parser.add_argument("--frequency", type=int, default=10, help="report every N steps (default 10)")
     parser.add_argument("--models", default="mlp,cnn,tiny")
+    parser.add_argument("--no-histograms", action="store_true", help="fitscope without histograms (all else on)")
     parser.add_argument("--no-tensorboard", action="store_true")
     args = parser.parse_args()
     factories = {"mlp": mlp, "cnn": cnn, "tiny": tiny}
+    kind = KindConfig(histogram=not args.no_histograms)
+    config = StatsConfig(parameters=kind, gradients=kind, updates=kind, activations=kind)
     modes = ["plain", "fitscope"] + ([] if args.no_tensorboard else ["tensorboard"])
     print(
         f"torch {torch.__version__}, {torch.get_num_threads()} threads, frequency {args.frequency}, "
+        f"histograms {'off' if args.no_histograms else 'on'}, "
         f"{args.steps} steps x {args.rounds} rounds per mode"
     )
     with tempfile.TemporaryDirectory() as d:
@@ -176,7 +181,7 @@ def main() -> None:
             costs: list[float] = []
             for _ in range(args.rounds):
                 for mode in modes:
-                    step_ms, cost = run(args.frequency, factories[name], mode, args.steps, tmp)
+                    step_ms, cost = run(args.frequency, config, factories[name], mode, args.steps, tmp)
                     results[mode].append(step_ms)
                     if mode == "fitscope":
                         costs.append(cost)
