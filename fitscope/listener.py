@@ -197,8 +197,7 @@ class StatsListener:
         ):
             raise ValueError(f"batch_size must be a non-negative integer, got {batch_size!r}.")
         kept = None if loss is None else _detach_loss(loss)
-        if not self._static_sent:
-            self._send_static_info(None, collect_software() if self.config.software_info else None)
+        self._ensure_static_info()
         self.iteration += 1
         self._total_minibatches += 1
         self._window_minibatches += 1
@@ -216,8 +215,7 @@ class StatsListener:
     def epoch_done(self) -> None:
         """Marks the end of an epoch (recorded as an EpochRecord; reports count epochs)."""
         self._check_open()
-        if not self._static_sent:
-            self._send_static_info(None, collect_software() if self.config.software_info else None)
+        self._ensure_static_info()
         self._submit(
             EpochRecord(
                 session_id=self.session_id,
@@ -246,8 +244,7 @@ class StatsListener:
             clean[name] = _as_float(value, f"Metric {name!r}")
         if iteration is not None and (isinstance(iteration, bool) or not isinstance(iteration, int) or iteration < 0):
             raise RecordError(f"iteration must be a non-negative integer, got {iteration!r}.")
-        if not self._static_sent:
-            self._send_static_info(None, collect_software() if self.config.software_info else None)
+        self._ensure_static_info()
         self._submit(
             MetricsRecord(
                 session_id=self.session_id,
@@ -309,6 +306,11 @@ class StatsListener:
     def _submit(self, record: Record) -> None:
         for writer in self._writers:
             writer.submit(record)
+
+    def _ensure_static_info(self) -> None:
+        """Sends StaticInfo without a model when records start before (or without) attach."""
+        if not self._static_sent:
+            self._send_static_info(None, collect_software() if self.config.software_info else None)
 
     def _send_static_info(self, model_info: ModelInfo | None, software: Software | None) -> None:
         self._static_sent = True
