@@ -196,6 +196,7 @@ def describe_model(model: nn.Module, example_input: Any = None) -> ModelInfo:
         num_layers=len(infos),
         num_params=sum(_numel(p) for _, p in params),
         param_names=tuple(name for name, _ in params),
+        param_shapes={name: tuple(p.shape) for name, p in params if not is_lazy(p)},
         layers=tuple(infos),
         config=None,
         graph_source=graph_source,

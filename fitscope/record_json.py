@@ -115,6 +115,7 @@ def _model(d: Mapping[str, Any] | None) -> ModelInfo | None:
         num_layers=int(required_field(d, "num_layers", "model")),
         num_params=int(required_field(d, "num_params", "model")),
         param_names=tuple(d.get("param_names", ())),
+        param_shapes={str(k): tuple(int(x) for x in v) for k, v in (d.get("param_shapes") or {}).items()},
         layers=layers,
         config=d.get("config"),
         graph_source=d.get("graph_source", "module_order"),

@@ -275,6 +275,8 @@ class ModelInfo:
     """The model being trained.
 
     Attributes:
+        param_shapes: Shape of each parameter (lazy, uninitialised ones are absent). Weights,
+            for update:parameter ratio charts, are the parameters with 2+ dimensions.
         graph_source: How ``LayerInfo.inputs`` was found: ``"fx"`` (a torch.fx trace),
             ``"execution_order"`` (one forward pass on meta tensors) or ``"module_order"``
             (registration order, a guess used when neither worked).
@@ -284,9 +286,14 @@ class ModelInfo:
     num_layers: int
     num_params: int
     param_names: tuple[str, ...] = ()
+    param_shapes: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     layers: tuple[LayerInfo, ...] = ()
     config: JSON = None
     graph_source: str = "module_order"
+
+    def weight_names(self) -> list[str]:
+        """Parameters with 2+ dimensions (the original's W and RW), in parameter order."""
+        return [n for n in self.param_names if len(self.param_shapes.get(n, ())) >= 2]
 
 
 @dataclass(frozen=True, slots=True)

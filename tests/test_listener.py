@@ -248,6 +248,8 @@ def test_static_info_metadata_epochs_and_metrics() -> None:
     assert static is not None and static.session_name == "my run"
     assert static.tags == {"team": "vision"} and static.hyperparameters == {"lr": 0.1, "layers": [8]}
     assert static.model is not None and static.model.param_names == ("0.weight", "0.bias", "2.weight", "2.bias")
+    assert static.model.param_shapes == {"0.weight": (8, 4), "0.bias": (8,), "2.weight": (2, 8), "2.bias": (2,)}
+    assert static.model.weight_names() == ["0.weight", "2.weight"]
     assert static.software is not None and static.software.framework == "torch"
     epochs = storage.read_epochs("run-1", "w0")
     assert [(e.epoch, e.iteration) for e in epochs] == [(0, 5), (1, 10)]

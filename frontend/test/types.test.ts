@@ -110,6 +110,7 @@ const staticInfo = {
     num_layers: 1,
     num_params: 6,
     param_names: ["fc1.weight"],
+    param_shapes: { "fc1.weight": [2, 3] },
     layers: [
       {
         name: "fc1",

@@ -141,6 +141,12 @@ export interface StaticInfo {
      * In named_parameters() order, without wrapper prefixes.
      */
     param_names: string[];
+    /**
+     * Shape of each parameter; weights (for ratio charts) have 2+ dimensions.
+     */
+    param_shapes: {
+      [k: string]: number[];
+    };
     layers: LayerInfo[];
     /**
      * The framework's JSON configuration of the model, where it has one; else null.
