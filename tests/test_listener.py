@@ -356,3 +356,37 @@ def test_bad_use_gets_clear_errors() -> None:
     listener.close()
     with pytest.raises(ListenerError, match="closed"):
         listener.iteration_done(1.0)
+
+
+def test_grad_scaler_skipped_step_reports_nonfinite_gradients_and_no_updates() -> None:
+    sink = RecordingSink()
+    model = mlp()
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    scaler = torch.amp.GradScaler("cpu", init_scale=4.0)
+    listener = StatsListener(sink, frequency=1)
+    listener.attach(model, opt)
+    for poison in (False, True):
+        opt.zero_grad()
+        loss = model(torch.randn(5, 4)).pow(2).mean()
+        scaler.scale(loss).backward()
+        if poison:
+            with torch.no_grad():
+                model[0].weight.grad[0, 0] = float("inf")
+        before = model[0].weight.detach().clone()
+        scaler.step(opt)
+        scaler.update()
+        listener.iteration_done(loss)
+        if not poison:
+            unscaled_sum = float(model[0].weight.grad.double().sum())  # step() unscaled .grad in place
+        if poison:
+            assert torch.equal(model[0].weight, before)  # the scaler skipped the step
+    listener.close()
+    normal, skipped = sink.of("update")
+    assert "updates" in normal.summaries
+    # a normal step records the unscaled gradient (the scaled one would be 4 times larger)
+    g = normal.summaries["gradients"]["0.weight"]
+    assert g.nonfinite_count == 0 and g.count == 32
+    assert g.sum == pytest.approx(unscaled_sum, rel=1e-9)
+    assert "updates" not in skipped.summaries
+    poisoned = skipped.summaries["gradients"]["0.weight"]
+    assert poisoned.posinf_count + poisoned.nan_count >= 1
