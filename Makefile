@@ -29,8 +29,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# Run from a folder without ./fitscope so mypy reads the installed link tree, which holds
+# fitscope.exporters (exporters/) and fitscope.server (server/) too.
 typecheck: $(STAMP)
-	$(BIN)/mypy
+	cd $(VENV) && bin/mypy --config-file ../pyproject.toml
 
 pytest: $(STAMP)
 	$(BIN)/pytest

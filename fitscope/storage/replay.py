@@ -11,6 +11,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from fitscope.records import EpochRecord, MetricsRecord, Record, StatsReport
 from fitscope.storage.base import StatsSink, StatsStorage
@@ -35,7 +36,7 @@ class ReplayCounts:
         return self.static_info + self.reports + self.metrics + self.epochs
 
 
-def _key(record: StatsReport | MetricsRecord | EpochRecord) -> tuple[int, int]:
+def _key(record: Any) -> tuple[int, int]:  # Any: heapq.merge's stub types its items as object
     return record.iteration, _ORDER[type(record)]
 
 
@@ -44,12 +45,13 @@ def iter_records(storage: StatsStorage, session_id: str, worker_id: str) -> Iter
     static = storage.get_static_info(session_id, worker_id)
     if static is not None:
         yield static
-    yield from heapq.merge(
+    merged: Iterator[StatsReport | MetricsRecord | EpochRecord] = heapq.merge(
         storage.iter_updates(session_id, worker_id),
         storage.read_metrics(session_id, worker_id),
         storage.read_epochs(session_id, worker_id),
         key=_key,
     )
+    yield from merged
 
 
 def count_records(storage: StatsStorage, sessions: list[str] | None = None) -> int:

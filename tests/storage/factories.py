@@ -59,7 +59,16 @@ def static_info(
         hyperparameters={"lr": 0.01, "batch": 32, "schedule": [1, 2, 3]},
         software=Software(os="Linux", python="3.11.7", framework="torch", fitscope_version="0.1.0"),
         hardware=Hardware(cpu_count=16, memory_total_bytes=2**36, devices=(DeviceInfo("cuda:0", 2**34),)),
-        model=ModelInfo("Net", 2, 20, ("fc1.weight", "fc1.bias"), layers, {"hidden": 4}, "fx"),
+        model=ModelInfo(
+            class_name="Net",
+            num_layers=2,
+            num_params=20,
+            param_names=("fc1.weight", "fc1.bias"),
+            param_shapes={"fc1.weight": (4, 4), "fc1.bias": (4,)},
+            layers=layers,
+            config={"hidden": 4},
+            graph_source="fx",
+        ),
         listener=ListenerConfigInfo(frequency=10, histogram_bins=5, collect={"histograms": True}),
     )
 
