@@ -7,4 +7,30 @@ TensorBoard and MLflow exporters arrive with their own issue; each will implemen
 
 from __future__ import annotations
 
-__all__: list[str] = []
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# Name -> module; each module imports its third-party library only when an exporter is built.
+_EXPORTS = {
+    "MLflowExporter": "fitscope.exporters.mlflow",
+    "TensorBoardExporter": "fitscope.exporters.tensorboard",
+}
+
+__all__ = ["MLflowExporter", "TensorBoardExporter"]
+
+if TYPE_CHECKING:
+    from fitscope.exporters.mlflow import MLflowExporter
+    from fitscope.exporters.tensorboard import TensorBoardExporter
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'fitscope.exporters' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])
