@@ -37,11 +37,12 @@ def write_run(path: Path) -> None:
     listener.close()
 
 
-def fitscope(*args: str) -> subprocess.CompletedProcess[str]:
+def fitscope(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     # The installed command: `python -m fitscope` run from the checkout's root would import ./fitscope,
     # which does not hold fitscope.exporters (installed from ./exporters).
     command = Path(sys.executable).with_name("fitscope")
-    return subprocess.run([str(command), *args], capture_output=True, text=True, timeout=300)
+    # cwd: MLflow puts a new experiment's artifacts under ./mlruns of the current folder.
+    return subprocess.run([str(command), *args], capture_output=True, text=True, timeout=300, cwd=cwd)
 
 
 def test_export_to_tensorboard_and_mlflow(tmp_path: Path, mlflow_sqlite_uri: str) -> None:
@@ -50,7 +51,7 @@ def test_export_to_tensorboard_and_mlflow(tmp_path: Path, mlflow_sqlite_uri: str
     with FileStatsStorage(path, read_only=True) as storage:
         score = storage.read_series("s", "w", "score")
     logdir = tmp_path / "tb"
-    result = fitscope("export", str(path), "--tensorboard", str(logdir), "--quiet")
+    result = fitscope("export", str(path), "--tensorboard", str(logdir), "--quiet", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "3 reports, 1 metrics records, 1 epoch ends from 1 worker(s)" in result.stdout
     runs = [p.parent for p in logdir.rglob("events.out.tfevents.*")]
@@ -62,7 +63,9 @@ def test_export_to_tensorboard_and_mlflow(tmp_path: Path, mlflow_sqlite_uri: str
         assert want is not None
         assert (math.isnan(got) and math.isnan(want)) or got == pytest.approx(want, rel=1e-6)
 
-    result = fitscope("export", str(path), "--mlflow", mlflow_sqlite_uri, "--experiment", "cli-export", "--quiet")
+    result = fitscope(
+        "export", str(path), "--mlflow", mlflow_sqlite_uri, "--experiment", "cli-export", "--quiet", cwd=tmp_path
+    )
     assert result.returncode == 0, result.stderr
     client = MlflowClient(mlflow_sqlite_uri)
     experiment = client.get_experiment_by_name("cli-export")
@@ -77,5 +80,5 @@ def test_export_to_tensorboard_and_mlflow(tmp_path: Path, mlflow_sqlite_uri: str
 def test_export_of_an_unknown_session_exits_2(tmp_path: Path) -> None:
     path = tmp_path / "run.fitscope"
     write_run(path)
-    result = fitscope("export", str(path), "--tensorboard", str(tmp_path / "tb"), "--session", "nope")
+    result = fitscope("export", str(path), "--tensorboard", str(tmp_path / "tb"), "--session", "nope", cwd=tmp_path)
     assert result.returncode == 2 and "no session nope" in result.stderr
