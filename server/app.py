@@ -1,0 +1,291 @@
+"""The aiohttp application of the UI server: :func:`create_app`, its state, middlewares and routes.
+
+Routes (all ``GET``, JSON unless said otherwise; described by ``/api/v1/openapi.json``):
+
+========================  =====================================================================
+``/api/v1/sessions``      every session of every attached storage
+``/api/v1/overview``      score, metrics, model/training info, update:parameter ratios, stdevs
+``/api/v1/graph``         the model's layers and the edges between them
+``/api/v1/layer``         one layer: table, mean magnitudes, activations, learning rates, latest histograms
+``/api/v1/system``        memory and device memory over time, hardware and software
+``/api/v1/metrics``       user metrics and epoch ends
+``/api/v1/events``        Server-Sent Events: what was stored (kind, session, worker, iteration)
+``/api/v1/openapi.json``  the API description, and the record schemas it references beside it
+========================  =====================================================================
+
+Every error, including an unknown route, has one shape, made in one middleware:
+``{"error": {"status": 404, "code": "unknown_session", "message": "Session 'x' is not in ..."}}``.
+Blocking storage reads run in a thread pool, never on the event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any, Final, TypeVar
+
+import orjson
+from aiohttp import web
+
+from fitscope.errors import RecordError, StorageError, UnknownSessionError
+from fitscope.server.cache import DEFAULT_CACHE_BYTES, Cache
+from fitscope.server.errors import ApiError
+from fitscope.server.events import DEFAULT_EVENT_BUFFER, EventLog
+from fitscope.server.layers import graph_view, layer_view
+from fitscope.server.params import Query
+from fitscope.server.reader import find
+from fitscope.server.schemas import load_documents
+from fitscope.server.sse import SseClients, stream_events
+from fitscope.server.storages import StorageSet
+from fitscope.server.views import metrics_view, overview_view, sessions_view, system_view
+from fitscope.storage.base import StatsStorage
+
+__all__ = ["API", "STATE", "ServerState", "create_app"]
+
+_log = logging.getLogger("fitscope.server")
+T = TypeVar("T")
+
+API: Final = "/api/v1"
+_CORS_HEADERS: Final = "Last-Event-ID, Content-Type, Cache-Control"
+
+
+@dataclass
+class ServerState:
+    """What the handlers share (``app[STATE]``).
+
+    Attributes:
+        storages: The attached storages.
+        log: Their events, numbered.
+        cache: Columns, values and responses, kept true by the events.
+        documents: ``openapi.json`` and the record schemas, by file name.
+        cors_origins: Origins allowed to read the API from another origin.
+        keepalive_s: Seconds between SSE keep-alive comments.
+        sse: The open event streams.
+        executor: Where blocking reads run (set while the app runs).
+    """
+
+    storages: StorageSet
+    log: EventLog
+    cache: Cache
+    documents: dict[str, bytes]
+    cors_origins: frozenset[str]
+    keepalive_s: float
+    sse: SseClients
+    executor: ThreadPoolExecutor | None = None
+
+
+STATE: Final = web.AppKey("fitscope_state", ServerState)
+
+
+def _dumps(doc: Any) -> bytes:
+    return orjson.dumps(doc, option=orjson.OPT_SERIALIZE_NUMPY)
+
+
+def _json(body: bytes, status: int = 200) -> web.Response:
+    return web.Response(body=body, status=status, content_type="application/json")
+
+
+def error_response(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> web.Response:
+    """The one error shape: ``{"error": {"status", "code", "message"}}``."""
+    body = _dumps({"error": {"status": status, "code": code, "message": message}})
+    response = _json(body, status)
+    response.headers.update(headers or {})
+    return response
+
+
+async def _blocking(request: web.Request, fn: Callable[..., T], *args: Any) -> T:
+    executor = request.app[STATE].executor
+    return await asyncio.get_running_loop().run_in_executor(executor, fn, *args)
+
+
+# ---------------------------------------------------------------------------------------- middlewares
+
+
+@web.middleware
+async def error_middleware(
+    request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+) -> web.StreamResponse:
+    """Maps every error to the one JSON error shape."""
+    try:
+        return await handler(request)
+    except ApiError as exc:
+        return error_response(exc.status, exc.code, exc.message)
+    except web.HTTPException as exc:
+        if exc.status < 400:
+            raise
+        if exc.status == 404:
+            message = f"There is no route {request.path}; the API is described at {API}/openapi.json."
+            return error_response(404, "not_found", message)
+        if exc.status == 405:
+            allow = exc.headers.get("Allow", "GET")
+            message = f"{request.method} is not allowed on {request.path}; use {allow}."
+            return error_response(405, "method_not_allowed", message, {"Allow": allow})
+        return error_response(exc.status, "http_error", exc.reason + ".")
+    except UnknownSessionError as exc:
+        return error_response(404, "unknown_session", str(exc))
+    except (StorageError, RecordError) as exc:  # clients never name series keys: a stored record is at fault
+        _log.warning("A storage failed while answering %s: %s", request.path_qs, exc)
+        return error_response(500, "storage_error", str(exc))
+    except Exception:
+        _log.exception("The UI server failed while answering %s %s", request.method, request.path_qs)
+        message = f"The server failed while answering {request.method} {request.path}; its log says why."
+        return error_response(500, "internal_error", message)
+
+
+def _allowed_origin(request: web.Request) -> str | None:
+    origin = request.headers.get("Origin")
+    return origin if origin is not None and origin in request.app[STATE].cors_origins else None
+
+
+@web.middleware
+async def cors_middleware(
+    request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+) -> web.StreamResponse:
+    """Answers CORS preflight requests of allowed origins (the headers are added on prepare)."""
+    state = request.app[STATE]
+    if request.method == "OPTIONS" and state.cors_origins and "Access-Control-Request-Method" in request.headers:
+        if _allowed_origin(request) is None:
+            origin = request.headers.get("Origin")
+            return error_response(403, "origin_not_allowed", f"Origin {origin!r} may not read this API.")
+        return web.Response(
+            status=204,
+            headers={
+                "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+                "Access-Control-Allow-Headers": _CORS_HEADERS,
+                "Access-Control-Max-Age": "600",
+            },
+        )
+    return await handler(request)
+
+
+async def _add_cors_headers(request: web.Request, response: web.StreamResponse) -> None:
+    origin = _allowed_origin(request)
+    if origin is not None:
+        response.headers["Access-Control-Allow-Origin"] = origin
+        response.headers["Vary"] = "Origin"
+
+
+# ---------------------------------------------------------------------------------------- handlers
+
+
+async def sessions(request: web.Request) -> web.Response:
+    """``GET /api/v1/sessions``."""
+    Query(request, ())
+    state = request.app[STATE]
+
+    def body() -> bytes:
+        return state.cache.global_value("sessions_body", lambda: _dumps(sessions_view(state.storages, state.cache)))
+
+    return _json(await _blocking(request, body))
+
+
+def _worker_route(
+    name: str, view: Callable[..., dict[str, Any]], extra: Collection[str] = (), max_points: bool = True
+) -> Callable[[web.Request], Awaitable[web.Response]]:
+    """A handler for a route about one worker of one session."""
+    allowed = ("session", "worker", *(("max_points",) if max_points else ()), *extra)
+
+    async def handler(request: web.Request) -> web.Response:
+        query = Query(request, allowed)
+        args: list[Any] = [query.require(x) for x in extra]
+        if max_points:
+            args.append(query.max_points())
+        state = request.app[STATE]
+
+        def body() -> bytes:
+            reader = find(state.storages, state.cache, query.get("session"), query.get("worker"))
+            return reader.response((name, *args), lambda: _dumps(view(reader, *args)))
+
+        return _json(await _blocking(request, body))
+
+    handler.__doc__ = f"``GET {API}/{name}``."
+    return handler
+
+
+async def events(request: web.Request) -> web.StreamResponse:
+    """``GET /api/v1/events``: Server-Sent Events."""
+    query = Query(request, ("session",))
+    state = request.app[STATE]
+    session_id = query.get("session")
+    if session_id is not None:
+        await _blocking(request, find, state.storages, state.cache, session_id, None)
+    return await stream_events(request, state.log, state.sse, session_id, state.keepalive_s, {})
+
+
+async def document(request: web.Request) -> web.Response:
+    """``GET /api/v1/openapi.json`` and the record schemas beside it."""
+    Query(request, ())
+    name = request.match_info["name"] + ".schema.json" if "name" in request.match_info else "openapi.json"
+    body = request.app[STATE].documents.get(name)
+    if body is None:
+        raise ApiError(404, "not_found", f"There is no schema {name!r}; openapi.json references the ones there are.")
+    return _json(body)
+
+
+# ---------------------------------------------------------------------------------------- the app
+
+
+def create_app(
+    storages: Iterable[StatsStorage] = (),
+    *,
+    cors_origins: Collection[str] = (),
+    cache_bytes: int = DEFAULT_CACHE_BYTES,
+    event_buffer: int = DEFAULT_EVENT_BUFFER,
+    keepalive_s: float = 15.0,
+    read_threads: int = 4,
+) -> web.Application:
+    """Creates the UI server's aiohttp application.
+
+    The storages are attached (subscribed to) when the app starts and detached when it stops;
+    the app never closes them. ``app[STATE].storages`` attaches and detaches more while it runs.
+
+    Args:
+        storages: The storages to show.
+        cors_origins: Origins (``"https://portal.example"``) allowed to read the API from
+            another origin; none by default (CORS off).
+        cache_bytes: Memory budget of the series cache.
+        event_buffer: How many recent events an SSE client can resume from.
+        keepalive_s: Seconds between SSE keep-alive comments.
+        read_threads: Threads running blocking storage reads.
+    """
+    log = EventLog(event_buffer)
+    state = ServerState(
+        storages=StorageSet(log),
+        log=log,
+        cache=Cache(log, cache_bytes),
+        documents=load_documents(),
+        cors_origins=frozenset(cors_origins),
+        keepalive_s=keepalive_s,
+        sse=SseClients(),
+    )
+    initial = list(storages)
+    app = web.Application(middlewares=[cors_middleware, error_middleware])
+    app[STATE] = state
+
+    async def resources(app: web.Application) -> AsyncIterator[None]:
+        state.executor = ThreadPoolExecutor(max_workers=read_threads, thread_name_prefix="fitscope-ui-read")
+        for storage in initial:
+            state.storages.attach(storage)
+        yield
+        state.storages.detach_all()
+        state.executor.shutdown(wait=False, cancel_futures=True)
+
+    async def end_streams(app: web.Application) -> None:
+        state.sse.close_all()
+
+    app.cleanup_ctx.append(resources)
+    app.on_shutdown.append(end_streams)
+    app.on_response_prepare.append(_add_cors_headers)
+    app.router.add_get(f"{API}/sessions", sessions)
+    app.router.add_get(f"{API}/overview", _worker_route("overview", overview_view))
+    app.router.add_get(f"{API}/graph", _worker_route("graph", graph_view, max_points=False))
+    app.router.add_get(f"{API}/layer", _worker_route("layer", layer_view, extra=("layer",)))
+    app.router.add_get(f"{API}/system", _worker_route("system", system_view))
+    app.router.add_get(f"{API}/metrics", _worker_route("metrics", metrics_view))
+    app.router.add_get(f"{API}/events", events)
+    app.router.add_get(f"{API}/openapi.json", document)
+    app.router.add_get(API + "/{name:[a-z_]+}.schema.json", document)
+    return app

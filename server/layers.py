@@ -1,0 +1,214 @@
+"""The model's structure: parameters and which are weights, the layer graph, and the layer page.
+
+Which parameters are *weights* (what the overview's update:parameter ratio and its gradient and
+update stdev charts show, as the original showed its ``W``/``RW`` parameters only):
+
+* a parameter whose shape ``StaticInfo.model.param_shapes`` gives is a weight when it has two
+  or more dimensions (:meth:`~fitscope.records.ModelInfo.weight_names`);
+* a parameter without a known shape (a lazy one, a file written before shapes were recorded)
+  falls back on PyTorch's naming: its own name (after the last dot) contains ``weight``
+  (``weight``, ``weight_ih_l0``, ``in_proj_weight``), unless its layer is a normalisation layer
+  (type name containing ``Norm``: there ``weight`` is a 1-D scale).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from fitscope.encoding import encode_optional_float
+from fitscope.records import LayerInfo, StaticInfo, StatsReport
+from fitscope.server.columns import Column, align, column_json, log10, ratio
+from fitscope.server.downsample import downsample, downsample_together
+from fitscope.server.errors import ApiError
+from fitscope.server.reader import Reader
+
+__all__ = ["Param", "graph_view", "is_weight", "layer_json", "layer_view", "parameters", "series"]
+
+
+_ACTIVATION_SERIES = ("mean", "stdev", "mean_plus_2_stdev", "mean_minus_2_stdev")
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """A parameter of the model.
+
+    Attributes:
+        name: Its name, as in reports.
+        layer: The layer owning it (None when unknown).
+        is_weight: Whether it counts as a weight (see the module docs).
+    """
+
+    name: str
+    layer: str | None
+    is_weight: bool
+
+    def json(self) -> dict[str, Any]:
+        """The JSON form (``Parameter`` in ``schemas/openapi.json``)."""
+        return {"name": self.name, "layer": self.layer, "is_weight": self.is_weight}
+
+
+def is_weight(name: str, layer_type: str | None, shape: Sequence[int | None] | None = None) -> bool:
+    """Whether a parameter counts as a weight (see the module docs)."""
+    if shape is not None:
+        return len(shape) >= 2
+    own = name.rpartition(".")[2]
+    return "weight" in own and not (layer_type is not None and "Norm" in layer_type)
+
+
+def _layers(static: StaticInfo | None) -> tuple[LayerInfo, ...]:
+    return () if static is None or static.model is None else static.model.layers
+
+
+def parameters(static: StaticInfo | None, latest: StatsReport | None) -> list[Param]:
+    """The model's parameters in model order, with those only reports know about after them."""
+    model = None if static is None else static.model
+    shapes: Mapping[str, Sequence[int]] = {} if model is None else model.param_shapes
+    owner: dict[str, LayerInfo] = {}
+    for layer in _layers(static):
+        for p in layer.params:
+            owner.setdefault(p, layer)
+    names = dict.fromkeys(model.param_names if model is not None else ())
+    names.update(dict.fromkeys(owner))
+    if latest is not None:
+        for kind in ("parameters", "gradients", "updates"):
+            names.update(dict.fromkeys(latest.summaries.get(kind, {})))
+    out = []
+    for name in names:
+        found = owner.get(name)
+        layer_name = found.name if found is not None else (name.rpartition(".")[0] or None)
+        out.append(Param(name, layer_name, is_weight(name, None if found is None else found.type, shapes.get(name))))
+    return out
+
+
+def series(column: Column, max_points: int) -> dict[str, Any]:
+    """A column downsampled to ``max_points`` in its JSON form."""
+    return column_json(downsample(column, max_points))
+
+
+def _has(latest: StatsReport | None, kind: str, name: str) -> bool:
+    return latest is not None and name in latest.summaries.get(kind, {})
+
+
+def graph_view(reader: Reader) -> dict[str, Any]:
+    """``GET /api/v1/graph``: the layers and the edges between them."""
+    static = reader.static_info()
+    model = None if static is None else static.model
+    layers = [layer_json(layer) for layer in _layers(static)]
+    edges = [{"source": src, "target": layer.name} for layer in _layers(static) for src in layer.inputs]
+    return {
+        "session_id": reader.session_id,
+        "worker_id": reader.worker_id,
+        "model_type": None if model is None else model.class_name,
+        "graph_source": None if model is None else model.graph_source,
+        "layers": layers,
+        "edges": edges,
+    }
+
+
+def _find_layer(reader: Reader, static: StaticInfo | None, name: str) -> LayerInfo:
+    layers = _layers(static)
+    for layer in layers:
+        if layer.name == name:
+            return layer
+    if not layers:
+        raise ApiError(
+            404,
+            "unknown_layer",
+            f"Layer {name!r} is unknown: worker {reader.worker_id!r} of session {reader.session_id!r} stored no "
+            "model description (StaticInfo.model).",
+        )
+    known = ", ".join(repr(x.name) for x in layers[:20]) + (", ..." if len(layers) > 20 else "")
+    raise ApiError(
+        404,
+        "unknown_layer",
+        f"Layer {name!r} is not in the model of session {reader.session_id!r}; its layers are: {known}.",
+    )
+
+
+def _summary_json(latest: StatsReport, kind: str, name: str) -> dict[str, Any] | None:
+    s = latest.summaries.get(kind, {}).get(name)
+    return None if s is None else s.to_json()
+
+
+def layer_view(reader: Reader, name: str, max_points: int) -> dict[str, Any]:
+    """``GET /api/v1/layer``: one layer's table, mean magnitudes, activations, learning rates, histograms."""
+    static = reader.static_info()
+    layer = _find_layer(reader, static, name)
+    latest = reader.latest()
+    params = [p for p in parameters(static, latest) if p.name in layer.params]
+    col = reader.column
+    mm: dict[str, dict[str, Any]] = {"parameters": {}, "updates": {}, "ratios": {}}
+    nonfinite: dict[str, Any] = {"parameters": {}, "gradients": {}, "updates": {}, "activations": None}
+    learning_rates: dict[str, Any] = {}
+    for p in params:
+        param_mm = col(f"parameters/{p.name}/mean_magnitude") if _has(latest, "parameters", p.name) else None
+        update_mm = col(f"updates/{p.name}/mean_magnitude") if _has(latest, "updates", p.name) else None
+        if param_mm is not None:
+            mm["parameters"][p.name] = series(param_mm, max_points)
+        if update_mm is not None:
+            mm["updates"][p.name] = series(update_mm, max_points)
+        if param_mm is not None and update_mm is not None:
+            mm["ratios"][p.name] = series(log10(ratio(update_mm, param_mm)), max_points)
+        for kind in ("parameters", "gradients", "updates"):
+            if _has(latest, kind, p.name):
+                nonfinite[kind][p.name] = series(col(f"{kind}/{p.name}/nonfinite_count"), max_points)
+        if latest is not None and p.name in latest.learning_rates:
+            learning_rates[p.name] = series(col(f"learning_rates/{p.name}"), max_points)
+    activations = None
+    if _has(latest, "activations", name):
+        mean, stdev = align(col(f"activations/{name}/mean"), col(f"activations/{name}/stdev"))
+        plus = Column(mean.iterations, mean.values + 2 * stdev.values, _either(mean, stdev))
+        minus = Column(mean.iterations, mean.values - 2 * stdev.values, _either(mean, stdev))
+        cols = downsample_together([mean, stdev, plus, minus], max_points)
+        activations = dict(zip(_ACTIVATION_SERIES, map(column_json, cols), strict=True))
+        nonfinite["activations"] = series(col(f"activations/{name}/nonfinite_count"), max_points)
+    return {
+        "session_id": reader.session_id,
+        "worker_id": reader.worker_id,
+        "max_points": max_points,
+        "layer": layer_json(layer),
+        "parameters": [p.json() for p in params],
+        "mean_magnitudes": mm,
+        "activations": activations,
+        "learning_rates": learning_rates,
+        "nonfinite": nonfinite,
+        "latest": None if latest is None else _latest_json(latest, name, [p.name for p in params]),
+    }
+
+
+def _either(a: Column, b: Column) -> Any:
+    if a.absent is None and b.absent is None:
+        return None
+    return a.absent_mask() | b.absent_mask()
+
+
+def _shape(shape: Sequence[int | None] | None) -> list[int | None] | None:
+    return None if shape is None else list(shape)
+
+
+def layer_json(layer: LayerInfo) -> dict[str, Any]:
+    """The JSON form of a layer, as in ``static_info.schema.json`` (``model.layers[]``)."""
+    return {
+        "name": layer.name,
+        "type": layer.type,
+        "num_params": layer.num_params,
+        "params": list(layer.params),
+        "inputs": list(layer.inputs),
+        "input_shape": _shape(layer.input_shape),
+        "output_shape": _shape(layer.output_shape),
+        "activation": layer.activation,
+    }
+
+
+def _latest_json(latest: StatsReport, layer: str, params: list[str]) -> dict[str, Any]:
+    return {
+        "iteration": latest.iteration,
+        "timestamp_ms": latest.timestamp_ms,
+        "learning_rates": {p: encode_optional_float(latest.learning_rates.get(p)) for p in params},
+        "parameters": {p: _summary_json(latest, "parameters", p) for p in params if _has(latest, "parameters", p)},
+        "gradients": {p: _summary_json(latest, "gradients", p) for p in params if _has(latest, "gradients", p)},
+        "updates": {p: _summary_json(latest, "updates", p) for p in params if _has(latest, "updates", p)},
+        "activations": _summary_json(latest, "activations", layer),
+    }

@@ -1,0 +1,71 @@
+"""Request parameters: every route names the ones it takes; anything else is a 400."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from aiohttp import web
+
+from fitscope.server.downsample import DEFAULT_MAX_POINTS, MAX_MAX_POINTS, MIN_MAX_POINTS
+from fitscope.server.errors import ApiError
+
+__all__ = ["Query"]
+
+
+class Query:
+    """The query parameters of one request, checked against what its route takes.
+
+    Args:
+        request: The request.
+        allowed: The parameter names the route takes.
+
+    Raises:
+        ApiError: 400 ``bad_parameter`` for an unknown, repeated or empty parameter.
+    """
+
+    def __init__(self, request: web.Request, allowed: Collection[str]) -> None:
+        self._values: dict[str, str] = {}
+        query = request.query
+        for name in query:
+            if name not in allowed:
+                takes = ", ".join(sorted(allowed)) or "no parameters"
+                raise ApiError(400, "bad_parameter", f"Unknown parameter {name!r}; {request.path} takes: {takes}.")
+            values = query.getall(name)
+            if len(values) > 1:
+                raise ApiError(400, "bad_parameter", f"Parameter {name!r} is given {len(values)} times; give it once.")
+            if not values[0]:
+                raise ApiError(400, "bad_parameter", f"Parameter {name!r} is empty; give a value or leave it out.")
+            self._values[name] = values[0]
+
+    def get(self, name: str) -> str | None:
+        """The value of ``name``, or None when it was not given."""
+        return self._values.get(name)
+
+    def require(self, name: str) -> str:
+        """The value of ``name``.
+
+        Raises:
+            ApiError: 400 ``bad_parameter`` when it was not given.
+        """
+        value = self._values.get(name)
+        if value is None:
+            raise ApiError(400, "bad_parameter", f"Parameter {name!r} is required.")
+        return value
+
+    def max_points(self) -> int:
+        """``max_points``: an integer from 2 to 100000, 2000 when not given.
+
+        Raises:
+            ApiError: 400 ``bad_parameter`` when it is not such an integer.
+        """
+        text = self._values.get("max_points")
+        if text is None:
+            return DEFAULT_MAX_POINTS
+        value = int(text) if text.isascii() and text.isdigit() else None
+        if value is None or not MIN_MAX_POINTS <= value <= MAX_MAX_POINTS:
+            raise ApiError(
+                400,
+                "bad_parameter",
+                f"max_points must be an integer from {MIN_MAX_POINTS} to {MAX_MAX_POINTS}, got {text!r}.",
+            )
+        return value

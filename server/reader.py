@@ -1,0 +1,196 @@
+"""Finding the session and worker a request asks for, and reading them through the cache.
+
+``session`` and ``worker`` are request parameters. Without ``session`` the newest session is
+shown (latest start, as the original chose); without ``worker`` its first worker (sorted).
+A session id held by two attached storages is read from the one attached first.
+
+Finding a session costs two small queries (session ids, worker ids), cached until the next event;
+no per-session summary (a count over every report) is computed for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from typing import Any, Final, TypeVar
+
+from fitscope.errors import UnknownSessionError
+from fitscope.records import EpochRecord, StaticInfo, StatsReport
+from fitscope.server.cache import ALL_KINDS, Cache
+from fitscope.server.columns import Column
+from fitscope.server.errors import ApiError
+from fitscope.server.storages import Attached, StorageSet
+from fitscope.storage.base import EventKind, SessionInfo
+
+__all__ = ["Reader", "SessionEntry", "find", "session_entries"]
+
+T = TypeVar("T")
+
+_STATIC_INFO: Final[frozenset[EventKind]] = frozenset({"static_info"})
+_UPDATE: Final[frozenset[EventKind]] = frozenset({"update"})
+_EPOCH: Final[frozenset[EventKind]] = frozenset({"epoch"})
+_METRICS: Final[frozenset[EventKind]] = frozenset({"metrics"})
+
+
+@dataclass(frozen=True, slots=True)
+class SessionEntry:
+    """One session of one attached storage."""
+
+    attached: Attached
+    info: SessionInfo
+
+
+def session_entries(storages: StorageSet, cache: Cache) -> list[SessionEntry]:
+    """Every session of every attached storage with its summary, oldest first (for the sessions route)."""
+
+    def load() -> list[SessionEntry]:
+        out: list[SessionEntry] = []
+        for attached, session_id in _session_ids(storages, cache):
+            try:
+                out.append(SessionEntry(attached, attached.storage.session_info(session_id)))
+            except UnknownSessionError:  # listed, then gone: not a session any more
+                continue
+        return out
+
+    return cache.global_value("session_entries", load)
+
+
+def _session_ids(storages: StorageSet, cache: Cache) -> list[tuple[Attached, str]]:
+    """(storage, session id) of every session, oldest first; the first storage holding an id wins."""
+
+    def load() -> list[tuple[Attached, str]]:
+        seen: set[str] = set()
+        out: list[tuple[Attached, str]] = []
+        for attached in storages.attached():
+            for session_id in attached.storage.list_sessions():
+                if session_id not in seen:
+                    seen.add(session_id)
+                    out.append((attached, session_id))
+        return out
+
+    # Cheap queries, so kept only until the next event: every request finds sessions this way.
+    return cache.global_value("session_ids", load)
+
+
+def _workers(cache: Cache, attached: Attached, session_id: str) -> tuple[str, ...]:
+    def load() -> tuple[str, ...]:
+        try:
+            return tuple(attached.storage.list_workers(session_id))
+        except UnknownSessionError:
+            return ()
+
+    return cache.global_value(("workers", attached.slot, session_id), load)
+
+
+def _start_ms(cache: Cache, attached: Attached, session_id: str) -> int:
+    """When a session started: its workers' earliest StaticInfo (else its latest report; -1 if neither)."""
+    starts = [
+        static.timestamp_ms
+        for worker in _workers(cache, attached, session_id)
+        if (static := Reader(cache, attached, session_id, worker).static_info()) is not None
+    ]
+    if starts:
+        return min(starts)
+    try:
+        info = attached.storage.session_info(session_id)
+    except UnknownSessionError:
+        return -1
+    return info.last_update_ms if info.last_update_ms is not None else -1
+
+
+def find(storages: StorageSet, cache: Cache, session_id: str | None, worker_id: str | None) -> Reader:
+    """The reader of the requested (or default) session and worker.
+
+    The default session is the one that started last (ties: the one listed last).
+
+    Raises:
+        ApiError: 404 ``unknown_session``, ``unknown_worker`` or ``no_session``.
+    """
+    sessions = _session_ids(storages, cache)
+    if session_id is None:
+        if not sessions:
+            raise ApiError(
+                404,
+                "no_session",
+                "No session to show yet: no attached storage holds a training session. Start a run "
+                "with a StatsListener writing to an attached storage.",
+            )
+        attached, session_id = max(
+            enumerate(sessions), key=lambda item: (_start_ms(cache, item[1][0], item[1][1]), item[0])
+        )[1]
+    else:
+        found = next((a for a, s in sessions if s == session_id), None)
+        if found is None:
+            raise ApiError(404, "unknown_session", f"Session {session_id!r} is not in any attached storage.")
+        attached = found
+    workers = _workers(cache, attached, session_id)
+    if worker_id is None:
+        if not workers:
+            raise ApiError(404, "unknown_worker", f"Session {session_id!r} has no worker yet.")
+        worker_id = workers[0]
+    elif worker_id not in workers:
+        raise ApiError(
+            404,
+            "unknown_worker",
+            f"Worker {worker_id!r} is not in session {session_id!r}; its workers are: {', '.join(workers)}.",
+        )
+    return Reader(cache, attached, session_id, worker_id)
+
+
+class Reader:
+    """Reads one worker of one session through the cache (blocking: call it off the event loop).
+
+    Attributes:
+        session_id: The session.
+        worker_id: The worker.
+    """
+
+    def __init__(self, cache: Cache, attached: Attached, session_id: str, worker_id: str) -> None:
+        self._cache = cache
+        self._attached = attached
+        self.session_id = session_id
+        self.worker_id = worker_id
+
+    def column(self, key: str) -> Column:
+        """One series (a read_series key)."""
+        return self._cache.column(self._attached, self.session_id, self.worker_id, key)
+
+    def value(self, name: Any, kinds: Collection[EventKind], load: Callable[[], T]) -> T:
+        """A value of this worker, loaded again after an event of one of ``kinds``."""
+        return self._cache.value(self._attached, self.session_id, self.worker_id, name, kinds, load)
+
+    def response(self, name: Any, build: Callable[[], T]) -> T:
+        """A whole response of this worker, built again after any event of it."""
+        return self.value(("response", name), ALL_KINDS, build)
+
+    def static_info(self) -> StaticInfo | None:
+        """The worker's StaticInfo, if it sent one."""
+        storage = self._attached.storage
+        return self.value("static", _STATIC_INFO, lambda: storage.get_static_info(self.session_id, self.worker_id))
+
+    def latest(self) -> StatsReport | None:
+        """The worker's latest report."""
+        storage = self._attached.storage
+        return self.value("latest", _UPDATE, lambda: storage.get_latest_update(self.session_id, self.worker_id))
+
+    def num_reports(self) -> int:
+        """How many reports the worker stored."""
+        storage = self._attached.storage
+        return self.value("count", _UPDATE, lambda: storage.count_updates(self.session_id, self.worker_id))
+
+    def epochs(self) -> list[EpochRecord]:
+        """The worker's epoch ends."""
+        storage = self._attached.storage
+        return self.value("epochs", _EPOCH, lambda: storage.read_epochs(self.session_id, self.worker_id))
+
+    def metric_names(self) -> list[str]:
+        """The names of the worker's user metrics, in order of first appearance."""
+        storage = self._attached.storage
+
+        def load() -> list[str]:
+            names: dict[str, None] = {}
+            for record in storage.read_metrics(self.session_id, self.worker_id):
+                names.update(dict.fromkeys(record.values))
+            return list(names)
+
+        return self.value("metric_names", _METRICS, load)

@@ -1,0 +1,246 @@
+"""UIServer: the web UI in a background thread of a training script, in the original's shape.
+
+::
+
+    from fitscope import FileStatsStorage, StatsListener
+    from fitscope.server import UIServer
+
+    storage = FileStatsStorage("runs/demo.fitscope")
+    server = UIServer.get_instance()          # started on 127.0.0.1:9000
+    server.attach(storage)
+    listener = StatsListener(storage)
+    ...
+    print(server.url)                         # http://127.0.0.1:9000
+
+The server runs its own asyncio event loop in a daemon thread, so it never blocks training and
+never meets the caller's event loop (a notebook's, say). ``start()`` returns once the port is
+listening; a port in use raises :class:`~fitscope.server.errors.ServerError` naming it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import errno
+import threading
+from collections.abc import Collection
+from typing import ClassVar
+
+from aiohttp import web
+
+from fitscope.server.app import STATE, create_app
+from fitscope.server.cache import DEFAULT_CACHE_BYTES
+from fitscope.server.errors import ServerError
+from fitscope.server.events import DEFAULT_EVENT_BUFFER
+from fitscope.storage.base import StatsStorage
+
+__all__ = ["UIServer"]
+
+_WILDCARD_HOSTS = ("", "0.0.0.0", "::")
+
+
+class UIServer:
+    """The fitscope UI server: attach storages, start, open :attr:`url`.
+
+    Args:
+        port: TCP port; 0 picks a free one (see :attr:`url` once started).
+        host: Interface to bind; ``127.0.0.1`` (this machine only) by default.
+        cors_origins: Origins allowed to read the API from another origin (CORS is off without).
+        cache_bytes: Memory budget of the series cache.
+        event_buffer: How many recent events a reconnecting SSE client can resume from.
+        keepalive_s: Seconds between SSE keep-alive comments.
+    """
+
+    _instance: ClassVar[UIServer | None] = None
+    _instance_lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(
+        self,
+        port: int = 9000,
+        host: str = "127.0.0.1",
+        *,
+        cors_origins: Collection[str] = (),
+        cache_bytes: int = DEFAULT_CACHE_BYTES,
+        event_buffer: int = DEFAULT_EVENT_BUFFER,
+        keepalive_s: float = 15.0,
+    ) -> None:
+        if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port <= 65535:
+            raise ValueError(f"port must be an integer from 0 to 65535 (0 picks a free port), got {port!r}.")
+        self._host = host
+        self._port = port
+        self._cors_origins = tuple(cors_origins)
+        self._cache_bytes = cache_bytes
+        self._event_buffer = event_buffer
+        self._keepalive_s = keepalive_s
+        self._lock = threading.Lock()  # the storages and the app
+        self._life = threading.Lock()  # start() and stop(), one at a time
+        self._storages: list[StatsStorage] = []
+        self._app: web.Application | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._bound_port: int | None = None
+
+    @classmethod
+    def get_instance(cls, port: int = 9000, host: str = "127.0.0.1") -> UIServer:
+        """The process's shared server, started on first use (``port``/``host`` apply then only)."""
+        with cls._instance_lock:
+            if cls._instance is None:
+                cls._instance = cls(port, host)
+            instance = cls._instance
+        return instance.start()
+
+    # ------------------------------------------------------------------ storages
+
+    def attach(self, storage: StatsStorage) -> None:
+        """Shows ``storage`` in the UI, before or after :meth:`start`; the server never closes it."""
+        if not isinstance(storage, StatsStorage):
+            raise TypeError(f"{storage!r} is not a StatsStorage: it cannot be shown by the UI server.")
+        with self._lock:
+            if any(s is storage for s in self._storages):
+                return
+            self._storages.append(storage)
+            app = self._app
+        if app is not None:
+            app[STATE].storages.attach(storage)
+
+    def detach(self, storage: StatsStorage) -> None:
+        """Stops showing ``storage`` (its sessions disappear from the UI; the storage stays open)."""
+        with self._lock:
+            self._storages = [s for s in self._storages if s is not storage]
+            app = self._app
+        if app is not None:
+            app[STATE].storages.detach(storage)
+
+    @property
+    def storages(self) -> tuple[StatsStorage, ...]:
+        """The attached storages."""
+        with self._lock:
+            return tuple(self._storages)
+
+    # ------------------------------------------------------------------ lifetime
+
+    @property
+    def is_running(self) -> bool:
+        """True between :meth:`start` and :meth:`stop`."""
+        thread = self._thread
+        return thread is not None and thread.is_alive()
+
+    @property
+    def port(self) -> int:
+        """The port: the one actually bound once started (``port=0`` picked it), else the one asked for."""
+        return self._bound_port if self._bound_port is not None else self._port
+
+    @property
+    def url(self) -> str:
+        """``http://host:port`` of the server (``127.0.0.1`` when bound to every interface)."""
+        host = "127.0.0.1" if self._host in _WILDCARD_HOSTS else self._host
+        if ":" in host:
+            host = f"[{host}]"
+        return f"http://{host}:{self.port}"
+
+    def start(self) -> UIServer:
+        """Starts serving in a background thread; returns once the port listens. Idempotent.
+
+        Raises:
+            ServerError: The port is in use, or the host/port cannot be bound.
+        """
+        with self._life:
+            if self.is_running:
+                return self
+            ready = threading.Event()
+            failure: list[BaseException] = []
+            thread = threading.Thread(
+                target=self._run, args=(ready, failure), name=f"fitscope-ui-{self._port}", daemon=True
+            )
+            thread.start()
+            ready.wait()
+            if failure:
+                thread.join()
+                raise failure[0]
+            self._thread = thread
+        return self
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Stops serving (open event streams end) and waits for the thread. Idempotent."""
+        with self._life:
+            loop, thread = self._loop, self._thread
+            self._thread = None
+            if loop is None or thread is None:
+                return
+            with contextlib.suppress(RuntimeError):  # the loop already closed
+                loop.call_soon_threadsafe(loop.stop)
+            thread.join(timeout)
+
+    def wait(self) -> None:
+        """Blocks until the server stops (Ctrl-C in the main thread interrupts it)."""
+        thread = self._thread
+        while thread is not None and thread.is_alive():
+            thread.join(0.5)
+
+    def __enter__(self) -> UIServer:
+        """Starts the server."""
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        """Stops the server."""
+        self.stop()
+
+    def __repr__(self) -> str:
+        state = "running" if self.is_running else "stopped"
+        return f"UIServer({self.url}, {state}, {len(self.storages)} storage(s))"
+
+    # ------------------------------------------------------------------ the thread
+
+    def _bind_error(self, exc: OSError) -> ServerError:
+        where = f"{self._host}:{self._port}"
+        if exc.errno == errno.EADDRINUSE:
+            return ServerError(
+                f"Cannot start the fitscope UI server on {where}: port {self._port} is already in use. "
+                "Choose another port (port=0 picks a free one) or stop the program using it."
+            )
+        reason = exc.strerror or str(exc)
+        return ServerError(f"Cannot start the fitscope UI server on {where}: {reason}.")
+
+    def _run(self, ready: threading.Event, failure: list[BaseException]) -> None:
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        runner: web.AppRunner | None = None
+        try:
+            with self._lock:  # from here on, attach() and detach() also reach the app
+                app = self._app = create_app(
+                    list(self._storages),
+                    cors_origins=self._cors_origins,
+                    cache_bytes=self._cache_bytes,
+                    event_buffer=self._event_buffer,
+                    keepalive_s=self._keepalive_s,
+                )
+            runner = web.AppRunner(app, handle_signals=False, access_log=None, shutdown_timeout=2.0)
+            loop.run_until_complete(runner.setup())
+            site = web.TCPSite(runner, self._host, self._port)
+            loop.run_until_complete(site.start())
+        except OSError as exc:
+            failure.append(self._bind_error(exc))
+        except BaseException as exc:
+            failure.append(exc)
+        if failure:
+            with self._lock:
+                self._app = None
+            if runner is not None:
+                loop.run_until_complete(runner.cleanup())
+            loop.close()
+            ready.set()
+            return
+        assert runner is not None
+        addresses = runner.addresses
+        self._bound_port = int(addresses[0][1]) if addresses else self._port
+        self._loop = loop
+        ready.set()
+        try:
+            loop.run_forever()
+        finally:
+            with self._lock:
+                self._app = None
+            loop.run_until_complete(runner.cleanup())
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.close()
+            self._loop = None

@@ -1,0 +1,120 @@
+"""The server's caches follow the storages: appended reports are read as a tail, rewritten ones in
+full, and a thinning in-memory storage is never shown stale."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from fitscope import FileStatsStorage, InMemoryStatsStorage
+from fitscope.records import LayerInfo, ModelInfo, ScoreSeries, StaticInfo, StatsReport, Summary
+from fitscope.server import UIServer
+from fitscope.storage.base import Series, StatsStorage
+
+from .helpers import encoded, request
+
+SESSION, WORKER = "cached", "w"
+
+
+def static() -> StaticInfo:
+    layer = LayerInfo("fc", "Linear", 6, ("fc.weight", "fc.bias"))
+    model = ModelInfo("Net", 1, 6, ("fc.weight", "fc.bias"), {"fc.weight": (2, 2), "fc.bias": (2,)}, (layer,))
+    return StaticInfo(SESSION, WORKER, 1_700_000_000_000, model=model)
+
+
+def report(iteration: int, score: float | None = None) -> StatsReport:
+    value = 1.0 / iteration if score is None else score
+    summaries = {
+        "parameters": {"fc.weight": Summary(4, mean_magnitude=0.5 + iteration / 100, stdev=0.1)},
+        "updates": {"fc.weight": Summary(4, mean_magnitude=0.001 * iteration, stdev=0.01)},
+    }
+    return StatsReport(
+        SESSION, WORKER, 1_700_000_000_000 + iteration, iteration, score=value,
+        scores=ScoreSeries((iteration,), (value,)), summaries=summaries,
+    )  # fmt: skip
+
+
+def overview(ui: UIServer) -> dict[str, Any]:
+    answer = request(ui.url + f"/api/v1/overview?session={SESSION}")
+    assert answer.status == 200, answer.body
+    doc: dict[str, Any] = answer.json()
+    return doc
+
+
+def wait_for(ui: UIServer, condition: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
+    deadline = time.monotonic() + 5
+    while True:
+        doc = overview(ui)
+        if condition(doc) or time.monotonic() > deadline:
+            return doc
+        time.sleep(0.05)
+
+
+def same_as_storage(doc: dict[str, Any], storage: StatsStorage) -> None:
+    score = storage.read_series(SESSION, WORKER, "score")
+    assert doc["score"] == {"iterations": score.iterations, "values": encoded(score.values)}
+
+
+class Recorder:
+    """Records the read_series calls of a storage (key, start) made by the server's threads."""
+
+    def __init__(self, storage: FileStatsStorage | InMemoryStatsStorage) -> None:
+        self.calls: list[tuple[str, int | None]] = []
+        self._read = storage.read_series
+        storage.read_series = self  # type: ignore[method-assign]
+
+    def __call__(self, session: str, worker: str, key: str, start: int | None = None, end: int | None = None) -> Series:
+        if threading.current_thread() is not threading.main_thread():
+            self.calls.append((key, start))
+        return self._read(session, worker, key, start, end)
+
+
+def test_appended_reports_are_read_as_a_tail_and_rewrites_in_full(tmp_path: Path) -> None:
+    path = tmp_path / "run.fitscope"
+    writer = FileStatsStorage(path)
+    writer.put_static_info(static())
+    for i in range(1, 6):
+        writer.put_update(report(i))
+    reader = FileStatsStorage(path, read_only=True)
+    recorder = Recorder(reader)
+    with UIServer(port=0) as ui:
+        ui.attach(reader)
+        same_as_storage(overview(ui), reader)
+        assert ("score", None) in recorder.calls
+        recorder.calls.clear()
+        assert overview(ui)["score"]["iterations"] == [1, 2, 3, 4, 5]
+        assert recorder.calls == []  # nothing changed: nothing read
+
+        for i in range(6, 9):
+            writer.put_update(report(i))
+        doc = wait_for(ui, lambda d: d["score"]["iterations"][-1] == 8)
+        same_as_storage(doc, reader)
+        assert recorder.calls and all(start is not None and start >= 5 for _, start in recorder.calls)
+        assert doc["ratios"]["fc.weight"]["iterations"] == list(range(1, 9))
+
+        recorder.calls.clear()
+        writer.put_update(report(3, score=42.0))  # an earlier iteration rewritten
+        doc = wait_for(ui, lambda d: 42.0 in d["score"]["values"])
+        same_as_storage(doc, reader)
+        assert ("score", None) in recorder.calls  # read again whole
+    reader.close()
+    writer.close()
+
+
+def test_a_thinning_memory_storage_is_never_shown_stale() -> None:
+    storage = InMemoryStatsStorage(max_reports=10, max_scores=10)
+    storage.put_static_info(static())
+    with UIServer(port=0) as ui:
+        ui.attach(storage)
+        for batch in range(4):
+            for i in range(batch * 10 + 1, batch * 10 + 11):
+                storage.put_update(report(i))
+            last = batch * 10 + 10
+            doc = wait_for(ui, lambda d, last=last: d["score"]["iterations"][-1] == last)  # type: ignore[misc]
+            same_as_storage(doc, storage)
+            ratio = doc["ratios"]["fc.weight"]["iterations"]
+            assert ratio == storage.read_series(SESSION, WORKER, "updates/fc.weight/mean_magnitude").iterations
+    storage.close()

@@ -1,0 +1,183 @@
+"""What the routes say is what the storages hold: series, ratios, layers, system, metrics, sessions."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import pytest
+
+from fitscope.encoding import encode_float
+from fitscope.server import UIServer
+from fitscope.storage.base import StatsStorage
+
+from .conftest import FILE_SESSION, MEMORY_SESSION, NAN_SCORE_AT, POISON_AT, Runs
+from .helpers import encoded, request
+
+
+def get(server: UIServer, path: str) -> Any:
+    answer = request(server.url + path)
+    assert answer.status == 200, answer.body
+    return answer.json()
+
+
+def as_json(storage: StatsStorage, session: str, worker: str, key: str) -> dict[str, Any]:
+    series = storage.read_series(session, worker, key)
+    return {"iterations": series.iterations, "values": encoded(series.values)}
+
+
+def log10_ratio(storage: StatsStorage, session: str, worker: str, param: str) -> dict[str, Any]:
+    """log10(updates mm / parameters mm), computed with numpy from the stored summaries.
+
+    A statistic that is absent (None: no finite value, as in an all-NaN update) leaves a gap.
+    """
+    upd = storage.read_series(session, worker, f"updates/{param}/mean_magnitude")
+    par = storage.read_series(session, worker, f"parameters/{param}/mean_magnitude")
+    common = sorted(set(upd.iterations) & set(par.iterations))
+    u = [upd.values[upd.iterations.index(i)] for i in common]
+    p = [par.values[par.iterations.index(i)] for i in common]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        values = np.log10(np.array(u, dtype=np.float64) / np.array(p, dtype=np.float64))
+    gaps = [a is None or b is None for a, b in zip(u, p, strict=True)]
+    return {
+        "iterations": common,
+        "values": [None if gap else encode_float(float(v)) for v, gap in zip(values, gaps, strict=True)],
+    }
+
+
+@pytest.mark.parametrize(("session", "worker"), [(FILE_SESSION, "w0"), (FILE_SESSION, "w1"), (MEMORY_SESSION, "m0")])
+def test_overview_series_equal_the_storage(server: UIServer, runs: Runs, session: str, worker: str) -> None:
+    storage: StatsStorage = runs.memory if session == MEMORY_SESSION else runs.file
+    doc = get(server, f"/api/v1/overview?session={session}&worker={worker}")
+    assert doc["score"] == as_json(storage, session, worker, "score")
+    static = storage.get_static_info(session, worker)
+    assert static is not None and static.model is not None
+    weights = static.model.weight_names()
+    assert weights == ["0.weight", "2.weight"]
+    assert [p["name"] for p in doc["parameters"] if p["is_weight"]] == weights
+    assert sorted(doc["ratios"]) == sorted(weights)
+    for w in weights:
+        assert doc["ratios"][w] == log10_ratio(storage, session, worker, w)
+        for kind in ("gradients", "updates"):
+            stdev = storage.read_series(session, worker, f"{kind}/{w}/stdev")
+            with np.errstate(divide="ignore"):
+                logs = np.log10(np.array(stdev.values, dtype=np.float64))
+            expected = [None if v is None else encode_float(float(x)) for v, x in zip(stdev.values, logs, strict=True)]
+            assert doc["stdev"][kind][w] == {"iterations": stdev.iterations, "values": expected}
+    assert sorted(doc["stdev"]["activations"]) == ["0", "1", "2"]
+    for name, values in {"val_loss": 1, "val_acc": 1}.items():
+        assert values and doc["metrics"][name] == as_json(storage, session, worker, f"metrics/{name}")
+    latest = storage.get_latest_update(session, worker)
+    assert latest is not None and latest.performance is not None
+    info = doc["info"]
+    assert info["iterations"] == latest.iteration == info["total_minibatches"]
+    assert info["last_update_ms"] == latest.timestamp_ms
+    assert info["model_type"] == "Sequential" and info["num_params"] == 4 * 8 + 8 + 8 * 2 + 2
+    assert info["updates_per_second"] == encode_float(latest.performance.minibatches_per_second)
+    assert info["start_ms"] == static.timestamp_ms and info["hyperparameters"] == {"lr": 0.05}
+    assert doc["epochs"] == [
+        {"epoch": e.epoch, "iteration": e.iteration, "timestamp_ms": e.timestamp_ms}
+        for e in storage.read_epochs(session, worker)
+    ]
+
+
+def test_nan_score_and_poisoned_weight_travel_as_strings(server: UIServer, runs: Runs) -> None:
+    doc = get(server, f"/api/v1/overview?session={FILE_SESSION}&worker=w0")
+    score = dict(zip(doc["score"]["iterations"], doc["score"]["values"], strict=True))
+    assert score[NAN_SCORE_AT] == "NaN" and isinstance(score[NAN_SCORE_AT - 1], float)
+    layer = get(server, f"/api/v1/layer?session={FILE_SESSION}&worker=w0&layer=2")
+    nonfinite = dict(zip(*layer["nonfinite"]["parameters"]["2.weight"].values(), strict=True))
+    assert nonfinite[POISON_AT - 1] == 0 and nonfinite[POISON_AT] == 2
+    summary = layer["latest"]["parameters"]["2.weight"]
+    assert (summary["nan_count"], summary["posinf_count"]) == (1, 1)
+    assert summary["histogram"] is not None and sum(summary["histogram"]["counts"]) == summary["count"] - 2
+
+
+def test_layer_page_equals_the_storage(server: UIServer, runs: Runs) -> None:
+    s, w, storage = FILE_SESSION, "w1", runs.file
+    doc = get(server, f"/api/v1/layer?session={s}&worker={w}&layer=0")
+    assert doc["layer"]["type"] == "Linear" and doc["layer"]["params"] == ["0.weight", "0.bias"]
+    assert [(p["name"], p["is_weight"]) for p in doc["parameters"]] == [("0.weight", True), ("0.bias", False)]
+    for p in ("0.weight", "0.bias"):
+        assert doc["mean_magnitudes"]["parameters"][p] == as_json(storage, s, w, f"parameters/{p}/mean_magnitude")
+        assert doc["mean_magnitudes"]["updates"][p] == as_json(storage, s, w, f"updates/{p}/mean_magnitude")
+        assert doc["mean_magnitudes"]["ratios"][p] == log10_ratio(storage, s, w, p)
+        assert doc["learning_rates"][p] == as_json(storage, s, w, f"learning_rates/{p}")
+    mean = storage.read_series(s, w, "activations/0/mean")
+    stdev = storage.read_series(s, w, "activations/0/stdev")
+    act = doc["activations"]
+    assert act["mean"] == as_json(storage, s, w, "activations/0/mean")
+    assert act["stdev"]["iterations"] == mean.iterations
+    plus = [m + 2 * d for m, d in zip(mean.values, stdev.values, strict=True)]  # type: ignore[operator]
+    assert act["mean_plus_2_stdev"]["values"] == pytest.approx(plus, rel=1e-15)
+    latest = storage.get_latest_update(s, w)
+    assert latest is not None
+    assert doc["latest"]["iteration"] == latest.iteration
+    assert doc["latest"]["updates"]["0.weight"] == latest.summaries["updates"]["0.weight"].to_json()
+    assert doc["latest"]["activations"] == latest.summaries["activations"]["0"].to_json()
+
+
+def test_a_layer_without_parameters_or_activations(server: UIServer) -> None:
+    doc = get(server, f"/api/v1/layer?session={FILE_SESSION}&layer=1")  # the ReLU
+    assert doc["parameters"] == [] and doc["mean_magnitudes"]["ratios"] == {}
+    assert doc["activations"] is not None and doc["latest"]["parameters"] == {}
+
+
+def test_graph(server: UIServer, runs: Runs) -> None:
+    doc = get(server, f"/api/v1/graph?session={FILE_SESSION}")
+    assert [x["name"] for x in doc["layers"]] == ["0", "1", "2"]
+    assert doc["edges"] == [{"source": "0", "target": "1"}, {"source": "1", "target": "2"}]
+    assert doc["model_type"] == "Sequential" and doc["graph_source"] in ("fx", "execution_order", "module_order")
+
+
+def test_system(server: UIServer, runs: Runs) -> None:
+    s, w, storage = FILE_SESSION, "w0", runs.file
+    doc = get(server, f"/api/v1/system?session={s}&worker={w}")
+    for field in ("process_rss_bytes", "system_total_bytes", "system_available_bytes"):
+        assert doc["memory"][field] == as_json(storage, s, w, f"memory/{field}")
+        assert all(isinstance(v, int) for v in doc["memory"][field]["values"] if v is not None)
+    assert doc["collection_ms"] == as_json(storage, s, w, "collection_ms")
+    assert doc["performance"]["examples_per_second"] == as_json(storage, s, w, "performance/examples_per_second")
+    static = storage.get_static_info(s, w)
+    assert static is not None and static.software is not None
+    assert doc["software"]["python"] == static.software.python
+    assert doc["hardware"]["cpu_count"] == (static.hardware.cpu_count if static.hardware else None)
+
+
+def test_metrics(server: UIServer, runs: Runs) -> None:
+    doc = get(server, f"/api/v1/metrics?session={FILE_SESSION}&worker=w0")
+    assert doc["metrics"]["val_loss"] == as_json(runs.file, FILE_SESSION, "w0", "metrics/val_loss")
+    assert doc["metrics"]["val_loss"]["iterations"] == [5, 10]
+    assert [e["iteration"] for e in doc["epochs"]] == [5, 10]
+
+
+def test_sessions_say_what_each_run_is(server: UIServer, runs: Runs) -> None:
+    sessions = {s["session_id"]: s for s in get(server, "/api/v1/sessions")["sessions"]}
+    file = sessions[FILE_SESSION]
+    info = runs.file.session_info(FILE_SESSION)
+    assert file["workers"] == ["w0", "w1"] and file["name"] == f"{FILE_SESSION} name"
+    assert (file["start_ms"], file["last_update_ms"], file["num_reports"]) == (
+        info.start_ms,
+        info.last_update_ms,
+        info.num_reports,
+    )
+    assert file["iteration"] == 12 and file["model_type"] == "Sequential" and file["num_layers"] == 3
+    assert sessions[MEMORY_SESSION]["iteration"] == 8
+
+
+def test_downsampled_route_series_keep_nan_first_and_last(server: UIServer) -> None:
+    doc = get(server, f"/api/v1/overview?session={FILE_SESSION}&worker=w0&max_points=5")
+    score = doc["score"]
+    assert len(score["iterations"]) <= 5
+    assert score["iterations"][0] == 1 and score["iterations"][-1] == 12
+    assert NAN_SCORE_AT in score["iterations"]
+    assert score["values"][score["iterations"].index(NAN_SCORE_AT)] == "NaN"
+    assert all(len(s["iterations"]) <= 5 for s in doc["ratios"].values())
+
+
+def test_statistics_of_a_partly_non_finite_tensor_stay_numbers(server: UIServer) -> None:
+    doc = get(server, f"/api/v1/layer?session={FILE_SESSION}&worker=w0&layer=2")
+    # The poisoned weight still has finite values: its statistics (over those) stay numbers.
+    values = doc["mean_magnitudes"]["parameters"]["2.weight"]["values"]
+    assert all(isinstance(v, float) and math.isfinite(v) for v in values)
