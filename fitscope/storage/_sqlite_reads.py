@@ -35,7 +35,8 @@ def load_reports(
 ) -> list[StatsReport]:
     """Builds full reports from ``reports`` rows (:data:`~._sqlite_rows.REPORT_COLUMNS`).
 
-    Two more queries fetch the summaries of all of them and the scores their windows span.
+    Two more queries fetch the summaries of all of them (with their histograms) and the scores
+    their windows span.
 
     Args:
         conn: A read connection.
@@ -50,7 +51,11 @@ def load_reports(
     ids = [r[0] for r in found]
     summaries: dict[int, dict[str, dict[str, Summary]]] = defaultdict(dict)
     marks = ",".join("?" * len(ids))
-    for r in conn.execute(f"SELECT {rows.SUMMARY_COLUMNS} FROM summaries WHERE report IN ({marks})", ids):
+    summary_sql = (
+        f"SELECT {rows.SUMMARY_READ_COLUMNS} FROM summaries AS s LEFT JOIN histograms AS h "
+        f"ON h.name = s.name AND h.stream = s.stream AND h.iteration = s.iteration WHERE s.report IN ({marks})"
+    )
+    for r in conn.execute(summary_sql, ids):
         kind, name = name_of(r[0])
         summaries[r[3]].setdefault(kind, {})[name] = rows.summary_from_row(r[4:])
     spans = [(r[6], r[7]) for r in found if r[6] is not None]

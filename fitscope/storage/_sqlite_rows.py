@@ -2,7 +2,8 @@
 
 Floats go through :func:`fitscope.encoding.to_sql` (NaN as the text ``'NaN'``); inside the
 ``fields`` JSON text they go through :func:`fitscope.encoding.encode_float` (NaN, +/-Inf as
-``"NaN"``, ``"Infinity"``, ``"-Infinity"``). Histogram counts are a little-endian int64 BLOB.
+``"NaN"``, ``"Infinity"``, ``"-Infinity"``). Histograms live in their own table, their counts
+as a little-endian int64 BLOB.
 """
 
 from __future__ import annotations
@@ -25,8 +26,10 @@ from fitscope.records import (
 )
 
 __all__ = [
+    "HISTOGRAM_COLUMNS",
     "REPORT_COLUMNS",
     "SUMMARY_COLUMNS",
+    "SUMMARY_READ_COLUMNS",
     "SummaryRow",
     "decode_value",
     "encode_fields",
@@ -39,10 +42,29 @@ __all__ = [
 
 #: Columns of ``reports`` read back by :func:`report_from_row`, in order.
 REPORT_COLUMNS: Final = "id, iteration, epoch, timestamp_ms, score, collection_ms, window_first, window_last, fields"
-#: Columns of ``summaries`` written by :func:`summary_rows` / read by :func:`summary_from_row`.
-SUMMARY_COLUMNS: Final = (
-    "name, stream, iteration, report, count, nonfinite_count, nan_count, posinf_count, neginf_count, mean, stdev, "
-    'mean_magnitude, "min", "max", "sum", sum_squares, hist_min, hist_max, hist_counts'
+_KEY_COLUMNS: Final = ("name", "stream", "iteration", "report")
+_STAT_COLUMNS: Final = (
+    "count",
+    "nonfinite_count",
+    "nan_count",
+    "posinf_count",
+    "neginf_count",
+    "mean",
+    "stdev",
+    "mean_magnitude",
+    '"min"',
+    '"max"',
+    '"sum"',
+    "sum_squares",
+)
+_HIST_COLUMNS: Final = ("hist_min", "hist_max", "hist_counts")
+#: Columns of ``summaries`` written by :func:`summary_rows`.
+SUMMARY_COLUMNS: Final = ", ".join(_KEY_COLUMNS + _STAT_COLUMNS)
+#: Columns of ``histograms`` written by :func:`summary_rows`.
+HISTOGRAM_COLUMNS: Final = ", ".join(_KEY_COLUMNS + _HIST_COLUMNS)
+#: Columns read by :func:`summary_from_row` (``row[4:]``) from ``summaries AS s LEFT JOIN histograms AS h``.
+SUMMARY_READ_COLUMNS: Final = ", ".join(
+    [f"s.{c}" for c in _KEY_COLUMNS + _STAT_COLUMNS] + [f"h.{c}" for c in _HIST_COLUMNS]
 )
 _PERFORMANCE_FIELDS: Final = tuple(Performance.__dataclass_fields__)
 _MEMORY_FIELDS: Final = ("process_rss_bytes", "system_total_bytes", "system_available_bytes")
@@ -93,19 +115,25 @@ def score_rows(report: StatsReport, stream: int) -> list[tuple[int, int, float |
 
 def summary_rows(
     report: StatsReport, stream: int, report_id: int, name_id: Callable[[str, str], int]
-) -> list[SummaryRow]:
-    """Returns the ``summaries`` rows of a report (see :data:`SUMMARY_COLUMNS`)."""
+) -> tuple[list[SummaryRow], list[SummaryRow]]:
+    """Returns the ``summaries`` and ``histograms`` rows of a report.
+
+    See :data:`SUMMARY_COLUMNS` and :data:`HISTOGRAM_COLUMNS`; a summary without a histogram has
+    no ``histograms`` row.
+    """
     rows: list[SummaryRow] = []
+    hist_rows: list[SummaryRow] = []
     it = report.iteration
     for kind, by_name in report.summaries.items():
         for name, s in by_name.items():
+            key = (name_id(kind, name), stream, it, report_id)
             h = s.histogram
+            if h is not None:
+                counts = struct.pack(f"<{len(h.counts)}q", *h.counts)
+                hist_rows.append((*key, to_sql(h.min), to_sql(h.max), counts))
             rows.append(
                 (
-                    name_id(kind, name),
-                    stream,
-                    it,
-                    report_id,
+                    *key,
                     s.count,
                     s.nonfinite_count,
                     s.nan_count,
@@ -118,16 +146,13 @@ def summary_rows(
                     to_sql(s.max),
                     to_sql(s.sum),
                     to_sql(s.sum_squares),
-                    None if h is None else to_sql(h.min),
-                    None if h is None else to_sql(h.max),
-                    None if h is None else struct.pack(f"<{len(h.counts)}q", *h.counts),
                 )
             )
-    return rows
+    return rows, hist_rows
 
 
 def summary_from_row(row: SummaryRow) -> Summary:
-    """Builds a summary from the statistic columns of a row (``row[4:]`` of :data:`SUMMARY_COLUMNS`)."""
+    """Builds a summary from the statistic columns of a row (``row[4:]`` of :data:`SUMMARY_READ_COLUMNS`)."""
     count, nonfinite, nan, posinf, neginf, mean, stdev, mag, lo, hi, total, squares, h_min, h_max, blob = row
     histogram = None
     if blob is not None:

@@ -19,7 +19,8 @@ from fitscope.storage import _sqlite_rows as rows
 
 __all__ = ["Transaction"]
 
-_SUMMARY_INSERT = f"INSERT OR REPLACE INTO summaries ({rows.SUMMARY_COLUMNS}) VALUES ({','.join('?' * 19)})"
+_SUMMARY_INSERT = f"INSERT OR REPLACE INTO summaries ({rows.SUMMARY_COLUMNS}) VALUES ({','.join('?' * 16)})"
+_HISTOGRAM_INSERT = f"INSERT OR REPLACE INTO histograms ({rows.HISTOGRAM_COLUMNS}) VALUES ({','.join('?' * 7)})"
 
 
 class Transaction:
@@ -109,7 +110,7 @@ class Transaction:
         )
 
     def put_update(self, report: StatsReport) -> None:
-        """Stores a report with its summaries and scores, replacing one at the same iteration."""
+        """Stores a report with its summaries, histograms and scores, replacing one at the same iteration."""
         conn = self._conn
         stream = self.stream(report.session_id, report.worker_id)
         old = conn.execute(
@@ -117,6 +118,7 @@ class Transaction:
         ).fetchone()
         if old is not None:
             conn.execute("DELETE FROM summaries WHERE report = ?", old)
+            conn.execute("DELETE FROM histograms WHERE report = ?", old)
             conn.execute("DELETE FROM reports WHERE id = ?", old)
         window = report.scores.iterations
         cur = conn.execute(
@@ -135,9 +137,11 @@ class Transaction:
             ),
         )
         assert cur.lastrowid is not None
-        summary_rows = rows.summary_rows(report, stream, cur.lastrowid, self.name)
+        summary_rows, histogram_rows = rows.summary_rows(report, stream, cur.lastrowid, self.name)
         if summary_rows:
             conn.executemany(_SUMMARY_INSERT, summary_rows)
+        if histogram_rows:
+            conn.executemany(_HISTOGRAM_INSERT, histogram_rows)
         score_rows = rows.score_rows(report, stream)
         if score_rows:
             conn.executemany("INSERT OR REPLACE INTO scores (stream, iteration, value) VALUES (?, ?, ?)", score_rows)

@@ -138,6 +138,35 @@ def test_nan_is_stored_as_text_and_null_means_absent(tmp_path: Path) -> None:
         conn.close()
 
 
+def test_histograms_live_in_their_own_table_and_are_replaced_with_their_report(tmp_path: Path) -> None:
+    path = tmp_path / "run.fitscope"
+    first = f.report(7)
+    without = dataclasses.replace(
+        first,
+        summaries={
+            kind: {n: dataclasses.replace(s, histogram=None) for n, s in by_name.items()}
+            for kind, by_name in first.summaries.items()
+        },
+    )
+    with FileStatsStorage(path) as s:
+        s.put_update(first)
+        conn = sqlite3.connect(path)
+        try:
+            columns = [r[1] for r in conn.execute("PRAGMA table_info(summaries)")]
+            assert not [c for c in columns if c.startswith("hist")], columns
+            # fc1.weight and fc1.bias have histograms in parameters and gradients; updates have none.
+            assert conn.execute("SELECT count(*) FROM histograms").fetchone() == (4,)
+            s.put_update(without)
+            assert conn.execute("SELECT count(*) FROM histograms").fetchone() == (0,)
+        finally:
+            conn.close()
+        got = s.get_latest_update(f.SESSION, f.WORKER)
+        assert got is not None and f.same(got, without)
+        assert got.summaries["parameters"]["fc1.weight"].histogram is None
+        s.put_update(first)
+        assert f.same(s.get_latest_update(f.SESSION, f.WORKER), first)
+
+
 def test_a_model_report_stays_small(tmp_path: Path) -> None:
     path = tmp_path / "run.fitscope"
     with FileStatsStorage(path) as s:
