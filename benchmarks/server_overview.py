@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from fitscope import FileStatsStorage
+from fitscope.errors import StorageFileError
 from fitscope.records import (
     DeviceInfo,
     DeviceMemory,
@@ -213,6 +214,13 @@ def main() -> None:
     parser.add_argument("--max-points", type=int, default=2000)
     args = parser.parse_args()
     path = Path(f"/tmp/fitscope-bench-overview-{args.reports}r-{args.layers}l-f{args.frequency}.fitscope")
+    if path.exists():
+        try:
+            FileStatsStorage(path, read_only=True).close()
+        except StorageFileError as exc:  # a cache written by an older layout: build it again
+            print(f"rebuilding the cached run: {exc}", flush=True)
+            for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                p.unlink(missing_ok=True)
     if not path.exists():
         print(f"writing {path} ...", flush=True)
         build(path, args.reports, args.layers, args.frequency)
