@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test check lint typecheck pytest frontend-check bench clean
+.PHONY: install demo serve test check lint typecheck pytest frontend-check frontend-build chromium bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -25,6 +25,16 @@ demo: $(STAMP)
 	$(BIN)/fitscope demo --out runs/demo.fitscope
 	$(BIN)/fitscope info runs/demo.fitscope
 
+# Train the demo while the UI shows it live (prints the URL; Ctrl-C stops it).
+serve: $(STAMP)
+	$(BIN)/fitscope demo --out runs/demo.fitscope --serve
+
+# The browser tests drive Debian's chromium (Playwright cannot download browsers here).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+chromium:
+	command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update \
+		&& DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium; }
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -37,16 +47,23 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/pytest
 
-# The frontend's TypeScript types are generated from schemas/; this fails when they drift.
+# The frontend's TypeScript types are generated from schemas/, and its bundle
+# (server/static/fitscope-ui.js) is committed so pip installs need no Node: both checks fail when
+# the committed files differ from what the current sources give.
 frontend/node_modules/.package-lock.json: frontend/package-lock.json
 	cd frontend && npm ci --no-audit --no-fund
 
 frontend-check: frontend/node_modules/.package-lock.json
-	cd frontend && npm run --silent check:types && npm run --silent typecheck && npm test
+	cd frontend && npm run --silent check:types && npm run --silent typecheck && npm test \
+		&& npm run --silent check:bundle
+
+# Rebuild the UI bundle after changing frontend/src (then commit server/static/fitscope-ui.js).
+frontend-build: frontend/node_modules/.package-lock.json
+	cd frontend && npm run --silent build
 
 check: lint typecheck frontend-check
 
-test: install check pytest
+test: install chromium check pytest
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/listener_overhead.py

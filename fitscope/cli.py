@@ -12,10 +12,13 @@ import json
 import sys
 from collections.abc import Sequence
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fitscope import __version__
 from fitscope.errors import FitscopeError
+
+if TYPE_CHECKING:
+    from fitscope.demo import DemoResult
 
 __all__ = ["main"]
 
@@ -39,17 +42,62 @@ def _fmt_float(x: float | None) -> str:
 def _cmd_demo(args: argparse.Namespace) -> int:
     from fitscope.demo import run_demo
 
+    if args.serve:
+        return _demo_and_serve(args)
+    if args.port is not None:
+        raise ValueError("fitscope demo --port needs --serve (the port of the web UI).")
     models = ("mlp", "cnn") if args.model == "both" else (args.model,)
     results = run_demo(
         args.out, models=models, epochs=args.epochs, frequency=args.frequency, seed=args.seed, progress=not args.quiet
     )
+    _print_demo_results(args, results)
+    return 0
+
+
+def _print_demo_results(args: argparse.Namespace, results: Sequence[DemoResult]) -> None:
     for r in results:
         print(
             f"{r.session_name}: {r.iterations} iterations, final loss {_fmt_float(r.final_loss)}, "
             f"validation accuracy {r.val_accuracy:.3f} (session {r.session_id})"
         )
-    print(f"Wrote {args.out}. Read it back with: fitscope info {args.out}")
+    print(f"Wrote {args.out}. Read it back with: fitscope info {args.out}", flush=True)
+
+
+def _demo_and_serve(args: argparse.Namespace) -> int:
+    """``fitscope demo --serve``: the UI server shows the run live, then keeps serving until Ctrl-C."""
+    from fitscope.demo import run_demo
+    from fitscope.server import UIServer  # MissingDependencyError without the server extra
+    from fitscope.storage.sqlite import FileStatsStorage
+
+    models = ("mlp", "cnn") if args.model == "both" else (args.model,)
+    port = 9000 if args.port is None else args.port
+    with UIServer(port=port) as server, FileStatsStorage(args.out) as storage:
+        server.attach(storage)
+        url = f"{server.url}/train/overview"
+        print(f"fitscope UI: {url}", flush=True)
+        try:
+            results = run_demo(
+                storage,
+                models=models,
+                epochs=args.epochs,
+                frequency=args.frequency,
+                seed=args.seed,
+                progress=not args.quiet,
+            )
+            _print_demo_results(args, results)
+            print(f"Training finished; still serving {url} (press Ctrl-C to stop).", flush=True)
+            server.wait()
+        except KeyboardInterrupt:  # Ctrl-C is how --serve stops, also while it trains
+            print(f"fitscope: stopped serving; the run is in {args.out}", file=sys.stderr)
+        finally:
+            server.stop()  # before the storage it shows closes
     return 0
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from fitscope.server.cli import serve  # imports aiohttp: MissingDependencyError without the server extra
+
+    return serve(args.files, args.host, args.port, args.cors_origin or [])
 
 
 def _info(path: str) -> dict[str, Any]:
@@ -168,7 +216,23 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--frequency", type=int, default=10, help="report every N iterations (default: 10)")
     demo.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
     demo.add_argument("--quiet", action="store_true", help="no progress bar")
+    demo.add_argument(
+        "--serve", action="store_true", help="show the training live in the web UI, and keep serving until Ctrl-C"
+    )
+    demo.add_argument("--port", type=int, help="UI port with --serve (default: 9000; 0 picks a free one)")
     demo.set_defaults(func=_cmd_demo)
+
+    serve = sub.add_parser("serve", help="show fitscope files in the web UI (until Ctrl-C)")
+    serve.add_argument("files", nargs="+", metavar="FILE", help="a .fitscope file (it may still be being written)")
+    serve.add_argument("--port", type=int, default=9000, help="TCP port (default: 9000; 0 picks a free one)")
+    serve.add_argument("--host", default="127.0.0.1", help="interface to bind (default: 127.0.0.1, this machine only)")
+    serve.add_argument(
+        "--cors-origin",
+        action="append",
+        metavar="ORIGIN",
+        help="let pages of ORIGIN (https://portal.example) use the API and the bundle (repeatable)",
+    )
+    serve.set_defaults(func=_cmd_serve)
 
     info = sub.add_parser("info", help="print the sessions, workers, iterations and last score of a file")
     info.add_argument("file", help="a .fitscope file")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fitscope.errors import MissingDependencyError
+from fitscope.storage.base import StatsStorage
 
 __all__ = ["DemoResult", "run_demo"]
 
@@ -65,7 +66,7 @@ def _models(torch: Any) -> dict[str, Callable[[], Any]]:
 
 
 def run_demo(
-    path: str,
+    path: str | StatsStorage,
     *,
     models: tuple[str, ...] = ("mlp", "cnn"),
     epochs: int = 8,
@@ -77,7 +78,9 @@ def run_demo(
     """Trains the demo networks, recording each run into the FileStatsStorage at ``path``.
 
     Args:
-        path: The ``.fitscope`` file to write (appended to when it exists).
+        path: The ``.fitscope`` file to write (appended to when it exists), or an open storage
+            to record into, left open (``fitscope demo --serve`` passes the FileStatsStorage its
+            UI server shows, so training is watched live).
         models: Which networks to train: ``"mlp"`` and/or ``"cnn"``.
         epochs: Passes over the training split.
         batch_size: Minibatch size.
@@ -112,11 +115,12 @@ def run_demo(
         scheduler = torch.optim.lr_scheduler.StepLR(optimizer, step_size=max(1, epochs // 2), gamma=0.5)
         loss_fn = torch.nn.CrossEntropyLoss()
         listener = StatsListener(
-            FileStatsStorage(path),
+            path if isinstance(path, StatsStorage) else FileStatsStorage(path),
             frequency=frequency,
             session_name=f"digits-{name}",
             tags={"dataset": "sklearn digits", "model": name},
             hyperparameters={"lr": 0.05, "momentum": 0.9, "batch_size": batch_size, "epochs": epochs},
+            close_sinks=not isinstance(path, StatsStorage),
         )
 
         def prepare(x: Any, flat: bool = flat) -> Any:
@@ -125,28 +129,30 @@ def run_demo(
         listener.attach(model, optimizer, example_input=prepare(x_all[:batch_size]))
         steps_per_epoch = (split + batch_size - 1) // batch_size
         bar = tqdm(total=epochs * steps_per_epoch, desc=f"digits-{name}", unit="step", disable=not progress)
-        loss = torch.tensor(float("nan"))
-        for _ in range(epochs):
-            model.train()
-            perm = train_idx[torch.randperm(split, generator=gen)]
-            for start in range(0, split, batch_size):
-                idx = perm[start : start + batch_size]
-                optimizer.zero_grad()
-                loss = loss_fn(model(prepare(x_all[idx])), y_all[idx])
-                loss.backward()
-                optimizer.step()
-                listener.iteration_done(loss, batch_size=len(idx))
-                bar.update(1)
-            scheduler.step()
-            model.eval()
-            with torch.no_grad():
-                logits = model(prepare(x_all[val_idx]))
-                val_loss = float(loss_fn(logits, y_all[val_idx]))
-                val_acc = float((logits.argmax(1) == y_all[val_idx]).float().mean())
-            listener.log_metrics({"val_loss": val_loss, "val_acc": val_acc})
-            listener.epoch_done()
-            bar.set_postfix(loss=f"{float(loss):.3f}", val_acc=f"{val_acc:.3f}")
-        bar.close()
-        listener.close()
+        try:
+            loss = torch.tensor(float("nan"))
+            for _ in range(epochs):
+                model.train()
+                perm = train_idx[torch.randperm(split, generator=gen)]
+                for start in range(0, split, batch_size):
+                    idx = perm[start : start + batch_size]
+                    optimizer.zero_grad()
+                    loss = loss_fn(model(prepare(x_all[idx])), y_all[idx])
+                    loss.backward()
+                    optimizer.step()
+                    listener.iteration_done(loss, batch_size=len(idx))
+                    bar.update(1)
+                scheduler.step()
+                model.eval()
+                with torch.no_grad():
+                    logits = model(prepare(x_all[val_idx]))
+                    val_loss = float(loss_fn(logits, y_all[val_idx]))
+                    val_acc = float((logits.argmax(1) == y_all[val_idx]).float().mean())
+                listener.log_metrics({"val_loss": val_loss, "val_acc": val_acc})
+                listener.epoch_done()
+                bar.set_postfix(loss=f"{float(loss):.3f}", val_acc=f"{val_acc:.3f}")
+        finally:  # also on Ctrl-C: what was recorded is flushed
+            bar.close()
+            listener.close()
         results.append(DemoResult(listener.session_id, f"digits-{name}", listener.iteration, float(loss), val_acc))
     return results

@@ -13,6 +13,9 @@ Routes (all ``GET``, JSON unless said otherwise; described by ``/api/v1/openapi.
 ``/api/v1/openapi.json``  the API description, and the record schemas it references beside it
 ========================  =====================================================================
 
+Beside the API, :mod:`fitscope.server.pages` serves the UI: ``/`` and ``/train`` (redirects),
+``/train/{page}`` (HTML) and ``/static/{name}`` (the bundle), which the CORS allow-list covers too.
+
 Every error, including an unknown route, has one shape, made in one middleware:
 ``{"error": {"status": 404, "code": "unknown_session", "message": "Session 'x' is not in ..."}}``.
 Blocking storage reads run in a thread pool, never on the event loop.
@@ -22,9 +25,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Final, TypeVar
 
 import orjson
@@ -35,6 +40,7 @@ from fitscope.server.cache import DEFAULT_CACHE_BYTES, Cache
 from fitscope.server.errors import ApiError
 from fitscope.server.events import DEFAULT_EVENT_BUFFER, EventLog
 from fitscope.server.layers import graph_view, layer_view
+from fitscope.server.pages import STATIC_DIR, add_ui_routes
 from fitscope.server.params import Query
 from fitscope.server.reader import find
 from fitscope.server.schemas import load_documents
@@ -162,10 +168,19 @@ async def cors_middleware(
 
 
 async def _add_cors_headers(request: web.Request, response: web.StreamResponse) -> None:
+    """Every response (the static bundle too: module scripts load in CORS mode) names allowed origins."""
+    if not request.app[STATE].cors_origins:
+        return
+    # The answer depends on Origin whenever CORS is on, allowed or not: caches must keep them apart.
+    # Vary is added to, never replaced (static files vary by Accept-Encoding too).
+    vary = response.headers.get("Vary")
+    if vary is None:
+        response.headers["Vary"] = "Origin"
+    elif "origin" not in {v.strip().lower() for v in vary.split(",")}:
+        response.headers["Vary"] = f"{vary}, Origin"
     origin = _allowed_origin(request)
     if origin is not None:
         response.headers["Access-Control-Allow-Origin"] = origin
-        response.headers["Vary"] = "Origin"
 
 
 # ---------------------------------------------------------------------------------------- handlers
@@ -236,6 +251,7 @@ def create_app(
     event_buffer: int = DEFAULT_EVENT_BUFFER,
     keepalive_s: float = 15.0,
     read_threads: int = 4,
+    static_dir: str | os.PathLike[str] = STATIC_DIR,
 ) -> web.Application:
     """Creates the UI server's aiohttp application.
 
@@ -250,6 +266,8 @@ def create_app(
         event_buffer: How many recent events an SSE client can resume from.
         keepalive_s: Seconds between SSE keep-alive comments.
         read_threads: Threads running blocking storage reads.
+        static_dir: The folder of the UI bundle (``fitscope-ui.js``), read once, now; the
+            package's ``static`` folder by default.
     """
     log = EventLog(event_buffer)
     state = ServerState(
@@ -288,4 +306,5 @@ def create_app(
     app.router.add_get(f"{API}/events", events)
     app.router.add_get(f"{API}/openapi.json", document)
     app.router.add_get(API + "/{name:[a-z_]+}.schema.json", document)
+    add_ui_routes(app, Path(static_dir))
     return app

@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import errno
+import os
 import threading
 from collections.abc import Collection
 from typing import ClassVar
@@ -32,6 +33,7 @@ from fitscope.server.app import STATE, create_app
 from fitscope.server.cache import DEFAULT_CACHE_BYTES
 from fitscope.server.errors import ServerError
 from fitscope.server.events import DEFAULT_EVENT_BUFFER
+from fitscope.server.pages import STATIC_DIR
 from fitscope.storage.base import StatsStorage
 
 __all__ = ["UIServer"]
@@ -49,6 +51,7 @@ class UIServer:
         cache_bytes: Memory budget of the series cache.
         event_buffer: How many recent events a reconnecting SSE client can resume from.
         keepalive_s: Seconds between SSE keep-alive comments.
+        static_dir: The folder of the UI bundle; the package's ``static`` folder by default.
     """
 
     _instance: ClassVar[UIServer | None] = None
@@ -63,6 +66,7 @@ class UIServer:
         cache_bytes: int = DEFAULT_CACHE_BYTES,
         event_buffer: int = DEFAULT_EVENT_BUFFER,
         keepalive_s: float = 15.0,
+        static_dir: str | os.PathLike[str] = STATIC_DIR,
     ) -> None:
         if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port <= 65535:
             raise ValueError(f"port must be an integer from 0 to 65535 (0 picks a free port), got {port!r}.")
@@ -72,6 +76,7 @@ class UIServer:
         self._cache_bytes = cache_bytes
         self._event_buffer = event_buffer
         self._keepalive_s = keepalive_s
+        self._static_dir = static_dir
         self._lock = threading.Lock()  # the storages and the app
         self._life = threading.Lock()  # start() and stop(), one at a time
         self._storages: list[StatsStorage] = []
@@ -213,6 +218,7 @@ class UIServer:
                     cache_bytes=self._cache_bytes,
                     event_buffer=self._event_buffer,
                     keepalive_s=self._keepalive_s,
+                    static_dir=self._static_dir,
                 )
             runner = web.AppRunner(app, handle_signals=False, access_log=None, shutdown_timeout=2.0)
             loop.run_until_complete(runner.setup())

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -57,3 +64,202 @@ def test_bad_arguments_exit_2() -> None:
 def test_version() -> None:
     result = fitscope("--version")
     assert result.returncode == 0 and result.stdout.startswith("fitscope ")
+
+
+# ---------------------------------------------------------------------------------------- serve and demo --serve
+
+FITSCOPE = str(Path(sys.executable).parent / "fitscope")  # the installed command (.venv/bin/fitscope)
+URL_LINE = re.compile(r"^fitscope UI: (http://127\.0\.0\.1:(\d+))/train/overview$")
+
+
+def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+    req = urllib.request.Request(url, headers=headers or {})
+    with urllib.request.urlopen(req, timeout=30) as resp:
+        return resp.status, dict(resp.headers), resp.read()
+
+
+def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The installed ``fitscope`` command, from a folder that is not the checkout."""
+    return subprocess.run([FITSCOPE, *args], capture_output=True, text=True, cwd=cwd, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def run_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A file a real StatsListener wrote: 6 iterations of a small network, session ``cli-run``."""
+    import torch
+
+    from fitscope import FileStatsStorage, StatsListener
+
+    path = tmp_path_factory.mktemp("run") / "run.fitscope"
+    torch.manual_seed(0)
+    net = torch.nn.Sequential(torch.nn.Linear(4, 8), torch.nn.ReLU(), torch.nn.Linear(8, 2))
+    opt = torch.optim.SGD(net.parameters(), lr=0.1)
+    listener = StatsListener(FileStatsStorage(path), frequency=1, session_id="cli-run")
+    listener.attach(net, opt, example_input=torch.randn(3, 4))
+    for _ in range(6):
+        opt.zero_grad()
+        loss = net(torch.randn(3, 4)).pow(2).mean()
+        loss.backward()
+        opt.step()
+        listener.iteration_done(loss, batch_size=3)
+    listener.close()
+    return path
+
+
+class Running:
+    """A ``fitscope`` command running in the background; its first stdout line must be the UI's URL."""
+
+    def __init__(self, args: list[str], cwd: Path) -> None:
+        self.stderr_path = cwd / "stderr.txt"
+        self._stderr = self.stderr_path.open("w")  # a file, not a pipe: the progress bar never blocks on it
+        self.proc = subprocess.Popen([FITSCOPE, *args], stdout=subprocess.PIPE, stderr=self._stderr, text=True, cwd=cwd)
+        assert self.proc.stdout is not None
+        self.stdout = self.proc.stdout
+        line = self.stdout.readline().strip()
+        match = URL_LINE.match(line)
+        assert match, f"first line {line!r}; stderr: {self.stderr_path.read_text()}"
+        self.base, self.port = match.group(1), int(match.group(2))
+        assert self.port != 0
+
+    def interrupt(self, within: float = 15.0) -> int:
+        """Ctrl-C; the exit code, which must come within ``within`` seconds."""
+        self.proc.send_signal(signal.SIGINT)
+        start = time.monotonic()
+        code = self.proc.wait(within)
+        assert time.monotonic() - start < within
+        return code
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.communicate()
+        self._stderr.close()
+
+
+def sessions(base: str) -> list[dict[str, Any]]:
+    status, _, body = get(base + "/api/v1/sessions")
+    assert status == 200
+    result: list[dict[str, Any]] = json.loads(body)["sessions"]
+    return result
+
+
+@pytest.mark.slow
+def test_serve_shows_files_in_the_ui_until_ctrl_c(run_file: Path, tmp_path: Path) -> None:
+    portal = "https://portal.example"
+    running = Running(
+        ["serve", str(run_file), "--port", "0", "--cors-origin", portal, "--cors-origin", "https://b.example"],
+        tmp_path,
+    )
+    try:
+        status, headers, body = get(running.base + "/train/overview")
+        assert status == 200 and headers["Content-Type"].startswith("text/html")
+        assert b'<train-app page="overview"></train-app>' in body
+        assert [s["session_id"] for s in sessions(running.base)] == ["cli-run"]
+        assert sessions(running.base)[0]["iteration"] == 6
+        for origin in (portal, "https://b.example"):
+            _, headers, _ = get(running.base + "/api/v1/sessions", {"Origin": origin})
+            assert headers["Access-Control-Allow-Origin"] == origin
+        assert running.interrupt() == 0
+    finally:
+        running.close()
+
+
+def test_serve_port_in_use_is_one_line_and_exit_2(run_file: Path, tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = cli("serve", str(run_file), "--port", str(port), cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == "" and "Traceback" not in result.stderr
+    # (A checkout without a frontend build also logs the missing bundle, on a line of its own.)
+    (error,) = [line for line in result.stderr.splitlines() if line.startswith("fitscope: error:")]
+    assert result.stderr.endswith(error + "\n") and str(port) in error and "in use" in error
+
+
+def test_serve_bad_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.txt"
+    bad.write_text("not a fitscope file")
+    for path in (bad, tmp_path / "missing.fitscope"):
+        result = cli("serve", str(path), "--port", "0", cwd=tmp_path)
+        assert result.returncode == 2 and result.stdout == ""
+        assert result.stderr.count("\n") == 1 and str(path) in result.stderr, result.stderr
+    assert not (tmp_path / "missing.fitscope").exists()
+    assert cli("serve", cwd=tmp_path).returncode == 2  # a file is required
+
+
+def test_serve_without_aiohttp_names_the_extra(run_file: Path, tmp_path: Path) -> None:
+    code = (
+        "import sys; sys.modules['aiohttp'] = None; from fitscope.cli import main; "
+        f"sys.exit(main(['serve', {str(run_file)!r}, '--port', '0']))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert result.returncode == 2
+    assert 'pip install "fitscope[server]"' in result.stderr and "Traceback" not in result.stderr
+
+
+def test_info_and_import_load_no_web_framework(run_file: Path, tmp_path: Path) -> None:
+    code = (
+        "import sys, fitscope, fitscope.cli; assert 'aiohttp' not in sys.modules; "
+        f"code = fitscope.cli.main(['info', {str(run_file)!r}]); "
+        "print('aiohttp' in sys.modules, code)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "False 0"
+
+
+def test_demo_port_needs_serve(tmp_path: Path) -> None:
+    result = cli("demo", "--port", "0", "--out", str(tmp_path / "d.fitscope"), cwd=tmp_path)
+    assert result.returncode == 2 and "--serve" in result.stderr
+    assert not (tmp_path / "d.fitscope").exists()
+
+
+def wait_for(what: str, check: Callable[[], bool], timeout: float = 90.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.1)
+
+
+@pytest.mark.slow
+def test_demo_serve_shows_training_live_and_stops_on_ctrl_c(tmp_path: Path) -> None:
+    out = tmp_path / "demo.fitscope"
+    # Enough epochs that training is still going when the test is done with it.
+    args = ["--out", str(out), "--model", "mlp", "--epochs", "200", "--frequency", "5"]
+    running = Running(["demo", "--serve", "--port", "0", *args], tmp_path)
+    try:
+        wait_for("a first report", lambda: bool(sessions(running.base)) and sessions(running.base)[0]["iteration"])
+        first = sessions(running.base)[0]["iteration"]
+        wait_for("later reports", lambda: sessions(running.base)[0]["iteration"] > first)
+        assert running.proc.poll() is None  # still training: 200 epochs are far from done
+        status, _, body = get(running.base + "/train/overview")
+        assert status == 200 and b"<train-app" in body
+        assert running.interrupt() == 0
+        assert "digits-mlp" in running.stderr_path.read_text()  # the progress bar was shown
+    finally:
+        running.close()
+    info = cli("info", str(out), "--json", cwd=tmp_path)
+    assert info.returncode == 0, info.stderr
+    (session,) = json.loads(info.stdout)["sessions"]
+    assert session["session_name"] == "digits-mlp" and session["workers"][0]["reports"] >= 2
+
+
+@pytest.mark.slow
+def test_demo_serve_keeps_serving_after_training(tmp_path: Path) -> None:
+    out = tmp_path / "demo.fitscope"
+    args = ["--out", str(out), "--model", "mlp", "--epochs", "1"]
+    running = Running(["demo", "--serve", "--port", "0", *args], tmp_path)
+    try:
+        lines = []
+        while not lines or not lines[-1].startswith("Training finished"):
+            line = running.stdout.readline()
+            assert line, f"stdout ended after {lines}; stderr: {running.stderr_path.read_text()}"
+            lines.append(line.strip())
+        assert lines[-1].endswith("(press Ctrl-C to stop).") and running.base in lines[-1]
+        assert any(line.startswith("digits-mlp: 45 iterations") for line in lines)
+        (session,) = sessions(running.base)
+        assert session["name"] == "digits-mlp" and session["iteration"] == 45
+        assert running.proc.poll() is None
+        assert running.interrupt() == 0
+    finally:
+        running.close()

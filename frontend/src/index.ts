@@ -1,7 +1,19 @@
 /**
- * @fitscope/frontend: the types of fitscope's records, generated from schemas/, and the pure
- * helpers the charts build on. Web components arrive in later modules, one element per file.
+ * fitscope's web components. Importing this module defines every element (guarded: loading it
+ * twice is harmless): `<train-app>`, `<train-overview>`, `<train-model>`, `<train-system>` and
+ * the building blocks `<train-line-chart>`, `<train-histogram>`, `<train-layer-graph>`.
+ * The public names are listed in docs/web-components.md.
  */
 
 export type * from "./types/records.js";
+export type * from "./api-types.js";
 export { formatFloatValue, parseFloatValue } from "./values.js";
+export { VERSION } from "./define.js";
+export { LANGUAGES, t, resolveLang } from "./i18n/index.js";
+export { TrainApp } from "./train-app.js";
+export { TrainOverview } from "./train-overview.js";
+export { TrainModel } from "./train-model.js";
+export { TrainSystem } from "./train-system.js";
+export { TrainLineChart } from "./train-line-chart.js";
+export { TrainHistogram } from "./train-histogram.js";
+export { TrainLayerGraph } from "./train-layer-graph.js";

@@ -122,7 +122,7 @@ def test_sessions_and_events_refuse_unknown_parameters(server: UIServer) -> None
     assert answer.status == 404 and validate_answer("/api/v1/events", answer)["error"]["code"] == "unknown_session"
 
 
-@pytest.mark.parametrize("path", ["/api/v1/nothing", "/", "/api/v2/sessions", "/train/../etc/passwd"])
+@pytest.mark.parametrize("path", ["/api/v1/nothing", "/nothing", "/api/v2/sessions", "/train/../etc/passwd"])
 def test_unknown_routes_have_the_same_shape(server: UIServer, path: str) -> None:
     answer = request(server.url + path)
     assert answer.status == 404

@@ -1,0 +1,205 @@
+/**
+ * What the page elements (`<train-overview>`, `<train-model>`, `<train-system>`) share: the
+ * attributes of docs/web-components.md, loading with abort of stale requests, live refresh from
+ * the shared event stream coalesced to at most 4 per second, and the error display.
+ */
+import { LitElement, html, type PropertyValues, type TemplateResult } from "lit";
+import { ApiError, isAbort } from "./api.js";
+import { subscribeLive, type LiveEvent } from "./live.js";
+import { browserLang, resolveLang, t, type Lang, type MessageKey } from "./i18n/index.js";
+
+/** Shortest time between two refreshes of one element (4 Hz). */
+const MIN_REFRESH_MS = 250;
+
+/** The `train-error` event's detail. */
+export interface TrainErrorDetail {
+  status: number;
+  code: string;
+  message: string;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    "train-error": CustomEvent<TrainErrorDetail>;
+  }
+}
+
+/** Base class of the page elements. */
+export abstract class PageElement extends LitElement {
+  static override properties = {
+    apiBase: { attribute: "api-base" },
+    session: {},
+    worker: {},
+    lang: {},
+    theme: { reflect: true },
+    error: { state: true },
+    loaded: { state: true },
+  };
+
+  /** Origin (and prefix) of the fitscope server; "" is this page's origin. */
+  declare apiBase: string;
+  /** Session id; null shows the newest session. */
+  declare session: string | null;
+  /** Worker id; null shows the session's first worker. */
+  declare worker: string | null;
+  /** Language code (`en`, `zh`); "" follows the browser. (HTMLElement's own `lang`, made reactive.) */
+  declare lang: string;
+  /** `light`, `dark` or `auto`. */
+  declare theme: string | null;
+  /** The last request's error, shown instead of stale content. */
+  declare error: ApiError | null;
+  /** True once data arrived. */
+  declare loaded: boolean;
+
+  /** Session and worker of the data on screen (resolved by the server when not given). */
+  protected shownSession: string | null = null;
+  protected shownWorker: string | null = null;
+
+  private unsubscribe: (() => void) | null = null;
+  private controller: AbortController | null = null;
+  private lastStart = 0;
+  private pending: ReturnType<typeof setTimeout> | null = null;
+  private inFlight = false;
+  private dirty = false;
+
+  constructor() {
+    super();
+    this.apiBase = "";
+    this.session = null;
+    this.worker = null;
+    this.lang = "";
+    this.theme = null;
+    this.error = null;
+    this.loaded = false;
+  }
+
+  /** The language the element speaks. */
+  protected get language(): Lang {
+    return this.lang === "" ? browserLang() : resolveLang(this.lang);
+  }
+
+  /** Shorthand for `t(this.language, ...)`. */
+  protected tr(key: MessageKey, params?: Readonly<Record<string, string | number>>): string {
+    return t(this.language, key, params);
+  }
+
+  /** Loads the element's data; throws ApiError or an AbortError. */
+  protected abstract fetchData(signal: AbortSignal): Promise<void>;
+
+  /** Whether a stored record changes what this element shows. */
+  protected isRelevant(event: LiveEvent): boolean {
+    if (event.kind === "reset") return true;
+    if (this.shownSession === null) return true;
+    if (event.session_id !== this.shownSession) {
+      // A new session becomes the default one when the element follows the newest.
+      return this.session === null && event.kind === "static_info";
+    }
+    return this.shownWorker === null || event.worker_id === this.shownWorker;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unsubscribe = subscribeLive(this.apiBase, {
+      onEvent: (event) => {
+        if (this.isRelevant(event)) this.refresh();
+      },
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.controller?.abort();
+    if (this.pending !== null) clearTimeout(this.pending);
+    this.pending = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("apiBase") && this.isConnected && changed.get("apiBase") !== undefined) {
+      this.unsubscribe?.();
+      this.unsubscribe = subscribeLive(this.apiBase, {
+        onEvent: (event) => {
+          if (this.isRelevant(event)) this.refresh();
+        },
+      });
+    }
+    if (changed.has("apiBase") || changed.has("session") || changed.has("worker")) {
+      this.reload();
+    }
+  }
+
+  /** Drops what is in flight and loads now (the selection changed). */
+  protected reload(): void {
+    this.controller?.abort();
+    this.inFlight = false;
+    this.dirty = false;
+    if (this.pending !== null) clearTimeout(this.pending);
+    this.pending = null;
+    void this.run();
+  }
+
+  /** Loads again soon: at most every 250 ms, never two requests at once. */
+  refresh(): void {
+    if (this.inFlight) {
+      this.dirty = true;
+      return;
+    }
+    if (this.pending !== null) return;
+    const wait = Math.max(0, this.lastStart + MIN_REFRESH_MS - performance.now());
+    this.pending = setTimeout(() => {
+      this.pending = null;
+      void this.run();
+    }, wait);
+  }
+
+  private async run(): Promise<void> {
+    const controller = new AbortController();
+    this.controller = controller;
+    this.inFlight = true;
+    this.lastStart = performance.now();
+    try {
+      await this.fetchData(controller.signal);
+      if (controller.signal.aborted) return;
+      this.error = null;
+      this.loaded = true;
+    } catch (err) {
+      if (isAbort(err) || controller.signal.aborted) return;
+      const e =
+        err instanceof ApiError
+          ? err
+          : new ApiError(0, "client_error", err instanceof Error ? err.message : String(err));
+      if (e !== this.error) {
+        this.error = e;
+        this.dispatchEvent(
+          new CustomEvent<TrainErrorDetail>("train-error", {
+            bubbles: true,
+            composed: true,
+            detail: { status: e.status, code: e.code, message: e.message },
+          }),
+        );
+      }
+    } finally {
+      if (this.controller === controller) {
+        this.inFlight = false;
+        if (this.dirty) {
+          this.dirty = false;
+          this.refresh();
+        }
+      }
+    }
+  }
+
+  /** The error banner, or nothing. */
+  protected renderError(): TemplateResult | null {
+    if (this.error === null) return null;
+    return html`<p part="error" class="error" role="alert">
+      ${this.tr("app.error", { message: this.error.message })}
+    </p>`;
+  }
+
+  /** The loading line shown before the first answer. */
+  protected renderLoading(): TemplateResult {
+    return html`<p class="muted" aria-busy="true">${this.tr("app.loading")}</p>`;
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * Design tokens: the public `--train-*` custom properties (docs/web-components.md) with their
+ * defaults per theme, resolved into private `--_*` properties that the elements' styles and the
+ * canvas-drawn charts read.
+ *
+ * Why private copies: a page sets `--train-series-1` on any ancestor and it inherits into our
+ * shadow roots; the defaults must yield to that, so each private token is
+ * `var(--train-x, default)`. A custom property is substituted when it is computed, so
+ * `getComputedStyle(el).getPropertyValue("--_series-1")` gives a canvas a colour it can use.
+ *
+ * Themes: `theme="light"`, `theme="dark"`, or `auto`/absent, which follows
+ * `prefers-color-scheme`. Series colours are the Okabe–Ito palette, ordered per theme so that the
+ * first four have at least 3:1 contrast with the background (WCAG 1.4.11).
+ */
+import { css } from "lit";
+
+const light = css`
+  --_bg: var(--train-bg, #ffffff);
+  --_fg: var(--train-fg, #1b1b1f);
+  --_muted: var(--train-muted, #5b5d66);
+  --_border: var(--train-border, #d0d2d9);
+  --_accent: var(--train-accent, #0a5fa8);
+  --_grid: var(--train-grid, #e4e5ea);
+  --_nonfinite: var(--train-nonfinite, #b00020);
+  --_band: var(--train-band, rgba(0, 158, 115, 0.14));
+  --_series-1: var(--train-series-1, #0072b2);
+  --_series-2: var(--train-series-2, #d55e00);
+  --_series-3: var(--train-series-3, #009e73);
+  --_series-4: var(--train-series-4, #cc79a7);
+  --_series-5: var(--train-series-5, #56b4e9);
+  --_series-6: var(--train-series-6, #e69f00);
+  --_series-7: var(--train-series-7, #000000);
+  --_series-8: var(--train-series-8, #f0e442);
+  color-scheme: light;
+`;
+
+const dark = css`
+  --_bg: var(--train-bg, #1e1e1e);
+  --_fg: var(--train-fg, #e8e8ea);
+  --_muted: var(--train-muted, #a9abb3);
+  --_border: var(--train-border, #44464d);
+  --_accent: var(--train-accent, #7cc4ff);
+  --_grid: var(--train-grid, #34363c);
+  --_nonfinite: var(--train-nonfinite, #ff6b81);
+  --_band: var(--train-band, rgba(0, 158, 115, 0.22));
+  --_series-1: var(--train-series-1, #f0e442);
+  --_series-2: var(--train-series-2, #e69f00);
+  --_series-3: var(--train-series-3, #56b4e9);
+  --_series-4: var(--train-series-4, #cc79a7);
+  --_series-5: var(--train-series-5, #009e73);
+  --_series-6: var(--train-series-6, #d55e00);
+  --_series-7: var(--train-series-7, #ffffff);
+  --_series-8: var(--train-series-8, #0072b2);
+  color-scheme: dark;
+`;
+
+/**
+ * Styles every page element includes: the tokens for its theme, plus the shared look of
+ * headings, tables, tabs and buttons.
+ */
+export const themeStyles = css`
+  :host {
+    ${light}
+    --_font: var(--train-font-family, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
+    --_radius: var(--train-radius, 6px);
+    display: block;
+    font-family: var(--_font);
+    color: var(--_fg);
+    background: var(--_bg);
+  }
+  :host([theme="dark"]) {
+    ${dark}
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme="light"])) {
+      ${dark}
+    }
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  h2 {
+    font-size: 1rem;
+    font-weight: 600;
+    margin: 0 0 0.5rem;
+  }
+  .card {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.75rem;
+    min-width: 0;
+  }
+  table.info {
+    border-collapse: collapse;
+    width: 100%;
+    font-size: 0.875rem;
+  }
+  table.info th,
+  table.info td {
+    text-align: left;
+    padding: 0.25rem 0.5rem;
+    border-bottom: 1px solid var(--_border);
+    vertical-align: top;
+    overflow-wrap: anywhere;
+  }
+  table.info th {
+    color: var(--_muted);
+    font-weight: 500;
+    width: 45%;
+  }
+  [role="tablist"] {
+    display: flex;
+    gap: 0.25rem;
+    margin-bottom: 0.5rem;
+    flex-wrap: wrap;
+  }
+  button {
+    font: inherit;
+    color: inherit;
+    background: transparent;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.2rem 0.6rem;
+    cursor: pointer;
+  }
+  button[aria-selected="true"],
+  button[aria-pressed="true"] {
+    border-color: var(--_accent);
+    color: var(--_accent);
+    font-weight: 600;
+  }
+  button:focus-visible,
+  [tabindex]:focus-visible,
+  select:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .muted {
+    color: var(--_muted);
+  }
+  .error {
+    color: var(--_nonfinite);
+  }
+`;
+
+/** Resolved colour of a private token (`--_series-1` etc.) as seen by `el`. */
+export function readToken(el: Element, name: string): string {
+  return getComputedStyle(el).getPropertyValue(name).trim();
+}
+
+/** The resolved colour of the i-th series (0-based, cycling through the 8 tokens). */
+export function seriesColor(el: Element, index: number): string {
+  return readToken(el, `--_series-${(index % 8) + 1}`);
+}

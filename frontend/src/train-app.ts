@@ -1,0 +1,396 @@
+/**
+ * `<train-app>`: the shell of the server's pages. Navigation (Overview / Model / System), the
+ * session and worker selectors, the language menu, the theme switch and the live status; it
+ * holds one page element and passes its attributes down.
+ *
+ * Switching page, session, worker or layer updates the address (history API) without reloading,
+ * so a link or a reload shows the same view. Language and theme are remembered in localStorage.
+ *
+ * @fires train-session-select - the user picked a session or worker; detail {session, worker}
+ * @fires train-lang-change - the user picked a language; detail {lang}
+ * @fires train-live-status - the live stream's state changed; detail {state}
+ * @csspart header - the top bar
+ * @csspart nav - the page links
+ * @csspart live - the live status
+ * @csspart error - the error banner
+ */
+import { css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
+import { getJson } from "./api.js";
+import type { Session, Sessions } from "./api-types.js";
+import { define } from "./define.js";
+import { LANGUAGES, type Lang } from "./i18n/index.js";
+import { subscribeLive, type LiveState } from "./live.js";
+import { PageElement } from "./page-element.js";
+import { themeStyles } from "./theme.js";
+import "./train-model.js";
+import "./train-overview.js";
+import "./train-system.js";
+
+/** The pages of the shell. */
+export const PAGES = ["overview", "model", "system"] as const;
+export type Page = (typeof PAGES)[number];
+
+const LANG_KEY = "fitscope.lang";
+const THEME_KEY = "fitscope.theme";
+
+function stored(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function store(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // Storage may be off (privacy mode, sandboxed iframe): the choice lasts for this page only.
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    "train-session-select": CustomEvent<{ session: string; worker: string }>;
+    "train-lang-change": CustomEvent<{ lang: string }>;
+    "train-live-status": CustomEvent<{ state: LiveState }>;
+  }
+}
+
+/** `<train-app>`: see the module documentation. */
+export class TrainApp extends PageElement {
+  static override properties = {
+    ...PageElement.properties,
+    page: { reflect: true },
+    layer: {},
+    sessions: { state: true },
+    liveState: { state: true },
+  };
+
+  /** `overview`, `model` or `system`. */
+  declare page: Page;
+  /** The model page's selected layer. */
+  declare layer: string | null;
+  declare sessions: Session[];
+  declare liveState: LiveState;
+
+  private unsubscribeStatus: (() => void) | null = null;
+
+  static override styles = [
+    themeStyles,
+    css`
+      :host {
+        min-height: 100vh;
+      }
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 1rem;
+        padding: 0.5rem 1rem;
+        border-bottom: 1px solid var(--_border);
+      }
+      .brand {
+        font-weight: 700;
+        font-size: 1.1rem;
+        margin-right: 0.5rem;
+      }
+      nav {
+        display: flex;
+        gap: 0.25rem;
+      }
+      nav a {
+        color: inherit;
+        text-decoration: none;
+        padding: 0.3rem 0.7rem;
+        border-radius: var(--_radius);
+      }
+      nav a[aria-current="page"] {
+        background: color-mix(in srgb, var(--_accent) 16%, transparent);
+        color: var(--_accent);
+        font-weight: 600;
+      }
+      label {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.3rem;
+        font-size: 0.85rem;
+        color: var(--_muted);
+      }
+      select {
+        font: inherit;
+        color: var(--_fg);
+        background: var(--_bg);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: 0.15rem 0.3rem;
+        max-width: 22rem;
+      }
+      .spacer {
+        flex: 1;
+      }
+      .live {
+        font-size: 0.8rem;
+        display: inline-flex;
+        align-items: center;
+        gap: 0.3rem;
+      }
+      .dot {
+        width: 0.6rem;
+        height: 0.6rem;
+        border-radius: 50%;
+        background: var(--_muted);
+      }
+      .live[data-state="open"] .dot {
+        background: var(--_series-3);
+      }
+      .live[data-state="retrying"] .dot,
+      .live[data-state="closed"] .dot {
+        background: var(--_nonfinite);
+      }
+      main {
+        padding: 0.75rem 1rem;
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    this.page = "overview";
+    this.layer = null;
+    this.sessions = [];
+    this.liveState = "connecting";
+    const lang = stored(LANG_KEY);
+    if (lang !== null) this.lang = lang;
+    const theme = stored(THEME_KEY);
+    if (theme !== null) this.theme = theme;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unsubscribeStatus = subscribeLive(this.apiBase, {
+      onEvent: () => undefined,
+      onState: (state) => {
+        this.liveState = state;
+        this.dispatchEvent(
+          new CustomEvent("train-live-status", { bubbles: true, composed: true, detail: { state } }),
+        );
+      },
+    });
+    window.addEventListener("popstate", this.onPopState);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribeStatus?.();
+    window.removeEventListener("popstate", this.onPopState);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has("lang")) document.documentElement.lang = this.language === "zh" ? "zh-CN" : "en";
+  }
+
+  protected override async fetchData(signal: AbortSignal): Promise<void> {
+    const answer = await getJson<Sessions>(this.apiBase, "sessions", {}, signal);
+    if (signal.aborted) return;
+    this.sessions = answer.sessions;
+  }
+
+  /** The session on screen: the chosen one, else the newest (the server's default). */
+  private get currentSession(): Session | null {
+    const chosen = this.sessions.find((s) => s.session_id === this.session);
+    if (chosen !== undefined) return chosen;
+    let newest: Session | null = null;
+    for (const s of this.sessions) {
+      if (newest === null || (s.start_ms ?? 0) >= (newest.start_ms ?? 0)) newest = s;
+    }
+    return newest;
+  }
+
+  override render(): TemplateResult {
+    const current = this.currentSession;
+    const workers = current?.workers ?? [];
+    return html`
+      <header part="header">
+        <span class="brand">${this.tr("app.title")}</span>
+        <nav part="nav">
+          ${PAGES.map(
+            (page) => html`<a
+              href=${this.pageHref(page)}
+              data-page=${page}
+              aria-current=${page === this.page ? "page" : "false"}
+              @click=${(e: MouseEvent) => this.onNavigate(e, page)}
+              >${this.tr(`app.nav.${page}`)}</a
+            >`,
+          )}
+        </nav>
+        <span class="spacer"></span>
+        <label
+          >${this.tr("app.session")}
+          <select
+            name="session"
+            ?disabled=${this.sessions.length < 2}
+            @change=${(e: Event) => this.selectSession((e.target as HTMLSelectElement).value, null)}
+          >
+            ${this.sessions.map(
+              (s) => html`<option value=${s.session_id} ?selected=${s.session_id === current?.session_id}>
+                ${s.name ?? s.session_id}
+              </option>`,
+            )}
+          </select>
+        </label>
+        <label
+          >${this.tr("app.worker")}
+          <select
+            name="worker"
+            ?disabled=${workers.length < 2}
+            @change=${(e: Event) =>
+              this.selectSession(current?.session_id ?? "", (e.target as HTMLSelectElement).value)}
+          >
+            ${workers.map((w) => html`<option value=${w} ?selected=${w === (this.worker ?? workers[0])}>${w}</option>`)}
+          </select>
+        </label>
+        <label
+          >${this.tr("app.language")}
+          <select name="lang" @change=${(e: Event) => this.selectLang((e.target as HTMLSelectElement).value)}>
+            ${Object.entries(LANGUAGES).map(
+              ([code, name]) => html`<option value=${code} ?selected=${code === this.language}>${name}</option>`,
+            )}
+          </select>
+        </label>
+        <label
+          >${this.tr("app.theme")}
+          <select name="theme" @change=${(e: Event) => this.selectTheme((e.target as HTMLSelectElement).value)}>
+            ${(["auto", "light", "dark"] as const).map(
+              (th) => html`<option value=${th} ?selected=${th === (this.theme ?? "auto")}>
+                ${this.tr(`app.theme.${th}`)}
+              </option>`,
+            )}
+          </select>
+        </label>
+        <span class="live" part="live" data-state=${this.liveState} role="status">
+          <span class="dot"></span>${this.tr(`app.live.${this.liveState}`)}
+        </span>
+      </header>
+      <main>
+        ${this.renderError()}
+        ${this.loaded && this.sessions.length === 0
+          ? html`<p class="muted">${this.tr("app.no_session")}</p>`
+          : this.renderPage()}
+      </main>
+    `;
+  }
+
+  private renderPage(): TemplateResult | typeof nothing {
+    const session = this.session ?? nothing;
+    const worker = this.worker ?? nothing;
+    const theme = this.theme ?? nothing;
+    const lang = this.language;
+    switch (this.page) {
+      case "model":
+        return html`<train-model
+          api-base=${this.apiBase}
+          session=${session}
+          worker=${worker}
+          lang=${lang}
+          theme=${theme}
+          layer=${this.layer ?? nothing}
+          @train-layer-select=${(e: CustomEvent<{ layer: string }>) => {
+            this.layer = e.detail.layer;
+            this.writeUrl(false);
+          }}
+        ></train-model>`;
+      case "system":
+        return html`<train-system
+          api-base=${this.apiBase}
+          session=${session}
+          worker=${worker}
+          lang=${lang}
+          theme=${theme}
+        ></train-system>`;
+      default:
+        return html`<train-overview
+          api-base=${this.apiBase}
+          session=${session}
+          worker=${worker}
+          lang=${lang}
+          theme=${theme}
+        ></train-overview>`;
+    }
+  }
+
+  private pageHref(page: Page): string {
+    const q = new URLSearchParams();
+    if (this.session !== null) q.set("session", this.session);
+    if (this.worker !== null) q.set("worker", this.worker);
+    if (page === "model" && this.layer !== null) q.set("layer", this.layer);
+    const qs = q.toString();
+    return `${this.apiBase.replace(/\/+$/, "")}/train/${page}${qs === "" ? "" : `?${qs}`}`;
+  }
+
+  /** Whether this document is one of the server's own pages (so the address can follow). */
+  private get ownsUrl(): boolean {
+    return this.apiBase === "" && /^\/train\/(overview|model|system)$/.test(location.pathname);
+  }
+
+  private writeUrl(push: boolean): void {
+    if (!this.ownsUrl) return;
+    const href = this.pageHref(this.page);
+    if (push) history.pushState({ page: this.page }, "", href);
+    else history.replaceState({ page: this.page }, "", href);
+  }
+
+  private onNavigate(e: MouseEvent, page: Page): void {
+    if (!this.ownsUrl || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    if (page === this.page) return;
+    this.page = page;
+    this.writeUrl(true);
+  }
+
+  private onPopState = (): void => {
+    if (!this.ownsUrl) return;
+    const m = /^\/train\/(overview|model|system)$/.exec(location.pathname);
+    const q = new URLSearchParams(location.search);
+    this.page = (m?.[1] as Page | undefined) ?? "overview";
+    this.session = q.get("session");
+    this.worker = q.get("worker");
+    this.layer = q.get("layer");
+  };
+
+  private selectSession(session: string, worker: string | null): void {
+    if (session === "") return;
+    if (session !== this.session) this.layer = null;
+    this.session = session;
+    this.worker = worker;
+    this.writeUrl(false);
+    const shownWorker = worker ?? this.sessions.find((s) => s.session_id === session)?.workers[0] ?? "";
+    this.dispatchEvent(
+      new CustomEvent("train-session-select", {
+        bubbles: true,
+        composed: true,
+        detail: { session, worker: shownWorker },
+      }),
+    );
+  }
+
+  private selectLang(code: string): void {
+    this.lang = code as Lang;
+    store(LANG_KEY, code);
+    this.dispatchEvent(new CustomEvent("train-lang-change", { bubbles: true, composed: true, detail: { lang: code } }));
+  }
+
+  private selectTheme(theme: string): void {
+    this.theme = theme;
+    store(THEME_KEY, theme);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "train-app": TrainApp;
+  }
+}
+
+define("train-app", TrainApp);

@@ -1,0 +1,477 @@
+/**
+ * `<train-layer-graph>`: the model's layer DAG as SVG, flowing top to bottom, each layer a
+ * focusable button (docs/web-components.md).
+ */
+import { LitElement, css, html, nothing, svg, type PropertyValues } from "lit";
+
+import { define } from "./define.js";
+import { resolveLang, t, type Lang } from "./i18n/index.js";
+import { layoutDag, type DagLayout, type LayoutEdge, type LayoutNode } from "./lib/dag-layout.js";
+import { themeStyles } from "./theme.js";
+
+/** A layer as `GET /api/v1/graph` lists it (other fields are ignored). */
+export interface GraphLayer {
+  name: string;
+  type: string;
+  num_params?: number | null;
+  /** the layers feeding this one; empty when the model input feeds it */
+  inputs: string[];
+}
+
+/** An edge of the layer graph, by layer name. */
+export interface GraphEdge {
+  source: string;
+  target: string;
+}
+
+/** `detail` of `train-layer-select`. */
+export interface LayerSelectDetail {
+  layer: string;
+}
+
+/** The colour family of a layer type, from its class name. */
+export type LayerFamily = "linear" | "conv" | "norm" | "activation" | "pool" | "other";
+
+const FAMILY_PATTERNS: [LayerFamily, RegExp][] = [
+  ["norm", /norm|lrn|localresponse/i],
+  ["pool", /pool|subsampl|upsampl/i],
+  ["conv", /conv/i],
+  [
+    "activation",
+    /activation|relu|sigmoid|tanh|softmax|softplus|softsign|gelu|silu|swish|mish|elu|selu|hardswish|hardtanh|logsigmoid|threshold|prelu/i,
+  ],
+  ["linear", /linear|dense|output|embedding|bilinear|lstm|gru|rnn|attention/i],
+];
+
+/** The family a layer type belongs to (decides its colour). */
+export function layerFamily(type: string): LayerFamily {
+  for (const [family, re] of FAMILY_PATTERNS) if (re.test(type)) return family;
+  return "other";
+}
+
+const FAMILY_TOKEN: Record<LayerFamily, string> = {
+  linear: "--_series-1",
+  conv: "--_series-2",
+  norm: "--_series-3",
+  activation: "--_series-4",
+  pool: "--_series-5",
+  other: "--_series-6",
+};
+
+/** Ids of the virtual input nodes; NUL keeps them apart from any layer name. */
+const INPUT_ID = "\u0000input";
+const inputIdFor = (name: string): string => `\u0000input:${name}`;
+
+const NODE_HEIGHT = 40;
+const CHAR_PX = 7;
+const MAX_CHARS = 30;
+const MIN_NODE_WIDTH = 96;
+
+function clip(text: string): string {
+  return text.length > MAX_CHARS ? `${text.slice(0, MAX_CHARS - 1)}…` : text;
+}
+
+interface GraphNode {
+  id: string;
+  /** the layer's name, or null for a virtual input */
+  layer: string | null;
+  lines: [string, string | null];
+  title: string;
+  family: LayerFamily | "input";
+}
+
+/** Inside a page element the graph takes the page's resolved tokens (see train-line-chart). */
+function inheritsTokens(el: Element): boolean {
+  const root = el.getRootNode();
+  const parent = el.parentElement ?? (root instanceof ShadowRoot ? root.host : null);
+  return parent !== null && getComputedStyle(parent).getPropertyValue("--_fg").trim() !== "";
+}
+
+/**
+ * The layer graph: one node per layer, labelled with its type and (name), coloured by type
+ * family (linear, conv, norm, activation, pool, other); layers fed by the model input hang
+ * under a virtual "Input" node. Nodes are buttons in topological order: click, Enter or Space
+ * selects one, ↑/↓ (and ←/→) move the focus, Home/End jump to the first/last layer.
+ *
+ * Test hook: `data-nodes`, the number of nodes drawn (layers plus virtual input nodes).
+ *
+ * @fires train-layer-select - `{layer}` when the user selects a layer
+ * @csspart graph - the scrollable container of the drawing
+ * @cssprop --train-series-1 - ... `--train-series-6`: node colours by type family
+ * @cssprop --train-accent - the selected node's outline and its edges, focus ring
+ * @cssprop --train-muted - edges
+ */
+export class TrainLayerGraph extends LitElement {
+  static override properties = {
+    layers: { attribute: false },
+    edges: { attribute: false },
+    selected: { type: String, reflect: true },
+    label: { type: String },
+    lang: { type: String },
+    theme: { type: String, reflect: true },
+  };
+
+  static override styles = [
+    themeStyles,
+    css`
+      :host([data-inherit-theme]:not([theme])) {
+        --_bg: inherit;
+        --_fg: inherit;
+        --_muted: inherit;
+        --_border: inherit;
+        --_accent: inherit;
+        --_grid: inherit;
+        --_nonfinite: inherit;
+        --_band: inherit;
+        --_series-1: inherit;
+        --_series-2: inherit;
+        --_series-3: inherit;
+        --_series-4: inherit;
+        --_series-5: inherit;
+        --_series-6: inherit;
+        --_series-7: inherit;
+        --_series-8: inherit;
+        --_font: inherit;
+        --_radius: inherit;
+        color-scheme: inherit;
+      }
+      .graph {
+        max-height: 70vh;
+        overflow: auto;
+      }
+      svg {
+        display: block;
+        margin: 0 auto;
+        font-family: var(--_font);
+        font-size: 12px;
+      }
+      .edge {
+        fill: none;
+        stroke: var(--_muted);
+        stroke-width: 1.25;
+        opacity: 0.7;
+      }
+      .edge.hot {
+        stroke: var(--_accent);
+        stroke-width: 2;
+        opacity: 1;
+      }
+      .arrow {
+        fill: var(--_muted);
+      }
+      .arrow.hot {
+        fill: var(--_accent);
+      }
+      .node {
+        cursor: pointer;
+        outline: none;
+      }
+      .node.input {
+        cursor: default;
+      }
+      .node .box {
+        fill: color-mix(in srgb, var(--c) 16%, var(--_bg));
+        stroke: var(--c);
+        stroke-width: 1.25;
+      }
+      .node.input .box {
+        fill: var(--_bg);
+        stroke: var(--_muted);
+        stroke-dasharray: 4 3;
+      }
+      .node:hover .box {
+        fill: color-mix(in srgb, var(--c) 28%, var(--_bg));
+      }
+      .node.input:hover .box {
+        fill: var(--_bg);
+      }
+      .node[aria-pressed="true"] .box {
+        stroke: var(--_accent);
+        stroke-width: 3;
+      }
+      .node .ring {
+        fill: none;
+        stroke: none;
+      }
+      .node:focus-visible .ring {
+        stroke: var(--_accent);
+        stroke-width: 2;
+        stroke-dasharray: 3 2;
+      }
+      .node text {
+        fill: var(--_fg);
+        text-anchor: middle;
+        dominant-baseline: central;
+        pointer-events: none;
+      }
+      .node text.name {
+        fill: var(--_muted);
+      }
+      .fam-linear {
+        --c: var(--_series-1);
+      }
+      .fam-conv {
+        --c: var(--_series-2);
+      }
+      .fam-norm {
+        --c: var(--_series-3);
+      }
+      .fam-activation {
+        --c: var(--_series-4);
+      }
+      .fam-pool {
+        --c: var(--_series-5);
+      }
+      .fam-other {
+        --c: var(--_series-6);
+      }
+      .fam-input {
+        --c: var(--_muted);
+      }
+      .empty {
+        margin: 0;
+        padding: 1rem 0;
+      }
+    `,
+  ];
+
+  /** The layers, in the model's order. */
+  declare layers: GraphLayer[];
+  /** Edges between layers (added to the ones each layer's `inputs` implies). */
+  declare edges: GraphEdge[];
+  /** The selected layer's name. */
+  declare selected: string | undefined;
+  /** Accessible name of the graph (default: the "Layers" message). */
+  declare label: string;
+  /** `light`, `dark` or `auto`; absent inside a page element: the page's. */
+  declare theme: string;
+
+  private nodes = new Map<string, GraphNode>();
+  private layout: DagLayout = { nodes: [], edges: [], width: 0, height: 0 };
+
+  constructor() {
+    super();
+    this.layers = [];
+    this.edges = [];
+    this.label = "";
+  }
+
+  private get language(): Lang {
+    return resolveLang(this.lang);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.toggleAttribute("data-inherit-theme", inheritsTokens(this));
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const map = changed as Map<PropertyKey, unknown>;
+    if (map.has("layers") || map.has("edges") || map.has("lang")) this.buildGraph();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    this.dataset.nodes = String(this.layout.nodes.length);
+    if ((changed as Map<PropertyKey, unknown>).has("selected")) this.revealSelected();
+  }
+
+  /** Nodes, edges and their layout from `layers` and `edges`. */
+  private buildGraph(): void {
+    const lang = this.language;
+    const layers = Array.isArray(this.layers) ? this.layers : [];
+    const names = new Set(layers.map((l) => l.name));
+    const nodes = new Map<string, GraphNode>();
+    const edgeList: LayoutEdge[] = [];
+    const hasIncoming = new Set<string>();
+    const addEdge = (source: string, target: string): void => {
+      if (!names.has(target)) return;
+      let from = source;
+      if (!names.has(source)) {
+        from = inputIdFor(source);
+        if (!nodes.has(from)) {
+          nodes.set(from, {
+            id: from,
+            layer: null,
+            lines: [t(lang, "model.input"), `(${source})`],
+            title: `${t(lang, "model.input")} (${source})`,
+            family: "input",
+          });
+        }
+      }
+      edgeList.push({ source: from, target });
+      hasIncoming.add(target);
+    };
+    for (const l of layers) for (const i of l.inputs ?? []) addEdge(i, l.name);
+    for (const e of Array.isArray(this.edges) ? this.edges : []) addEdge(e.source, e.target);
+
+    const fedByInput = layers.filter((l) => !hasIncoming.has(l.name));
+    const ordered = new Map<string, GraphNode>();
+    if (fedByInput.length > 0) {
+      ordered.set(INPUT_ID, {
+        id: INPUT_ID,
+        layer: null,
+        lines: [t(lang, "model.input"), null],
+        title: t(lang, "model.input"),
+        family: "input",
+      });
+      for (const l of fedByInput) edgeList.push({ source: INPUT_ID, target: l.name });
+    }
+    for (const [id, node] of nodes) ordered.set(id, node);
+    const paramsLabel = t(lang, "model.info.params");
+    for (const l of layers) {
+      if (ordered.has(l.name)) continue;
+      const params =
+        typeof l.num_params === "number" ? `\n${paramsLabel}: ${l.num_params.toLocaleString("en-US")}` : "";
+      ordered.set(l.name, {
+        id: l.name,
+        layer: l.name,
+        lines: [l.type, `(${l.name})`],
+        title: `${l.type} (${l.name})${params}`,
+        family: layerFamily(l.type),
+      });
+    }
+    this.nodes = ordered;
+    const boxes: LayoutNode[] = [...ordered.values()].map((n) => {
+      const chars = Math.max(clip(n.lines[0]).length, clip(n.lines[1] ?? "").length);
+      return { id: n.id, width: Math.max(MIN_NODE_WIDTH, chars * CHAR_PX + 20), height: NODE_HEIGHT };
+    });
+    this.layout = layoutDag(boxes, edgeList);
+  }
+
+  private select(layer: string): void {
+    this.selected = layer;
+    this.dispatchEvent(
+      new CustomEvent<LayerSelectDetail>("train-layer-select", {
+        bubbles: true,
+        composed: true,
+        detail: { layer },
+      }),
+    );
+  }
+
+  private focusable(): SVGGElement[] {
+    return [...this.renderRoot.querySelectorAll<SVGGElement>("g.node[tabindex]")];
+  }
+
+  private onKeyDown(e: KeyboardEvent, node: GraphNode): void {
+    if (e.key === "Enter" || e.key === " ") {
+      e.preventDefault();
+      if (node.layer !== null) this.select(node.layer);
+      return;
+    }
+    const all = this.focusable();
+    const here = all.indexOf(e.currentTarget as SVGGElement);
+    let next: number;
+    switch (e.key) {
+      case "ArrowDown":
+      case "ArrowRight":
+        next = here + 1;
+        break;
+      case "ArrowUp":
+      case "ArrowLeft":
+        next = here - 1;
+        break;
+      case "Home":
+        next = 0;
+        break;
+      case "End":
+        next = all.length - 1;
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+    all[Math.max(0, Math.min(all.length - 1, next))]?.focus();
+  }
+
+  /** Scrolls the container (not the page) so the selected node is in view. */
+  private revealSelected(): void {
+    const box = this.layout.nodes.find((n) => n.id === this.selected && this.nodes.get(n.id)?.layer !== null);
+    const container = this.renderRoot.querySelector<HTMLElement>(".graph");
+    const svgEl = container?.querySelector("svg");
+    if (box === undefined || container === null || svgEl === null || svgEl === undefined) return;
+    const offset = svgEl.getBoundingClientRect().top - container.getBoundingClientRect().top + container.scrollTop;
+    const top = offset + box.y;
+    const bottom = top + box.height;
+    if (top < container.scrollTop) container.scrollTop = Math.max(0, top - 8);
+    else if (bottom > container.scrollTop + container.clientHeight) {
+      container.scrollTop = bottom - container.clientHeight + 8;
+    }
+  }
+
+  private renderNode(id: string, x: number, y: number, w: number, h: number) {
+    const node = this.nodes.get(id);
+    if (node === undefined) return nothing;
+    const cx = w / 2;
+    const [first, second] = node.lines;
+    const texts =
+      second === null
+        ? svg`<text x=${cx} y=${h / 2}>${clip(first)}</text>`
+        : svg`<text x=${cx} y=${h / 2 - 8}>${clip(first)}</text><text class="name" x=${cx} y=${h / 2 + 8}>${clip(second)}</text>`;
+    const shapes = svg`<rect class="ring" x="-4" y="-4" width=${w + 8} height=${h + 8} rx="9"></rect>
+      <rect class="box" width=${w} height=${h} rx="6"></rect>${texts}`;
+    if (node.layer === null) {
+      return svg`<g class="node input fam-input" transform="translate(${x},${y})" data-input="">
+        <title>${node.title}</title>${shapes}</g>`;
+    }
+    const layer = node.layer;
+    return svg`<g
+      class="node fam-${node.family}"
+      transform="translate(${x},${y})"
+      tabindex="0"
+      role="button"
+      data-layer=${layer}
+      aria-label=${`${node.lines[0]} ${node.lines[1] ?? ""}`}
+      aria-pressed=${this.selected === layer ? "true" : "false"}
+      @click=${(e: Event) => {
+        (e.currentTarget as SVGGElement).focus();
+        this.select(layer);
+      }}
+      @keydown=${(e: KeyboardEvent) => this.onKeyDown(e, node)}
+    ><title>${node.title}</title>${shapes}</g>`;
+  }
+
+  protected override render() {
+    const lang = this.language;
+    const { nodes, edges, width, height } = this.layout;
+    if (nodes.length === 0) return html`<p class="muted empty">${t(lang, "chart.no_data")}</p>`;
+    const sel = this.selected;
+    const hot = (e: LayoutEdge): boolean => sel !== undefined && (e.source === sel || e.target === sel);
+    return html`<div part="graph" class="graph">
+      <svg
+        width=${width}
+        height=${height}
+        viewBox="0 0 ${width} ${height}"
+        role="group"
+        aria-label=${this.label || t(lang, "model.graph")}
+      >
+        <defs>
+          <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
+            <path class="arrow" d="M0,0 L10,5 L0,10 z"></path>
+          </marker>
+          <marker id="arrow-hot" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
+            <path class="arrow hot" d="M0,0 L10,5 L0,10 z"></path>
+          </marker>
+        </defs>
+        <g aria-hidden="true">
+          ${edges.map(
+            (e) =>
+              svg`<path class=${hot(e) ? "edge hot" : "edge"} d=${e.path} marker-end=${hot(e) ? "url(#arrow-hot)" : "url(#arrow)"}></path>`,
+          )}
+        </g>
+        ${nodes.map((n) => this.renderNode(n.id, n.x, n.y, n.width, n.height))}
+      </svg>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "train-layer-graph": TrainLayerGraph;
+  }
+  interface HTMLElementEventMap {
+    "train-layer-select": CustomEvent<LayerSelectDetail>;
+  }
+}
+
+define("train-layer-graph", TrainLayerGraph);

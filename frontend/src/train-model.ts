@@ -1,0 +1,343 @@
+/**
+ * `<train-model>`: the original's model page, live.
+ *
+ * The layer graph (click, or Enter on a focused node, selects a layer); for the selected layer:
+ * its information table, mean magnitudes (tabs ratio / parameters / updates), activations mean
+ * and mean ± 2 stdev, learning rate per parameter, and histograms of its parameters, gradients
+ * and updates at the latest report (one button per parameter).
+ *
+ * @fires train-error - a request failed; detail {status, code, message}
+ * @csspart error - the error banner
+ * @csspart tabs - tab lists
+ * @csspart table - the layer information table
+ */
+import { css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
+import { getJson } from "./api.js";
+import type { Graph, Layer, SeriesMap } from "./api-types.js";
+import { define } from "./define.js";
+import { formatInteger } from "./lib/format.js";
+import { logRange } from "./lib/scales.js";
+import { PageElement } from "./page-element.js";
+import { themeStyles } from "./theme.js";
+import type { ChartSeries } from "./train-line-chart.js";
+import "./train-histogram.js";
+import "./train-layer-graph.js";
+import "./train-line-chart.js";
+import { MAX_POINTS } from "./train-overview.js";
+import type { Shape, Summary } from "./types/records.js";
+import { parseFloatValue } from "./values.js";
+
+type MagTab = "ratios" | "parameters" | "updates";
+type HistKind = "parameters" | "gradients" | "updates";
+
+function mapSeries(map: SeriesMap): ChartSeries[] {
+  return Object.entries(map).map(([label, s]) => ({ label, ...s }));
+}
+
+function formatShape(shape: Shape): string {
+  if (shape === null) return "—";
+  return `[${shape.map((d) => (d === null ? "?" : String(d))).join(", ")}]`;
+}
+
+/** `<train-model>`: see the module documentation. */
+export class TrainModel extends PageElement {
+  static override properties = {
+    ...PageElement.properties,
+    layer: { reflect: true },
+    graph: { state: true },
+    layerData: { state: true },
+    magTab: { state: true },
+    histParam: { state: true },
+  };
+
+  /** The selected layer's name; null shows the getting-started panel. */
+  declare layer: string | null;
+  declare graph: Graph | null;
+  declare layerData: Layer | null;
+  declare magTab: MagTab;
+  /** The parameter whose histograms are shown. */
+  declare histParam: string | null;
+
+  static override styles = [
+    themeStyles,
+    css`
+      .grid {
+        display: grid;
+        grid-template-columns: repeat(12, minmax(0, 1fr));
+        gap: 0.75rem;
+        align-items: start;
+      }
+      .side {
+        grid-column: span 4;
+        position: sticky;
+        top: 0.5rem;
+      }
+      .main {
+        grid-column: span 8;
+        display: grid;
+        gap: 0.75rem;
+      }
+      .hists {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(220px, 1fr));
+        gap: 0.75rem;
+      }
+      h3 {
+        font-size: 0.9rem;
+        font-weight: 600;
+        margin: 0 0 0.25rem;
+      }
+      @media (max-width: 900px) {
+        .side,
+        .main {
+          grid-column: span 12;
+          position: static;
+        }
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    this.layer = null;
+    this.graph = null;
+    this.layerData = null;
+    this.magTab = "ratios";
+    this.histParam = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("session") || changed.has("worker") || changed.has("apiBase")) {
+      this.graph = null;
+      this.layerData = null;
+    }
+    if (changed.has("layer") && changed.get("layer") !== undefined) {
+      this.layerData = null;
+      this.histParam = null;
+      if (!changed.has("session") && !changed.has("worker") && !changed.has("apiBase")) {
+        this.reload();
+      }
+    }
+    super.willUpdate(changed);
+  }
+
+  protected override async fetchData(signal: AbortSignal): Promise<void> {
+    const params = { session: this.session, worker: this.worker };
+    const graphWanted =
+      this.graph === null ||
+      (this.session === null && this.shownSession !== null && this.graph.session_id !== this.shownSession);
+    const graph = graphWanted ? await getJson<Graph>(this.apiBase, "graph", params, signal) : this.graph;
+    if (signal.aborted || graph === null) return;
+    this.shownSession = graph.session_id;
+    this.shownWorker = graph.worker_id;
+    if (graphWanted) this.graph = graph;
+    if (this.layer === null) return;
+    const layer = await getJson<Layer>(
+      this.apiBase,
+      "layer",
+      { ...params, session: graph.session_id, worker: graph.worker_id, layer: this.layer, max_points: MAX_POINTS },
+      signal,
+    );
+    if (signal.aborted) return;
+    this.layerData = layer;
+  }
+
+  override render(): TemplateResult {
+    const g = this.graph;
+    if (g === null) return html`${this.renderError() ?? this.renderLoading()}`;
+    return html`
+      ${this.renderError()}
+      <div class="grid">
+        <section class="card side">
+          <h2>${this.tr("model.graph")}</h2>
+          <train-layer-graph
+            lang=${this.language}
+            .layers=${g.layers}
+            .edges=${g.edges}
+            selected=${this.layer ?? nothing}
+            @train-layer-select=${(e: CustomEvent<{ layer: string }>) => {
+              this.layer = e.detail.layer;
+            }}
+          ></train-layer-graph>
+        </section>
+        <div class="main">${this.renderLayer()}</div>
+      </div>
+    `;
+  }
+
+  private renderLayer(): TemplateResult {
+    if (this.layer === null) {
+      return html`<section class="card" data-panel="getting-started">
+        <h2>${this.tr("model.getting_started")}</h2>
+        <p>${this.tr("model.getting_started.text")}</p>
+      </section>`;
+    }
+    const d = this.layerData;
+    if (d === null || d.layer.name !== this.layer) return html`<section class="card">${this.renderLoading()}</section>`;
+    return html`
+      <section class="card">${this.renderInfo(d)}</section>
+      ${d.parameters.length === 0 ? nothing : html`<section class="card">${this.renderMeanMag(d)}</section>`}
+      <section class="card">${this.renderActivations(d)}</section>
+      ${d.parameters.length === 0
+        ? nothing
+        : html`<section class="card">
+            <h2>${this.tr("model.learning_rates")}</h2>
+            <train-line-chart
+              data-chart="learning-rates"
+              label=${this.tr("model.learning_rates")}
+              lang=${this.language}
+              log-toggle
+              .series=${mapSeries(d.learning_rates)}
+              .epochs=${[]}
+            ></train-line-chart>
+          </section>`}
+      <section class="card">${this.renderHistograms(d)}</section>
+    `;
+  }
+
+  private renderInfo(d: Layer): TemplateResult {
+    const l = d.layer;
+    const rows: [string, string, string][] = [
+      ["name", this.tr("model.info.name"), l.name],
+      ["type", this.tr("model.info.type"), l.type],
+      ["inputs", this.tr("model.info.inputs"), l.inputs.length === 0 ? this.tr("model.input") : l.inputs.join(", ")],
+      ["input_shape", this.tr("model.info.input_shape"), formatShape(l.input_shape)],
+      ["output_shape", this.tr("model.info.output_shape"), formatShape(l.output_shape)],
+      ["num_params", this.tr("model.info.params"), formatInteger(l.num_params)],
+      ["params", this.tr("model.info.param_names"), l.params.length === 0 ? "—" : l.params.join(", ")],
+      ["activation", this.tr("model.info.activation"), l.activation ?? "—"],
+    ];
+    return html`
+      <h2>${this.tr("model.info")}</h2>
+      <table class="info" part="table" data-table="layer">
+        <tbody>
+          ${rows.map(([key, label, value]) => html`<tr data-key=${key}><th scope="row">${label}</th><td>${value}</td></tr>`)}
+        </tbody>
+      </table>
+    `;
+  }
+
+  private renderMeanMag(d: Layer): TemplateResult {
+    const tabs: [MagTab, string][] = [
+      ["ratios", this.tr("model.mean_mag.ratio")],
+      ["parameters", this.tr("model.mean_mag.params")],
+      ["updates", this.tr("model.mean_mag.updates")],
+    ];
+    const series = mapSeries(d.mean_magnitudes[this.magTab]);
+    const isRatio = this.magTab === "ratios";
+    const title = `${this.tr("model.mean_mag")}${isRatio ? ": log10" : ""}`;
+    return html`
+      <h2>${title}</h2>
+      <div role="tablist" part="tabs">
+        ${tabs.map(
+          ([tab, label]) => html`<button
+            role="tab"
+            data-tab=${tab}
+            aria-selected=${tab === this.magTab ? "true" : "false"}
+            @click=${() => {
+              this.magTab = tab;
+            }}
+          >
+            ${label}
+          </button>`,
+        )}
+      </div>
+      <train-line-chart
+        data-chart="mean-mag"
+        data-tab=${this.magTab}
+        label=${title}
+        lang=${this.language}
+        ?log-toggle=${!isRatio}
+        .series=${series}
+        .epochs=${[]}
+        .band=${isRatio ? ([-4, -2] as [number, number]) : null}
+        .refLines=${isRatio ? [-3] : []}
+        .yRange=${isRatio ? logRange(series.map((s) => s.values.map(parseFloatValue))) : null}
+      ></train-line-chart>
+    `;
+  }
+
+  private renderActivations(d: Layer): TemplateResult {
+    const a = d.activations;
+    if (a === null) {
+      return html`<h2>${this.tr("model.activations")}</h2>
+        <p class="muted">${this.tr("model.activations.none")}</p>`;
+    }
+    const series: ChartSeries[] = [
+      { label: this.tr("model.activations.mean"), ...a.mean, width: 2 },
+      { label: this.tr("model.activations.plus"), ...a.mean_plus_2_stdev, dash: [5, 4] },
+      { label: this.tr("model.activations.minus"), ...a.mean_minus_2_stdev, dash: [5, 4] },
+    ];
+    return html`
+      <h2>${this.tr("model.activations")}</h2>
+      <train-line-chart
+        data-chart="activations"
+        label=${this.tr("model.activations")}
+        lang=${this.language}
+        .series=${series}
+        .epochs=${[]}
+      ></train-line-chart>
+    `;
+  }
+
+  private renderHistograms(d: Layer): TemplateResult {
+    const latest = d.latest;
+    const names = d.parameters.map((p) => p.name);
+    const defaultParam = d.parameters.find((p) => p.is_weight)?.name ?? names[0] ?? null;
+    const param = this.histParam !== null && names.includes(this.histParam) ? this.histParam : defaultParam;
+    const kinds: [HistKind, string][] = [
+      ["parameters", this.tr("model.hist.params")],
+      ["gradients", this.tr("model.hist.gradients")],
+      ["updates", this.tr("model.hist.updates")],
+    ];
+    const activation = latest?.activations ?? null;
+    return html`
+      ${latest === null
+        ? nothing
+        : html`<p class="muted">${this.tr("model.hist.latest", { iteration: latest.iteration })}</p>`}
+      ${names.length === 0
+        ? html`<p class="muted">${this.tr("model.no_params")}</p>`
+        : html`<div role="tablist" part="tabs" aria-label=${this.tr("model.info.param_names")}>
+            ${names.map(
+              (name) => html`<button
+                role="tab"
+                data-param=${name}
+                aria-selected=${name === param ? "true" : "false"}
+                @click=${() => {
+                  this.histParam = name;
+                }}
+              >
+                ${name}
+              </button>`,
+            )}
+          </div>`}
+      <div class="hists">
+        ${param === null
+          ? nothing
+          : kinds.map(([kind, title]) => this.renderHistogram(kind, title, latest?.[kind][param] ?? null))}
+        ${activation === null ? nothing : this.renderHistogram("activations", this.tr("model.hist.activations"), activation)}
+      </div>
+    `;
+  }
+
+  private renderHistogram(kind: string, title: string, summary: Summary | null): TemplateResult {
+    return html`<div>
+      <h3>${title}</h3>
+      <train-histogram
+        data-hist=${kind}
+        label=${title}
+        lang=${this.language}
+        .histogram=${summary?.histogram ?? null}
+        .nonfinite=${summary?.nonfinite_count ?? 0}
+      ></train-histogram>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "train-model": TrainModel;
+  }
+}
+
+define("train-model", TrainModel);

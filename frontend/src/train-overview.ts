@@ -1,0 +1,287 @@
+/**
+ * `<train-overview>`: the original's overview page, live.
+ *
+ * Score vs iteration (every iteration, raw and EMA-smoothed, with a least-squares fit over a
+ * dragged range), user metrics, the model and training information table, log10
+ * update:parameter ratios per weight (band -4..-2, line at -3) and log10 stdev of activations,
+ * gradients and updates (tabs). Epoch ends are marked on every iteration chart.
+ *
+ * @fires train-error - a request failed; detail {status, code, message}
+ * @csspart error - the error banner
+ * @csspart tabs - the stdev tab list
+ * @csspart table - the information table
+ * @cssprop --train-series-1 - first series colour (and the other `--train-*` tokens)
+ */
+import { css, html, nothing, type TemplateResult } from "lit";
+import { getJson } from "./api.js";
+import type { Overview, Series, SeriesMap } from "./api-types.js";
+import { define } from "./define.js";
+import { formatDateTime, formatDuration, formatInteger, formatRate } from "./lib/format.js";
+import { fitLine, leastSquares } from "./lib/fit.js";
+import { logRange, scoreRange } from "./lib/scales.js";
+import { ema } from "./lib/smoothing.js";
+import { PageElement } from "./page-element.js";
+import { themeStyles } from "./theme.js";
+import type { ChartSeries } from "./train-line-chart.js";
+import "./train-line-chart.js";
+import { parseFloatValue } from "./values.js";
+
+/** Points asked for per series: about 2-4x a chart's pixel width. */
+export const MAX_POINTS = 2000;
+
+type StdevTab = "activations" | "gradients" | "updates";
+
+/** Wire values to numbers (NaN/Inf kept, null stays a gap). */
+function numbers(series: Series): (number | null)[] {
+  return series.values.map(parseFloatValue);
+}
+
+/** Series of a map, in the map's order, labelled with their names. */
+function mapSeries(map: SeriesMap): ChartSeries[] {
+  return Object.entries(map).map(([label, s]) => ({ label, ...s }));
+}
+
+/** `<train-overview>`: see the module documentation. */
+export class TrainOverview extends PageElement {
+  static override properties = {
+    ...PageElement.properties,
+    data: { state: true },
+    stdevTab: { state: true },
+    range: { state: true },
+  };
+
+  declare data: Overview | null;
+  declare stdevTab: StdevTab;
+  /** The x-range dragged out on the score chart, for the least-squares fit. */
+  declare range: { x0: number; x1: number } | null;
+
+  static override styles = [
+    themeStyles,
+    css`
+      .grid {
+        display: grid;
+        grid-template-columns: repeat(12, minmax(0, 1fr));
+        gap: 0.75rem;
+      }
+      .wide {
+        grid-column: span 8;
+      }
+      .narrow {
+        grid-column: span 4;
+      }
+      .half {
+        grid-column: span 6;
+      }
+      .full {
+        grid-column: span 12;
+      }
+      @media (max-width: 900px) {
+        .wide,
+        .narrow,
+        .half {
+          grid-column: span 12;
+        }
+      }
+      .hint {
+        font-size: 0.8rem;
+        margin: 0.25rem 0 0;
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    this.data = null;
+    this.stdevTab = "activations";
+    this.range = null;
+  }
+
+  protected override async fetchData(signal: AbortSignal): Promise<void> {
+    const data = await getJson<Overview>(
+      this.apiBase,
+      "overview",
+      { session: this.session, worker: this.worker, max_points: MAX_POINTS },
+      signal,
+    );
+    if (signal.aborted) return;
+    this.shownSession = data.session_id;
+    this.shownWorker = data.worker_id;
+    this.data = data;
+    this.setAttribute("data-iteration", String(data.info.iterations ?? ""));
+  }
+
+  override render(): TemplateResult {
+    const d = this.data;
+    if (d === null) return html`${this.renderError() ?? this.renderLoading()}`;
+    return html`
+      ${this.renderError()}
+      <div class="grid">
+        <section class="card wide">${this.renderScore(d)}</section>
+        <section class="card narrow">${this.renderInfo(d)}</section>
+        ${Object.keys(d.metrics).length === 0
+          ? nothing
+          : html`<section class="card full">
+              <h2>${this.tr("overview.metrics")}</h2>
+              <train-line-chart
+                data-chart="metrics"
+                label=${this.tr("overview.metrics")}
+                lang=${this.language}
+                log-toggle
+                .series=${mapSeries(d.metrics)}
+                .epochs=${d.epochs}
+              ></train-line-chart>
+            </section>`}
+        <section class="card half">${this.renderRatios(d)}</section>
+        <section class="card half">${this.renderStdev(d)}</section>
+      </div>
+    `;
+  }
+
+  private renderScore(d: Overview): TemplateResult {
+    const raw = numbers(d.score);
+    const smoothed = ema(raw);
+    const series: ChartSeries[] = [
+      { label: this.tr("overview.score.raw"), ...d.score, faint: true },
+      { label: this.tr("overview.score.smoothed"), iterations: d.score.iterations, values: smoothed },
+    ];
+    let fitText: string | null = null;
+    if (this.range !== null) {
+      const fit = leastSquares(d.score.iterations, raw, this.range.x0, this.range.x1);
+      if (fit !== null) {
+        const line = fitLine(fit, this.range.x0, this.range.x1);
+        series.push({
+          label: this.tr("overview.score.fit"),
+          iterations: line.x,
+          values: line.y,
+          dash: [6, 4],
+          width: 2,
+        });
+        fitText = this.tr("overview.score.fit_result", {
+          x0: Math.round(Math.min(this.range.x0, this.range.x1)),
+          x1: Math.round(Math.max(this.range.x0, this.range.x1)),
+          slope: fit.slope.toPrecision(3),
+        });
+      }
+    }
+    return html`
+      <h2>${this.tr("overview.score")}</h2>
+      <train-line-chart
+        data-chart="score"
+        label=${this.tr("overview.score")}
+        lang=${this.language}
+        selectable
+        log-toggle
+        .series=${series}
+        .epochs=${d.epochs}
+        .yRange=${scoreRange([raw])}
+        @train-range-select=${(e: CustomEvent<{ x0: number; x1: number } | null>) => {
+          this.range = e.detail;
+        }}
+      ></train-line-chart>
+      <p class="hint muted" aria-live="polite">
+        ${fitText ?? this.tr("overview.score.fit_hint")}
+      </p>
+    `;
+  }
+
+  private renderInfo(d: Overview): TemplateResult {
+    const i = d.info;
+    const rows: [string, string, string][] = [
+      ["model_type", this.tr("overview.info.model_type"), i.model_type ?? "—"],
+      ["num_layers", this.tr("overview.info.layers"), formatInteger(i.num_layers)],
+      ["num_params", this.tr("overview.info.params"), formatInteger(i.num_params)],
+      ["start", this.tr("overview.info.start"), formatDateTime(i.start_ms)],
+      ["runtime", this.tr("overview.info.runtime"), formatDuration(parseFloatValue(i.total_runtime_ms))],
+      ["last_update", this.tr("overview.info.last_update"), formatDateTime(i.last_update_ms)],
+      ["iterations", this.tr("overview.info.iterations"), formatInteger(i.iterations)],
+      ["epoch", this.tr("overview.info.epoch"), formatInteger(i.epoch)],
+      ["updates_per_second", this.tr("overview.info.updates_per_s"), formatRate(parseFloatValue(i.updates_per_second))],
+      ["examples_per_second", this.tr("overview.info.examples_per_s"), formatRate(parseFloatValue(i.examples_per_second))],
+      ["total_examples", this.tr("overview.info.examples"), formatInteger(i.total_examples)],
+    ];
+    return html`
+      <h2>${this.tr("overview.info")}</h2>
+      <table class="info" part="table" data-table="info">
+        <tbody>
+          ${rows.map(
+            ([key, label, value]) => html`<tr data-key=${key}><th scope="row">${label}</th><td>${value}</td></tr>`,
+          )}
+        </tbody>
+      </table>
+    `;
+  }
+
+  private renderRatios(d: Overview): TemplateResult {
+    const series = mapSeries(d.ratios);
+    return html`
+      <h2>${this.tr("overview.ratios")}</h2>
+      <train-line-chart
+        data-chart="ratios"
+        label=${this.tr("overview.ratios")}
+        lang=${this.language}
+        .series=${series}
+        .epochs=${d.epochs}
+        .band=${[-4, -2] as [number, number]}
+        .refLines=${[-3]}
+        .yRange=${widen(logRange(series.map(numbers)), -4, -2)}
+      ></train-line-chart>
+    `;
+  }
+
+  private renderStdev(d: Overview): TemplateResult {
+    const tabs: StdevTab[] = ["activations", "gradients", "updates"];
+    const series = mapSeries(d.stdev[this.stdevTab]);
+    return html`
+      <h2>${this.tr("overview.stdev")}</h2>
+      <div role="tablist" part="tabs" @keydown=${this.onTabKey}>
+        ${tabs.map(
+          (tab) => html`<button
+            role="tab"
+            data-tab=${tab}
+            aria-selected=${tab === this.stdevTab ? "true" : "false"}
+            tabindex=${tab === this.stdevTab ? "0" : "-1"}
+            @click=${() => {
+              this.stdevTab = tab;
+            }}
+          >
+            ${this.tr(`overview.stdev.${tab}`)}
+          </button>`,
+        )}
+      </div>
+      <train-line-chart
+        role="tabpanel"
+        data-chart="stdev"
+        data-tab=${this.stdevTab}
+        label=${`${this.tr("overview.stdev")} (${this.tr(`overview.stdev.${this.stdevTab}`)})`}
+        lang=${this.language}
+        .series=${series}
+        .epochs=${d.epochs}
+        .yRange=${logRange(series.map(numbers))}
+      ></train-line-chart>
+    `;
+  }
+
+  private onTabKey = (e: KeyboardEvent): void => {
+    if (e.key !== "ArrowRight" && e.key !== "ArrowLeft") return;
+    const tabs: StdevTab[] = ["activations", "gradients", "updates"];
+    const step = e.key === "ArrowRight" ? 1 : tabs.length - 1;
+    this.stdevTab = tabs[(tabs.indexOf(this.stdevTab) + step) % tabs.length] ?? "activations";
+    void this.updateComplete.then(() => {
+      this.renderRoot.querySelector<HTMLButtonElement>(`button[data-tab="${this.stdevTab}"]`)?.focus();
+    });
+  };
+}
+
+/** A log10 range that also covers [lo, hi] (the reference band stays in view). */
+function widen(range: [number, number] | null, lo: number, hi: number): [number, number] {
+  if (range === null) return [lo - 1, hi + 1];
+  return [Math.min(range[0], lo - 1), Math.max(range[1], hi + 1)];
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "train-overview": TrainOverview;
+  }
+}
+
+define("train-overview", TrainOverview);

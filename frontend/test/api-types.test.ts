@@ -1,0 +1,67 @@
+/**
+ * The hand-written answer types of src/api-types.ts against schemas/openapi.json. Each `KEYS`
+ * object must list exactly the interface's properties (the `satisfies` clause makes tsc reject a
+ * missing or extra one), and the test compares those lists with the OpenAPI document.
+ */
+import { describe, expect, it } from "vitest";
+import type * as Api from "../src/api-types.js";
+import openapi from "../../schemas/openapi.json";
+
+type Keys<T> = { readonly [K in keyof Required<T>]: true };
+
+const KEYS = {
+  Session: {
+    session_id: true, name: true, workers: true, model_type: true, num_layers: true, num_params: true,
+    start_ms: true, last_update_ms: true, num_reports: true, iteration: true,
+  } satisfies Keys<Api.Session>,
+  Sessions: { sessions: true } satisfies Keys<Api.Sessions>,
+  OverviewInfo: {
+    session_name: true, model_type: true, num_layers: true, num_params: true, start_ms: true,
+    last_update_ms: true, total_runtime_ms: true, iterations: true, epoch: true, num_reports: true,
+    total_examples: true, total_minibatches: true, updates_per_second: true, examples_per_second: true,
+    frequency: true, tags: true, hyperparameters: true,
+  } satisfies Keys<Api.OverviewInfo>,
+  Overview: {
+    session_id: true, worker_id: true, max_points: true, info: true, score: true, metrics: true,
+    epochs: true, parameters: true, ratios: true, stdev: true,
+  } satisfies Keys<Api.Overview>,
+  Series: { iterations: true, values: true } satisfies Keys<Api.Series>,
+  Epoch: { epoch: true, iteration: true, timestamp_ms: true } satisfies Keys<Api.Epoch>,
+  Parameter: { name: true, layer: true, is_weight: true } satisfies Keys<Api.Parameter>,
+  Edge: { source: true, target: true } satisfies Keys<Api.Edge>,
+  Graph: {
+    session_id: true, worker_id: true, model_type: true, graph_source: true, layers: true, edges: true,
+  } satisfies Keys<Api.Graph>,
+  LatestSummaries: {
+    iteration: true, timestamp_ms: true, learning_rates: true, parameters: true, gradients: true,
+    updates: true, activations: true,
+  } satisfies Keys<Api.LatestSummaries>,
+  Layer: {
+    session_id: true, worker_id: true, max_points: true, layer: true, parameters: true,
+    mean_magnitudes: true, activations: true, learning_rates: true, nonfinite: true, latest: true,
+  } satisfies Keys<Api.Layer>,
+  DeviceSeries: { name: true, current_bytes: true, max_bytes: true, total_bytes: true } satisfies Keys<Api.DeviceSeries>,
+  System: {
+    session_id: true, worker_id: true, max_points: true, memory: true, devices: true, performance: true,
+    collection_ms: true, hardware: true, software: true,
+  } satisfies Keys<Api.System>,
+  Metrics: { session_id: true, worker_id: true, max_points: true, metrics: true, epochs: true } satisfies Keys<Api.Metrics>,
+  Event: { id: true, kind: true, session_id: true, worker_id: true, iteration: true } satisfies Keys<Api.StoredEvent>,
+  Error: { error: true } satisfies Keys<Api.ApiErrorBody>,
+};
+
+interface SchemaObject {
+  properties?: Record<string, unknown>;
+}
+
+const doc = openapi as unknown as { components: { schemas: Record<string, SchemaObject> } };
+
+describe("api-types.ts matches schemas/openapi.json", () => {
+  for (const [name, keys] of Object.entries(KEYS)) {
+    it(name, () => {
+      const schema = doc.components.schemas[name];
+      expect(schema, `components.schemas.${name}`).toBeDefined();
+      expect(Object.keys(keys).sort()).toEqual(Object.keys(schema?.properties ?? {}).sort());
+    });
+  }
+});

@@ -1,0 +1,1125 @@
+function e(e){if(e===null||typeof e==`number`)return e;switch(e){case`NaN`:return NaN;case`Infinity`:return 1/0;case`-Infinity`:return-1/0;default:{let t=JSON.stringify(e);throw TypeError(`Expected a number, "NaN", "Infinity", "-Infinity" or null, got ${t}.`)}}}function t(e){if(e===null)return`—`;if(Number.isNaN(e))return`NaN`;if(e===1/0)return`+Inf`;if(e===-1/0)return`-Inf`;if(e===0)return`0`;let t=Number(e.toPrecision(4)),n=Math.abs(t);return n>=.001&&n<1e5?String(t):e.toExponential(3).replace(/\.?0+e/,`e`)}var n=`0.1.0`,r=Symbol.for(`fitscope.ui.version`);function i(e,t){let i=customElements.get(e);if(i!==void 0){let t=i[r];t!==`0.1.0`&&console.warn(`fitscope: <${e}> is already defined (version ${t??`unknown`}); this copy (${n}) is not used.`)}else Object.defineProperty(t,r,{value:n}),customElements.define(e,t)}var a={"app.title":`fitscope`,"app.nav.overview":`Overview`,"app.nav.model":`Model`,"app.nav.system":`System`,"app.session":`Session`,"app.worker":`Worker`,"app.language":`Language`,"app.theme":`Theme`,"app.theme.auto":`Auto`,"app.theme.light":`Light`,"app.theme.dark":`Dark`,"app.loading":`Loading…`,"app.no_session":`No training session yet. It appears here as soon as a listener writes one.`,"app.live.connecting":`Connecting…`,"app.live.open":`Live`,"app.live.retrying":`Reconnecting…`,"app.live.closed":`Not live`,"app.error":`Error: {message}`,"chart.iteration":`Iteration`,"chart.value":`Value`,"chart.table":`Table`,"chart.chart":`Chart`,"chart.log_scale":`Log scale`,"chart.epoch":`Epoch {epoch}`,"chart.nan":`NaN`,"chart.posinf":`+Inf`,"chart.neginf":`-Inf`,"chart.absent":`—`,"chart.nonfinite_at":`{value} at iteration {iteration}`,"chart.readout":`Iteration {iteration}: {values}`,"chart.no_data":`No data yet.`,"chart.series":`Series`,"histogram.count":`Count`,"histogram.bin":`Bin`,"histogram.range":`{from} to {to}`,"histogram.nonfinite":`Non-finite elements: {count}`,"overview.score":`Model Score vs. Iteration`,"overview.score.raw":`Score`,"overview.score.smoothed":`Smoothed (EMA 10)`,"overview.score.fit":`Least-squares fit`,"overview.score.fit_hint":`Drag across the chart to fit a line to a range.`,"overview.score.fit_result":`Fit over {x0}–{x1}: slope {slope} per iteration`,"overview.metrics":`Validation and user metrics`,"overview.info":`Model and Training Information`,"overview.info.model_type":`Model Type`,"overview.info.layers":`Layers`,"overview.info.params":`Total Parameters`,"overview.info.start":`Start Time`,"overview.info.runtime":`Total Runtime`,"overview.info.last_update":`Last Update`,"overview.info.iterations":`Total Parameter Updates`,"overview.info.epoch":`Epoch`,"overview.info.updates_per_s":`Updates/sec`,"overview.info.examples_per_s":`Examples/sec`,"overview.info.examples":`Total Examples`,"overview.ratios":`Update:Parameter Ratios (Mean Magnitudes): log10`,"overview.ratios.band":`Typical range (-4 to -2)`,"overview.stdev":`Standard Deviations: log10`,"overview.stdev.activations":`Activations`,"overview.stdev.gradients":`Gradients`,"overview.stdev.updates":`Updates`,"model.graph":`Layers`,"model.input":`Input`,"model.getting_started":`Getting Started`,"model.getting_started.text":`Select a layer in the graph to see its parameters, updates, activations and histograms.`,"model.info":`Layer Information`,"model.info.name":`Layer Name`,"model.info.type":`Layer Type`,"model.info.input_shape":`Input Size`,"model.info.output_shape":`Layer Size`,"model.info.params":`# Parameters`,"model.info.param_names":`Parameters`,"model.info.activation":`Activation Function`,"model.info.inputs":`Inputs`,"model.mean_mag":`Mean Magnitudes`,"model.mean_mag.ratio":`Ratio`,"model.mean_mag.params":`Param`,"model.mean_mag.updates":`Updates`,"model.activations":`Layer Activations`,"model.activations.mean":`Mean`,"model.activations.plus":`Mean + 2·stdev`,"model.activations.minus":`Mean − 2·stdev`,"model.activations.none":`This layer's activations were not recorded.`,"model.learning_rates":`Parameter Learning Rates`,"model.hist.params":`Layer Parameters Histogram`,"model.hist.gradients":`Layer Gradients Histogram`,"model.hist.updates":`Layer Updates Histogram`,"model.hist.activations":`Layer Activations Histogram`,"model.hist.latest":`Latest report: iteration {iteration}`,"model.no_params":`This layer has no parameters.`,"system.machine":`Select Machine`,"system.memory":`Memory Utilization`,"system.memory.process":`Process memory (RSS)`,"system.memory.system_used":`System memory in use`,"system.memory.system_total":`System memory`,"system.devices":`Device Memory`,"system.throughput":`Throughput`,"system.examples_per_s":`Examples/sec`,"system.minibatches_per_s":`Minibatches/sec`,"system.collection_ms":`Listener cost per report (ms)`,"system.hardware":`Hardware Information`,"system.software":`Software Information`,"system.hw.cpu_count":`CPU cores`,"system.hw.memory_total":`Total memory`,"system.hw.devices":`Compute devices`,"system.hw.device":`Device {index}`,"system.sw.hostname":`Hostname`,"system.sw.os":`OS`,"system.sw.os_version":`OS version`,"system.sw.arch":`OS architecture`,"system.sw.python":`Python`,"system.sw.framework":`Framework`,"system.sw.backend":`Backend`,"system.sw.device":`Device`,"system.sw.dtype":`Data type`,"system.sw.fitscope":`fitscope`},o={"app.title":`fitscope`,"app.nav.overview":`概览`,"app.nav.model":`模型`,"app.nav.system":`系统`,"app.session":`会话`,"app.worker":`工作节点`,"app.language":`语言`,"app.theme":`主题`,"app.theme.auto":`自动`,"app.theme.light":`浅色`,"app.theme.dark":`深色`,"app.loading":`加载中…`,"app.no_session":`还没有训练会话。监听器写入会话后会立即显示在这里。`,"app.live.connecting":`连接中…`,"app.live.open":`实时`,"app.live.retrying":`正在重新连接…`,"app.live.closed":`未连接`,"app.error":`错误：{message}`,"chart.iteration":`迭代`,"chart.value":`值`,"chart.table":`表格`,"chart.chart":`图表`,"chart.log_scale":`对数坐标`,"chart.epoch":`第 {epoch} 轮`,"chart.nan":`NaN`,"chart.posinf":`+Inf`,"chart.neginf":`-Inf`,"chart.absent":`—`,"chart.nonfinite_at":`迭代 {iteration} 处为 {value}`,"chart.readout":`迭代 {iteration}：{values}`,"chart.no_data":`暂无数据。`,"chart.series":`序列`,"histogram.count":`计数`,"histogram.bin":`区间`,"histogram.range":`{from} 至 {to}`,"histogram.nonfinite":`非有限元素：{count}`,"overview.score":`模型得分与迭代`,"overview.score.raw":`得分`,"overview.score.smoothed":`平滑（EMA 10）`,"overview.score.fit":`最小二乘拟合`,"overview.score.fit_hint":`在图表上拖动以对一段范围拟合直线。`,"overview.score.fit_result":`{x0}–{x1} 的拟合：每次迭代斜率 {slope}`,"overview.metrics":`验证与用户指标`,"overview.info":`模型与训练信息`,"overview.info.model_type":`模型类型`,"overview.info.layers":`层数`,"overview.info.params":`参数总数`,"overview.info.start":`开始时间`,"overview.info.runtime":`总运行时间`,"overview.info.last_update":`最后更新`,"overview.info.iterations":`参数更新总数`,"overview.info.epoch":`轮次`,"overview.info.updates_per_s":`每秒更新数`,"overview.info.examples_per_s":`每秒样本数`,"overview.info.examples":`样本总数`,"overview.ratios":`更新:参数比率（平均幅值）：log10`,"overview.ratios.band":`典型范围（-4 至 -2）`,"overview.stdev":`标准差：log10`,"overview.stdev.activations":`激活`,"overview.stdev.gradients":`梯度`,"overview.stdev.updates":`更新`,"model.graph":`层`,"model.input":`输入`,"model.getting_started":`入门`,"model.getting_started.text":`在图中选择一层，查看其参数、更新、激活和直方图。`,"model.info":`层信息`,"model.info.name":`层名称`,"model.info.type":`层类型`,"model.info.input_shape":`输入大小`,"model.info.output_shape":`层大小`,"model.info.params":`参数数量`,"model.info.param_names":`参数`,"model.info.activation":`激活函数`,"model.info.inputs":`输入`,"model.mean_mag":`平均幅值`,"model.mean_mag.ratio":`比率`,"model.mean_mag.params":`参数`,"model.mean_mag.updates":`更新`,"model.activations":`层激活`,"model.activations.mean":`均值`,"model.activations.plus":`均值 + 2·标准差`,"model.activations.minus":`均值 − 2·标准差`,"model.activations.none":`未记录该层的激活。`,"model.learning_rates":`参数学习率`,"model.hist.params":`层参数直方图`,"model.hist.gradients":`层梯度直方图`,"model.hist.updates":`层更新直方图`,"model.hist.activations":`层激活直方图`,"model.hist.latest":`最新报告：迭代 {iteration}`,"model.no_params":`该层没有参数。`,"system.machine":`选择机器`,"system.memory":`内存使用`,"system.memory.process":`进程内存（RSS）`,"system.memory.system_used":`系统已用内存`,"system.memory.system_total":`系统内存`,"system.devices":`设备内存`,"system.throughput":`吞吐量`,"system.examples_per_s":`每秒样本数`,"system.minibatches_per_s":`每秒小批量数`,"system.collection_ms":`每次报告的监听器开销（毫秒）`,"system.hardware":`硬件信息`,"system.software":`软件信息`,"system.hw.cpu_count":`CPU 核心数`,"system.hw.memory_total":`总内存`,"system.hw.devices":`计算设备`,"system.hw.device":`设备 {index}`,"system.sw.hostname":`主机名`,"system.sw.os":`操作系统`,"system.sw.os_version":`操作系统版本`,"system.sw.arch":`操作系统架构`,"system.sw.python":`Python`,"system.sw.framework":`框架`,"system.sw.backend":`后端`,"system.sw.device":`设备`,"system.sw.dtype":`数据类型`,"system.sw.fitscope":`fitscope`},s={en:`English`,zh:`中文`},c={en:a,zh:o};function l(e){let t=(e??``).trim().toLowerCase();if(t in s)return t;let n=t.split(/[-_]/)[0]??``;return n in s?n:`en`}function u(){let e=typeof navigator>`u`?[]:navigator.languages;for(let t of e){let e=l(t);if(e!==`en`||t.toLowerCase().startsWith(`en`))return e}return`en`}function d(e,t,n){let r=c[e][t]??a[t];return n===void 0?r:r.replace(/\{(\w+)\}/g,(e,t)=>t in n?String(n[t]):e)}var f=globalThis,p=f.ShadowRoot&&(f.ShadyCSS===void 0||f.ShadyCSS.nativeShadow)&&`adoptedStyleSheets`in Document.prototype&&`replace`in CSSStyleSheet.prototype,m=Symbol(),h=new WeakMap,g=class{constructor(e,t,n){if(this._$cssResult$=!0,n!==m)throw Error("CSSResult is not constructable. Use `unsafeCSS` or `css` instead.");this.cssText=e,this.t=t}get styleSheet(){let e=this.o,t=this.t;if(p&&e===void 0){let n=t!==void 0&&t.length===1;n&&(e=h.get(t)),e===void 0&&((this.o=e=new CSSStyleSheet).replaceSync(this.cssText),n&&h.set(t,e))}return e}toString(){return this.cssText}},_=e=>new g(typeof e==`string`?e:e+``,void 0,m),v=(e,...t)=>new g(e.length===1?e[0]:t.reduce((t,n,r)=>t+(e=>{if(!0===e._$cssResult$)return e.cssText;if(typeof e==`number`)return e;throw Error(`Value passed to 'css' function must be a 'css' function result: `+e+`. Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security.`)})(n)+e[r+1],e[0]),e,m),y=(e,t)=>{if(p)e.adoptedStyleSheets=t.map(e=>e instanceof CSSStyleSheet?e:e.styleSheet);else for(let n of t){let t=document.createElement(`style`),r=f.litNonce;r!==void 0&&t.setAttribute(`nonce`,r),t.textContent=n.cssText,e.appendChild(t)}},b=p?e=>e:e=>e instanceof CSSStyleSheet?(e=>{let t=``;for(let n of e.cssRules)t+=n.cssText;return _(t)})(e):e,{is:x,defineProperty:S,getOwnPropertyDescriptor:C,getOwnPropertyNames:w,getOwnPropertySymbols:T,getPrototypeOf:E}=Object,D=globalThis,O=D.trustedTypes,k=O?O.emptyScript:``,ee=D.reactiveElementPolyfillSupport,A=(e,t)=>e,j={toAttribute(e,t){switch(t){case Boolean:e=e?k:null;break;case Object:case Array:e=e==null?e:JSON.stringify(e)}return e},fromAttribute(e,t){let n=e;switch(t){case Boolean:n=e!==null;break;case Number:n=e===null?null:Number(e);break;case Object:case Array:try{n=JSON.parse(e)}catch{n=null}}return n}},te=(e,t)=>!x(e,t),ne={attribute:!0,type:String,converter:j,reflect:!1,useDefault:!1,hasChanged:te};Symbol.metadata??=Symbol(`metadata`),D.litPropertyMetadata??=new WeakMap;var re=class extends HTMLElement{static addInitializer(e){this._$Ei(),(this.l??=[]).push(e)}static get observedAttributes(){return this.finalize(),this._$Eh&&[...this._$Eh.keys()]}static createProperty(e,t=ne){if(t.state&&(t.attribute=!1),this._$Ei(),this.prototype.hasOwnProperty(e)&&((t=Object.create(t)).wrapped=!0),this.elementProperties.set(e,t),!t.noAccessor){let n=Symbol(),r=this.getPropertyDescriptor(e,n,t);r!==void 0&&S(this.prototype,e,r)}}static getPropertyDescriptor(e,t,n){let{get:r,set:i}=C(this.prototype,e)??{get(){return this[t]},set(e){this[t]=e}};return{get:r,set(t){let a=r?.call(this);i?.call(this,t),this.requestUpdate(e,a,n)},configurable:!0,enumerable:!0}}static getPropertyOptions(e){return this.elementProperties.get(e)??ne}static _$Ei(){if(this.hasOwnProperty(A(`elementProperties`)))return;let e=E(this);e.finalize(),e.l!==void 0&&(this.l=[...e.l]),this.elementProperties=new Map(e.elementProperties)}static finalize(){if(this.hasOwnProperty(A(`finalized`)))return;if(this.finalized=!0,this._$Ei(),this.hasOwnProperty(A(`properties`))){let e=this.properties,t=[...w(e),...T(e)];for(let n of t)this.createProperty(n,e[n])}let e=this[Symbol.metadata];if(e!==null){let t=litPropertyMetadata.get(e);if(t!==void 0)for(let[e,n]of t)this.elementProperties.set(e,n)}this._$Eh=new Map;for(let[e,t]of this.elementProperties){let n=this._$Eu(e,t);n!==void 0&&this._$Eh.set(n,e)}this.elementStyles=this.finalizeStyles(this.styles)}static finalizeStyles(e){let t=[];if(Array.isArray(e)){let n=new Set(e.flat(1/0).reverse());for(let e of n)t.unshift(b(e))}else e!==void 0&&t.push(b(e));return t}static _$Eu(e,t){let n=t.attribute;return!1===n?void 0:typeof n==`string`?n:typeof e==`string`?e.toLowerCase():void 0}constructor(){super(),this._$Ep=void 0,this.isUpdatePending=!1,this.hasUpdated=!1,this._$Em=null,this._$Ev()}_$Ev(){this._$ES=new Promise(e=>this.enableUpdating=e),this._$AL=new Map,this._$E_(),this.requestUpdate(),this.constructor.l?.forEach(e=>e(this))}addController(e){(this._$EO??=new Set).add(e),this.renderRoot!==void 0&&this.isConnected&&e.hostConnected?.()}removeController(e){this._$EO?.delete(e)}_$E_(){let e=new Map,t=this.constructor.elementProperties;for(let n of t.keys())this.hasOwnProperty(n)&&(e.set(n,this[n]),delete this[n]);e.size>0&&(this._$Ep=e)}createRenderRoot(){let e=this.shadowRoot??this.attachShadow(this.constructor.shadowRootOptions);return y(e,this.constructor.elementStyles),e}connectedCallback(){this.renderRoot??=this.createRenderRoot(),this.enableUpdating(!0),this._$EO?.forEach(e=>e.hostConnected?.())}enableUpdating(e){}disconnectedCallback(){this._$EO?.forEach(e=>e.hostDisconnected?.())}attributeChangedCallback(e,t,n){this._$AK(e,n)}_$ET(e,t){let n=this.constructor.elementProperties.get(e),r=this.constructor._$Eu(e,n);if(r!==void 0&&!0===n.reflect){let i=(n.converter?.toAttribute===void 0?j:n.converter).toAttribute(t,n.type);this._$Em=e,i==null?this.removeAttribute(r):this.setAttribute(r,i),this._$Em=null}}_$AK(e,t){let n=this.constructor,r=n._$Eh.get(e);if(r!==void 0&&this._$Em!==r){let e=n.getPropertyOptions(r),i=typeof e.converter==`function`?{fromAttribute:e.converter}:e.converter?.fromAttribute===void 0?j:e.converter;this._$Em=r;let a=i.fromAttribute(t,e.type);this[r]=a??this._$Ej?.get(r)??a,this._$Em=null}}requestUpdate(e,t,n,r=!1,i){if(e!==void 0){let a=this.constructor;if(!1===r&&(i=this[e]),n??=a.getPropertyOptions(e),!((n.hasChanged??te)(i,t)||n.useDefault&&n.reflect&&i===this._$Ej?.get(e)&&!this.hasAttribute(a._$Eu(e,n))))return;this.C(e,t,n)}!1===this.isUpdatePending&&(this._$ES=this._$EP())}C(e,t,{useDefault:n,reflect:r,wrapped:i},a){n&&!(this._$Ej??=new Map).has(e)&&(this._$Ej.set(e,a??t??this[e]),!0!==i||a!==void 0)||(this._$AL.has(e)||(this.hasUpdated||n||(t=void 0),this._$AL.set(e,t)),!0===r&&this._$Em!==e&&(this._$Eq??=new Set).add(e))}async _$EP(){this.isUpdatePending=!0;try{await this._$ES}catch(e){Promise.reject(e)}let e=this.scheduleUpdate();return e!=null&&await e,!this.isUpdatePending}scheduleUpdate(){return this.performUpdate()}performUpdate(){if(!this.isUpdatePending)return;if(!this.hasUpdated){if(this.renderRoot??=this.createRenderRoot(),this._$Ep){for(let[e,t]of this._$Ep)this[e]=t;this._$Ep=void 0}let e=this.constructor.elementProperties;if(e.size>0)for(let[t,n]of e){let{wrapped:e}=n,r=this[t];!0!==e||this._$AL.has(t)||r===void 0||this.C(t,void 0,n,r)}}let e=!1,t=this._$AL;try{e=this.shouldUpdate(t),e?(this.willUpdate(t),this._$EO?.forEach(e=>e.hostUpdate?.()),this.update(t)):this._$EM()}catch(t){throw e=!1,this._$EM(),t}e&&this._$AE(t)}willUpdate(e){}_$AE(e){this._$EO?.forEach(e=>e.hostUpdated?.()),this.hasUpdated||(this.hasUpdated=!0,this.firstUpdated(e)),this.updated(e)}_$EM(){this._$AL=new Map,this.isUpdatePending=!1}get updateComplete(){return this.getUpdateComplete()}getUpdateComplete(){return this._$ES}shouldUpdate(e){return!0}update(e){this._$Eq&&=this._$Eq.forEach(e=>this._$ET(e,this[e])),this._$EM()}updated(e){}firstUpdated(e){}};re.elementStyles=[],re.shadowRootOptions={mode:`open`},re[A(`elementProperties`)]=new Map,re[A(`finalized`)]=new Map,ee?.({ReactiveElement:re}),(D.reactiveElementVersions??=[]).push(`2.1.2`);var ie=globalThis,ae=e=>e,M=ie.trustedTypes,N=M?M.createPolicy(`lit-html`,{createHTML:e=>e}):void 0,P=`$lit$`,F=`lit$${Math.random().toFixed(9).slice(2)}$`,I=`?`+F,L=`<${I}>`,oe=document,se=()=>oe.createComment(``),ce=e=>e===null||typeof e!=`object`&&typeof e!=`function`,le=Array.isArray,ue=e=>le(e)||typeof e?.[Symbol.iterator]==`function`,de=`[ 	
+\f\r]`,fe=/<(?:(!--|\/[^a-zA-Z])|(\/?[a-zA-Z][^>\s]*)|(\/?$))/g,pe=/-->/g,me=/>/g,he=RegExp(`>|${de}(?:([^\\s"'>=/]+)(${de}*=${de}*(?:[^ \t\n\f\r"'\`<>=]|("|')|))|$)`,`g`),ge=/'/g,_e=/"/g,ve=/^(?:script|style|textarea|title)$/i,ye=e=>(t,...n)=>({_$litType$:e,strings:t,values:n}),R=ye(1),be=ye(2),z=Symbol.for(`lit-noChange`),B=Symbol.for(`lit-nothing`),xe=new WeakMap,Se=oe.createTreeWalker(oe,129);function Ce(e,t){if(!le(e)||!e.hasOwnProperty(`raw`))throw Error(`invalid template strings array`);return N===void 0?t:N.createHTML(t)}var we=(e,t)=>{let n=e.length-1,r=[],i,a=t===2?`<svg>`:t===3?`<math>`:``,o=fe;for(let t=0;t<n;t++){let n=e[t],s,c,l=-1,u=0;for(;u<n.length&&(o.lastIndex=u,c=o.exec(n),c!==null);)u=o.lastIndex,o===fe?c[1]===`!--`?o=pe:c[1]===void 0?c[2]===void 0?c[3]!==void 0&&(o=he):(ve.test(c[2])&&(i=RegExp(`</`+c[2],`g`)),o=he):o=me:o===he?c[0]===`>`?(o=i??fe,l=-1):c[1]===void 0?l=-2:(l=o.lastIndex-c[2].length,s=c[1],o=c[3]===void 0?he:c[3]===`"`?_e:ge):o===_e||o===ge?o=he:o===pe||o===me?o=fe:(o=he,i=void 0);let d=o===he&&e[t+1].startsWith(`/>`)?` `:``;a+=o===fe?n+L:l>=0?(r.push(s),n.slice(0,l)+P+n.slice(l)+F+d):n+F+(l===-2?t:d)}return[Ce(e,a+(e[n]||`<?>`)+(t===2?`</svg>`:t===3?`</math>`:``)),r]},Te=class e{constructor({strings:t,_$litType$:n},r){let i;this.parts=[];let a=0,o=0,s=t.length-1,c=this.parts,[l,u]=we(t,n);if(this.el=e.createElement(l,r),Se.currentNode=this.el.content,n===2||n===3){let e=this.el.content.firstChild;e.replaceWith(...e.childNodes)}for(;(i=Se.nextNode())!==null&&c.length<s;){if(i.nodeType===1){if(i.hasAttributes())for(let e of i.getAttributeNames())if(e.endsWith(P)){let t=u[o++],n=i.getAttribute(e).split(F),r=/([.?@])?(.*)/.exec(t);c.push({type:1,index:a,name:r[2],strings:n,ctor:r[1]===`.`?Ae:r[1]===`?`?je:r[1]===`@`?Me:ke}),i.removeAttribute(e)}else e.startsWith(F)&&(c.push({type:6,index:a}),i.removeAttribute(e));if(ve.test(i.tagName)){let e=i.textContent.split(F),t=e.length-1;if(t>0){i.textContent=M?M.emptyScript:``;for(let n=0;n<t;n++)i.append(e[n],se()),Se.nextNode(),c.push({type:2,index:++a});i.append(e[t],se())}}}else if(i.nodeType===8){if(i.data===I)c.push({type:2,index:a});else{let e=-1;for(;(e=i.data.indexOf(F,e+1))!==-1;)c.push({type:7,index:a}),e+=F.length-1}}a++}}static createElement(e,t){let n=oe.createElement(`template`);return n.innerHTML=e,n}};function Ee(e,t,n=e,r){if(t===z)return t;let i=r===void 0?n._$Cl:n._$Co?.[r],a=ce(t)?void 0:t._$litDirective$;return i?.constructor!==a&&(i?._$AO?.(!1),a===void 0?i=void 0:(i=new a(e),i._$AT(e,n,r)),r===void 0?n._$Cl=i:(n._$Co??=[])[r]=i),i!==void 0&&(t=Ee(e,i._$AS(e,t.values),i,r)),t}var De=class{constructor(e,t){this._$AV=[],this._$AN=void 0,this._$AD=e,this._$AM=t}get parentNode(){return this._$AM.parentNode}get _$AU(){return this._$AM._$AU}u(e){let{el:{content:t},parts:n}=this._$AD,r=(e?.creationScope??oe).importNode(t,!0);Se.currentNode=r;let i=Se.nextNode(),a=0,o=0,s=n[0];for(;s!==void 0;){if(a===s.index){let t;s.type===2?t=new Oe(i,i.nextSibling,this,e):s.type===1?t=new s.ctor(i,s.name,s.strings,this,e):s.type===6&&(t=new Ne(i,this,e)),this._$AV.push(t),s=n[++o]}a!==s?.index&&(i=Se.nextNode(),a++)}return Se.currentNode=oe,r}p(e){let t=0;for(let n of this._$AV)n!==void 0&&(n.strings===void 0?n._$AI(e[t]):(n._$AI(e,n,t),t+=n.strings.length-2)),t++}},Oe=class e{get _$AU(){return this._$AM?._$AU??this._$Cv}constructor(e,t,n,r){this.type=2,this._$AH=B,this._$AN=void 0,this._$AA=e,this._$AB=t,this._$AM=n,this.options=r,this._$Cv=r?.isConnected??!0}get parentNode(){let e=this._$AA.parentNode,t=this._$AM;return t!==void 0&&e?.nodeType===11&&(e=t.parentNode),e}get startNode(){return this._$AA}get endNode(){return this._$AB}_$AI(e,t=this){e=Ee(this,e,t),ce(e)?e===B||e==null||e===``?(this._$AH!==B&&this._$AR(),this._$AH=B):e!==this._$AH&&e!==z&&this._(e):e._$litType$===void 0?e.nodeType===void 0?ue(e)?this.k(e):this._(e):this.T(e):this.$(e)}O(e){return this._$AA.parentNode.insertBefore(e,this._$AB)}T(e){this._$AH!==e&&(this._$AR(),this._$AH=this.O(e))}_(e){this._$AH!==B&&ce(this._$AH)?this._$AA.nextSibling.data=e:this.T(oe.createTextNode(e)),this._$AH=e}$(e){let{values:t,_$litType$:n}=e,r=typeof n==`number`?this._$AC(e):(n.el===void 0&&(n.el=Te.createElement(Ce(n.h,n.h[0]),this.options)),n);if(this._$AH?._$AD===r)this._$AH.p(t);else{let e=new De(r,this),n=e.u(this.options);e.p(t),this.T(n),this._$AH=e}}_$AC(e){let t=xe.get(e.strings);return t===void 0&&xe.set(e.strings,t=new Te(e)),t}k(t){le(this._$AH)||(this._$AH=[],this._$AR());let n=this._$AH,r,i=0;for(let a of t)i===n.length?n.push(r=new e(this.O(se()),this.O(se()),this,this.options)):r=n[i],r._$AI(a),i++;i<n.length&&(this._$AR(r&&r._$AB.nextSibling,i),n.length=i)}_$AR(e=this._$AA.nextSibling,t){for(this._$AP?.(!1,!0,t);e!==this._$AB;){let t=ae(e).nextSibling;ae(e).remove(),e=t}}setConnected(e){this._$AM===void 0&&(this._$Cv=e,this._$AP?.(e))}},ke=class{get tagName(){return this.element.tagName}get _$AU(){return this._$AM._$AU}constructor(e,t,n,r,i){this.type=1,this._$AH=B,this._$AN=void 0,this.element=e,this.name=t,this._$AM=r,this.options=i,n.length>2||n[0]!==``||n[1]!==``?(this._$AH=Array(n.length-1).fill(new String),this.strings=n):this._$AH=B}_$AI(e,t=this,n,r){let i=this.strings,a=!1;if(i===void 0)e=Ee(this,e,t,0),a=!ce(e)||e!==this._$AH&&e!==z,a&&(this._$AH=e);else{let r=e,o,s;for(e=i[0],o=0;o<i.length-1;o++)s=Ee(this,r[n+o],t,o),s===z&&(s=this._$AH[o]),a||=!ce(s)||s!==this._$AH[o],s===B?e=B:e!==B&&(e+=(s??``)+i[o+1]),this._$AH[o]=s}a&&!r&&this.j(e)}j(e){e===B?this.element.removeAttribute(this.name):this.element.setAttribute(this.name,e??``)}},Ae=class extends ke{constructor(){super(...arguments),this.type=3}j(e){this.element[this.name]=e===B?void 0:e}},je=class extends ke{constructor(){super(...arguments),this.type=4}j(e){this.element.toggleAttribute(this.name,!!e&&e!==B)}},Me=class extends ke{constructor(e,t,n,r,i){super(e,t,n,r,i),this.type=5}_$AI(e,t=this){if((e=Ee(this,e,t,0)??B)===z)return;let n=this._$AH,r=e===B&&n!==B||e.capture!==n.capture||e.once!==n.once||e.passive!==n.passive,i=e!==B&&(n===B||r);r&&this.element.removeEventListener(this.name,this,n),i&&this.element.addEventListener(this.name,this,e),this._$AH=e}handleEvent(e){typeof this._$AH==`function`?this._$AH.call(this.options?.host??this.element,e):this._$AH.handleEvent(e)}},Ne=class{constructor(e,t,n){this.element=e,this.type=6,this._$AN=void 0,this._$AM=t,this.options=n}get _$AU(){return this._$AM._$AU}_$AI(e){Ee(this,e)}},Pe=ie.litHtmlPolyfillSupport;Pe?.(Te,Oe),(ie.litHtmlVersions??=[]).push(`3.3.3`);var Fe=(e,t,n)=>{let r=n?.renderBefore??t,i=r._$litPart$;if(i===void 0){let e=n?.renderBefore??null;r._$litPart$=i=new Oe(t.insertBefore(se(),e),e,void 0,n??{})}return i._$AI(e),i},Ie=globalThis,Le=class extends re{constructor(){super(...arguments),this.renderOptions={host:this},this._$Do=void 0}createRenderRoot(){let e=super.createRenderRoot();return this.renderOptions.renderBefore??=e.firstChild,e}update(e){let t=this.render();this.hasUpdated||(this.renderOptions.isConnected=this.isConnected),super.update(e),this._$Do=Fe(t,this.renderRoot,this.renderOptions)}connectedCallback(){super.connectedCallback(),this._$Do?.setConnected(!0)}disconnectedCallback(){super.disconnectedCallback(),this._$Do?.setConnected(!1)}render(){return z}};Le._$litElement$=!0,Le.finalized=!0,Ie.litElementHydrateSupport?.({LitElement:Le});var Re=Ie.litElementPolyfillSupport;Re?.({LitElement:Le}),(Ie.litElementVersions??=[]).push(`4.2.2`);var ze=class extends Error{constructor(e,t,n){super(n),this.name=`ApiError`,this.status=e,this.code=t}};function Be(e,t,n={}){let r=e.replace(/\/+$/,``),i=new URLSearchParams;for(let[e,t]of Object.entries(n))t!=null&&t!==``&&i.set(e,String(t));let a=i.toString();return`${r}/api/v1/${t}${a===``?``:`?${a}`}`}function Ve(e){if(typeof e!=`object`||!e||!(`error`in e))return!1;let t=e.error;return typeof t==`object`&&!!t&&`message`in t&&`code`in t}async function He(e,t,n,r){let i=Be(e,t,n),a;try{a=await fetch(i,{signal:r,headers:{Accept:`application/json`}})}catch(e){throw e instanceof DOMException&&e.name===`AbortError`?e:new ze(0,`network_error`,`Could not reach the fitscope server at ${i} (is it running, and does it allow this page's origin with --cors-origin?).`)}let o=await a.json().catch(()=>null);if(!a.ok)throw Ve(o)?new ze(o.error.status,o.error.code,o.error.message):new ze(a.status,`http_error`,`${i} answered ${a.status}.`);return o}function Ue(e){return e instanceof DOMException&&e.name===`AbortError`}var We=class{constructor(e){this.subscribers=new Set,this.state=`connecting`,this.source=new EventSource(e),this.source.addEventListener(`open`,()=>this.setState(`open`)),this.source.addEventListener(`error`,()=>{this.setState(this.source.readyState===EventSource.CLOSED?`closed`:`retrying`)}),this.source.addEventListener(`message`,e=>{let t;try{t=JSON.parse(e.data)}catch{return}for(let e of[...this.subscribers])e.onEvent(t)}),this.source.addEventListener(`reset`,()=>{for(let e of[...this.subscribers])e.onEvent({kind:`reset`})})}setState(e){if(e!==this.state){this.state=e;for(let t of[...this.subscribers])t.onState?.(e)}}close(){this.source.close()}},Ge=new Map;function Ke(e,t){let n=Be(e,`events`),r=Ge.get(n);r===void 0&&(r=new We(n),Ge.set(n,r)),r.subscribers.add(t),t.onState?.(r.state);let i=r;return()=>{i.subscribers.delete(t),i.subscribers.size===0&&Ge.get(n)===i&&(i.close(),Ge.delete(n))}}var qe=250,Je=class extends Le{static{this.properties={apiBase:{attribute:`api-base`},session:{},worker:{},lang:{},theme:{reflect:!0},error:{state:!0},loaded:{state:!0}}}constructor(){super(),this.shownSession=null,this.shownWorker=null,this.unsubscribe=null,this.controller=null,this.lastStart=0,this.pending=null,this.inFlight=!1,this.dirty=!1,this.apiBase=``,this.session=null,this.worker=null,this.lang=``,this.theme=null,this.error=null,this.loaded=!1}get language(){return this.lang===``?u():l(this.lang)}tr(e,t){return d(this.language,e,t)}isRelevant(e){return e.kind===`reset`||this.shownSession===null?!0:e.session_id===this.shownSession?this.shownWorker===null||e.worker_id===this.shownWorker:this.session===null&&e.kind===`static_info`}connectedCallback(){super.connectedCallback(),this.unsubscribe=Ke(this.apiBase,{onEvent:e=>{this.isRelevant(e)&&this.refresh()}})}disconnectedCallback(){super.disconnectedCallback(),this.unsubscribe?.(),this.unsubscribe=null,this.controller?.abort(),this.pending!==null&&clearTimeout(this.pending),this.pending=null}willUpdate(e){e.has(`apiBase`)&&this.isConnected&&e.get(`apiBase`)!==void 0&&(this.unsubscribe?.(),this.unsubscribe=Ke(this.apiBase,{onEvent:e=>{this.isRelevant(e)&&this.refresh()}})),(e.has(`apiBase`)||e.has(`session`)||e.has(`worker`))&&this.reload()}reload(){this.controller?.abort(),this.inFlight=!1,this.dirty=!1,this.pending!==null&&clearTimeout(this.pending),this.pending=null,this.run()}refresh(){if(this.inFlight){this.dirty=!0;return}if(this.pending!==null)return;let e=Math.max(0,this.lastStart+qe-performance.now());this.pending=setTimeout(()=>{this.pending=null,this.run()},e)}async run(){let e=new AbortController;this.controller=e,this.inFlight=!0,this.lastStart=performance.now();try{if(await this.fetchData(e.signal),e.signal.aborted)return;this.error=null,this.loaded=!0}catch(t){if(Ue(t)||e.signal.aborted)return;let n=t instanceof ze?t:new ze(0,`client_error`,t instanceof Error?t.message:String(t));n!==this.error&&(this.error=n,this.dispatchEvent(new CustomEvent(`train-error`,{bubbles:!0,composed:!0,detail:{status:n.status,code:n.code,message:n.message}})))}finally{this.controller===e&&(this.inFlight=!1,this.dirty&&(this.dirty=!1,this.refresh()))}}renderError(){return this.error===null?null:R`<p part="error" class="error" role="alert">
+      ${this.tr(`app.error`,{message:this.error.message})}
+    </p>`}renderLoading(){return R`<p class="muted" aria-busy="true">${this.tr(`app.loading`)}</p>`}},Ye=v`
+  --_bg: var(--train-bg, #ffffff);
+  --_fg: var(--train-fg, #1b1b1f);
+  --_muted: var(--train-muted, #5b5d66);
+  --_border: var(--train-border, #d0d2d9);
+  --_accent: var(--train-accent, #0a5fa8);
+  --_grid: var(--train-grid, #e4e5ea);
+  --_nonfinite: var(--train-nonfinite, #b00020);
+  --_band: var(--train-band, rgba(0, 158, 115, 0.14));
+  --_series-1: var(--train-series-1, #0072b2);
+  --_series-2: var(--train-series-2, #d55e00);
+  --_series-3: var(--train-series-3, #009e73);
+  --_series-4: var(--train-series-4, #cc79a7);
+  --_series-5: var(--train-series-5, #56b4e9);
+  --_series-6: var(--train-series-6, #e69f00);
+  --_series-7: var(--train-series-7, #000000);
+  --_series-8: var(--train-series-8, #f0e442);
+  color-scheme: light;
+`,Xe=v`
+  --_bg: var(--train-bg, #1e1e1e);
+  --_fg: var(--train-fg, #e8e8ea);
+  --_muted: var(--train-muted, #a9abb3);
+  --_border: var(--train-border, #44464d);
+  --_accent: var(--train-accent, #7cc4ff);
+  --_grid: var(--train-grid, #34363c);
+  --_nonfinite: var(--train-nonfinite, #ff6b81);
+  --_band: var(--train-band, rgba(0, 158, 115, 0.22));
+  --_series-1: var(--train-series-1, #f0e442);
+  --_series-2: var(--train-series-2, #e69f00);
+  --_series-3: var(--train-series-3, #56b4e9);
+  --_series-4: var(--train-series-4, #cc79a7);
+  --_series-5: var(--train-series-5, #009e73);
+  --_series-6: var(--train-series-6, #d55e00);
+  --_series-7: var(--train-series-7, #ffffff);
+  --_series-8: var(--train-series-8, #0072b2);
+  color-scheme: dark;
+`,Ze=v`
+  :host {
+    ${Ye}
+    --_font: var(--train-font-family, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
+    --_radius: var(--train-radius, 6px);
+    display: block;
+    font-family: var(--_font);
+    color: var(--_fg);
+    background: var(--_bg);
+  }
+  :host([theme="dark"]) {
+    ${Xe}
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme="light"])) {
+      ${Xe}
+    }
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  h2 {
+    font-size: 1rem;
+    font-weight: 600;
+    margin: 0 0 0.5rem;
+  }
+  .card {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.75rem;
+    min-width: 0;
+  }
+  table.info {
+    border-collapse: collapse;
+    width: 100%;
+    font-size: 0.875rem;
+  }
+  table.info th,
+  table.info td {
+    text-align: left;
+    padding: 0.25rem 0.5rem;
+    border-bottom: 1px solid var(--_border);
+    vertical-align: top;
+    overflow-wrap: anywhere;
+  }
+  table.info th {
+    color: var(--_muted);
+    font-weight: 500;
+    width: 45%;
+  }
+  [role="tablist"] {
+    display: flex;
+    gap: 0.25rem;
+    margin-bottom: 0.5rem;
+    flex-wrap: wrap;
+  }
+  button {
+    font: inherit;
+    color: inherit;
+    background: transparent;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.2rem 0.6rem;
+    cursor: pointer;
+  }
+  button[aria-selected="true"],
+  button[aria-pressed="true"] {
+    border-color: var(--_accent);
+    color: var(--_accent);
+    font-weight: 600;
+  }
+  button:focus-visible,
+  [tabindex]:focus-visible,
+  select:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .muted {
+    color: var(--_muted);
+  }
+  .error {
+    color: var(--_nonfinite);
+  }
+`;function Qe(e,t){return getComputedStyle(e).getPropertyValue(t).trim()}function $e(e,t){return Qe(e,`--_series-${t%8+1}`)}var et=`—`;function tt(e){return e===null?et:e===1/0?`+Inf`:e===-1/0?`-Inf`:`NaN`}var nt=[`B`,`KiB`,`MiB`,`GiB`,`TiB`,`PiB`],rt=3;function it(e){let t=e.toPrecision(rt);return t.includes(`e`)?String(Math.round(e)):t}function at(e){if(e===null||!Number.isFinite(e))return tt(e);let t=e<0?`-`:``,n=Math.abs(e),r=0;for(;n>=1024&&r<nt.length-1;)n/=1024,r+=1;let i=r===0&&Number.isInteger(n)?String(n):it(n);return`${Number(i)===0?``:t}${i} ${nt[r]??`PiB`}`}var ot=.001,st=1e5;function V(e,n=4){if(!Number.isInteger(n)||n<1||n>100)throw RangeError(`digits must be an integer from 1 to 100, got ${String(n)}.`);if(n===4)return t(e);if(e===null||!Number.isFinite(e))return tt(e);if(e===0)return`0`;let r=Number(e.toPrecision(n)),i=Math.abs(r),a=Math.max(st,10**n);return i>=ot&&i<a?String(r):e.toExponential(n-1).replace(/\.?0+e/,`e`)}var ct=1e21;function lt(e){if(e===null||!Number.isFinite(e))return tt(e);let t=Math.round(Math.abs(e));if(t>=ct)return V(e);let n=String(t).replace(/\B(?=(\d{3})+$)/g,`,`);return e<0&&t!==0?`-${n}`:n}function ut(e){if(e===null||!Number.isFinite(e))return tt(e);if(Math.abs(e)>=ct)return V(e);let t=e.toFixed(2);return t===`-0.00`?`0.00`:t}function dt(e){return String(e).padStart(2,`0`)}function ft(e){if(e===null)return et;if(!Number.isFinite(e)||e<0)return V(e);let t=e/1e3;if(t<10){let e=t.toFixed(2);if(Number(e)<10)return`${e} s`}if(t<60){let e=t.toFixed(1);if(Number(e)<60)return`${e} s`}let n=Math.round(t);if(n<3600)return`${Math.floor(n/60)} min ${n%60} s`;let r=Math.round(t/60);if(r<1440)return`${Math.floor(r/60)} h ${dt(r%60)} min`;let i=Math.round(t/3600);return`${Math.floor(i/24)} d ${i%24} h`}var pt=new Map;function mt(e){let t=e??``,n=pt.get(t);return n===void 0&&(n=new Intl.DateTimeFormat(`en-CA`,{year:`numeric`,month:`2-digit`,day:`2-digit`,hour:`2-digit`,minute:`2-digit`,second:`2-digit`,hourCycle:`h23`,...e===void 0?{}:{timeZone:e}}),pt.set(t,n)),n}function ht(e,t){if(e===null)return et;let n=new Date(e);if(Number.isNaN(n.getTime()))return V(e);let r={year:``,month:``,day:``,hour:``,minute:``,second:``};for(let{type:e,value:i}of mt(t).formatToParts(n))switch(e){case`year`:case`month`:case`day`:case`hour`:case`minute`:case`second`:r[e]=i}let i=r.year.padStart(4,`0`),a=r.hour===`24`?`00`:r.hour;return`${i}-${r.month}-${r.day} ${a}:${r.minute}:${r.second}`}function gt(e){let t=1/0,n=-1/0;for(let r of e)for(let e of r)e!==null&&Number.isFinite(e)&&(e<t&&(t=e),e>n&&(n=e));return t<=n?[t,n]:null}var _t=-10;function vt(e){let t=gt(e);if(t===null)return null;let[n,r]=t,i=Math.ceil(r),a=Math.min(Math.floor(Math.max(n,_t)),Math.floor(r));return a===i?[a-1,i+1]:[a,i]}function yt(e){let t=gt(e);if(t===null)return null;let n=Math.min(0,t[0]),r=t[1];return r>n?[n,r]:n===0?[0,1]:[n,0]}function bt(e){return typeof e==`number`?e:e===`Infinity`?1/0:e===`-Infinity`?-1/0:NaN}function xt(e){if(e==null||!Array.isArray(e.counts)||e.counts.length===0)return[];let t=e.counts.map(e=>typeof e==`number`&&Number.isFinite(e)&&e>0?e:0),n=bt(e.min),r=bt(e.max);if(n===r)return[{from:n,to:r,count:t.reduce((e,t)=>e+t,0)}];let i=t.length,a=(r-n)/i;return t.map((e,t)=>({from:t===0?n:n+a*t,to:t===i-1?r:n+a*(t+1),count:e}))}function St(e){let t=e.getRootNode(),n=e.parentElement??(t instanceof ShadowRoot?t.host:null);return n!==null&&getComputedStyle(n).getPropertyValue(`--_fg`).trim()!==``}var Ct=class extends Le{static{this.properties={histogram:{attribute:!1},nonfinite:{type:Number},label:{type:String},lang:{type:String},theme:{type:String,reflect:!0},tableView:{state:!0}}}static{this.styles=[Ze,v`
+      :host {
+        background: transparent;
+      }
+      :host([data-inherit-theme]:not([theme])) {
+        --_bg: inherit;
+        --_fg: inherit;
+        --_muted: inherit;
+        --_border: inherit;
+        --_accent: inherit;
+        --_grid: inherit;
+        --_nonfinite: inherit;
+        --_band: inherit;
+        --_series-1: inherit;
+        --_series-2: inherit;
+        --_series-3: inherit;
+        --_series-4: inherit;
+        --_series-5: inherit;
+        --_series-6: inherit;
+        --_series-7: inherit;
+        --_series-8: inherit;
+        --_font: inherit;
+        --_radius: inherit;
+        color-scheme: inherit;
+      }
+      .toolbar {
+        display: flex;
+        justify-content: flex-end;
+        gap: 0.25rem;
+        margin-bottom: 0.25rem;
+        font-size: 0.8125rem;
+      }
+      .plot {
+        display: grid;
+        grid-template-columns: auto 1fr;
+        grid-template-rows: auto auto;
+        column-gap: 0.4rem;
+        font-size: 0.75rem;
+        font-variant-numeric: tabular-nums;
+      }
+      .plot[hidden] {
+        display: none;
+      }
+      .yaxis {
+        display: flex;
+        flex-direction: column;
+        justify-content: space-between;
+        text-align: right;
+        color: var(--_muted);
+        line-height: 1;
+      }
+      svg.bars {
+        display: block;
+        width: 100%;
+        height: var(--_hist-height, 160px);
+        border-bottom: 1px solid var(--_border);
+        border-left: 1px solid var(--_border);
+        box-sizing: border-box;
+      }
+      svg.bars rect {
+        fill: var(--_series-1);
+        stroke: var(--_bg);
+        stroke-width: 1px;
+        vector-effect: non-scaling-stroke;
+      }
+      svg.bars rect:hover {
+        fill: var(--_accent);
+      }
+      .xaxis {
+        grid-column: 2;
+        display: flex;
+        justify-content: space-between;
+        color: var(--_muted);
+        padding-top: 0.15rem;
+      }
+      .nonfinite {
+        margin: 0.25rem 0 0;
+        font-size: 0.8125rem;
+        color: var(--_nonfinite);
+      }
+      .tablewrap {
+        max-height: 20rem;
+        overflow: auto;
+      }
+      table.bins {
+        border-collapse: collapse;
+        width: 100%;
+        font-size: 0.8125rem;
+        font-variant-numeric: tabular-nums;
+      }
+      table.bins th,
+      table.bins td {
+        padding: 0.15rem 0.5rem;
+        border-bottom: 1px solid var(--_border);
+        text-align: right;
+      }
+      table.bins thead th {
+        position: sticky;
+        top: 0;
+        background: var(--_bg);
+        color: var(--_muted);
+        font-weight: 500;
+      }
+      .empty {
+        margin: 0;
+        padding: 1rem 0;
+      }
+    `]}constructor(){super(),this.bins=[],this.histogram=null,this.nonfinite=0,this.label=``,this.tableView=!1}get language(){return l(this.lang)}connectedCallback(){super.connectedCallback(),this.toggleAttribute(`data-inherit-theme`,St(this))}willUpdate(e){e.has(`histogram`)&&(this.bins=xt(this.histogram))}updated(){this.dataset.bins=String(this.bins.length)}rangeText(e,n){return d(e,`histogram.range`,{from:t(n.from),to:t(n.to)})}renderBars(e){let n=this.bins,r=Math.max(0,...n.map(e=>e.count)),i=r>0?r:1,a=n.length,o=n[0],s=n[a-1];return R`<div
+      part="plot"
+      class="plot"
+      role="img"
+      aria-label=${this.label||d(e,`histogram.count`)}
+      ?hidden=${this.tableView}
+    >
+      <div class="yaxis" aria-hidden="true"><span>${r}</span><span>0</span></div>
+      <svg class="bars" viewBox="0 0 ${a} ${i}" preserveAspectRatio="none">
+        ${n.map((t,n)=>be`<rect x=${n} y=${i-t.count} width="1" height=${t.count}><title>${this.rangeText(e,t)}: ${t.count}</title></rect>`)}
+      </svg>
+      <div class="xaxis" aria-hidden="true">
+        <span>${o===void 0?``:t(o.from)}</span>
+        <span>${s===void 0?``:t(s.to)}</span>
+      </div>
+    </div>`}renderTable(e){return R`<div class="tablewrap">
+      <table part="table" class="bins" aria-label=${this.label||B}>
+        <thead>
+          <tr>
+            <th scope="col">${d(e,`histogram.bin`)}</th>
+            <th scope="col">${d(e,`histogram.count`)}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${this.bins.map(t=>R`<tr>
+              <th scope="row">${this.rangeText(e,t)}</th>
+              <td>${t.count}</td>
+            </tr>`)}
+        </tbody>
+      </table>
+    </div>`}render(){let e=this.language,t=Number.isFinite(this.nonfinite)&&this.nonfinite>0?R`<p class="nonfinite">${d(e,`histogram.nonfinite`,{count:this.nonfinite})}</p>`:B;return this.bins.length===0?R`<p class="muted empty">${d(e,`chart.no_data`)}</p>
+        ${t}`:R`
+      <div part="toolbar" class="toolbar">
+        <button
+          type="button"
+          aria-pressed=${this.tableView?`true`:`false`}
+          @click=${()=>this.tableView=!this.tableView}
+        >
+          ${d(e,`chart.table`)}
+        </button>
+      </div>
+      ${this.renderBars(e)} ${this.tableView?this.renderTable(e):B} ${t}
+    `}};i(`train-histogram`,Ct);var H=e=>Math.round(e*10)/10;function wt(e,t,n={}){let r=n.rowGap??36,i=n.colGap??20,a=n.margin??12,o=new Map,s=[];for(let t of e)o.has(t.id)||(o.set(t.id,s.length),s.push(t));let c=s.length,l=new Set,u=[];for(let e of t){let t=o.get(e.source),n=o.get(e.target);if(t===void 0||n===void 0||t===n)continue;let r=`${t}\u0000${n}`;l.has(r)||(l.add(r),u.push([t,n,{source:e.source,target:e.target}]))}let d=Array.from({length:c},()=>[]);for(let[e,t]of u)d[e]?.push(t);let f=new Set,p=new Uint8Array(c);for(let e=0;e<c;e++){if(p[e]!==0)continue;let t=[[e,0]];for(p[e]=1;t.length>0;){let e=t[t.length-1],[n,r]=e,i=d[n]??[];if(r<i.length){e[1]=r+1;let a=i[r];p[a]===1?f.add(`${n}\u0000${a}`):p[a]===0&&(p[a]=1,t.push([a,0]))}else p[n]=2,t.pop()}}let m=u.filter(([e,t])=>!f.has(`${e}\u0000${t}`)),h=Array.from({length:c},()=>[]),g=Array.from({length:c},()=>[]),_=Array(c).fill(0);for(let[e,t]of m)h[t]?.push(e),g[e]?.push(t),_[t]=(_[t]??0)+1;let v=Array(c).fill(0),y=[];for(let e=0;e<c;e++)_[e]===0&&y.push(e);for(let e=0;e<y.length;e++){let t=y[e];for(let e of g[t]??[])v[e]=Math.max(v[e]??0,(v[t]??0)+1),_[e]=(_[e]??0)-1,_[e]===0&&y.push(e)}let b=c===0?0:Math.max(...v)+1,x=Array.from({length:b},()=>[]);for(let e=0;e<c;e++)x[v[e]??0]?.push(e);let S=Array(c).fill(0),C=Array(c).fill(0),w=Array(c).fill(0),T=[],E=[],D=a,O=e=>s[e]?.width??0,k=e=>s[e]?.height??0;x.forEach((e,t)=>{let n=Math.max(0,...e.map(k));T[t]=D,E[t]=D+n;let a;if(t===0){let t=0;a=e.map(e=>{let n=t+O(e)/2;return t+=O(e)+i,{v:e,c:n}})}else a=e.map(e=>{let t=h[e]??[];return{v:e,c:t.length===0?0:t.reduce((e,t)=>e+(S[t]??0)+O(t)/2,0)/t.length}}),a.sort((e,t)=>e.c-t.c);let o=-1/0,s=0;for(let{v:e,c:t}of a){let n=Math.max(t-O(e)/2,o+i);S[e]=n,o=n+O(e),s+=n+O(e)/2-t}s=a.length>0?s/a.length:0,a.forEach(({v:e},t)=>{S[e]=(S[e]??0)-s,C[e]=D+(n-k(e))/2,w[e]=t}),x[t]=a.map(e=>e.v),D+=n+r});let ee=c===0?0:Math.min(...S);for(let e=0;e<c;e++)S[e]=(S[e]??0)-ee+a;let A=c===0?2*a:Math.max(...s.map((e,t)=>(S[t]??0)+e.width))+a,j=c===0?2*a:D-r+a,te=Array(b).fill(0),ne=u.map(([e,t,n])=>{let o=(S[e]??0)+O(e)/2,s=(C[e]??0)+k(e),l=(S[t]??0)+O(t)/2,u=C[t]??0,d=v[e]??0,f=v[t]??0;if(f<=d){let e=r;return{...n,path:`M${H(o)},${H(s)} C${H(o)},${H(s+e)} ${H(l)},${H(u-e)} ${H(l)},${H(u)}`}}let p=(s+u)/2,m=`M${H(o)},${H(s)} C${H(o)},${H(p)} ${H(l)},${H(p)} ${H(l)},${H(u)}`;if(f===d+1)return{...n,path:m};let h=e=>{let t=[];for(let n=d+1;n<f;n++){let r=e(n);for(let e of x[n]??[])r>=(S[e]??0)-4&&r<=(S[e]??0)+O(e)+4&&t.push(e)}return t};if(h(e=>{let t=(((T[e]??0)+(E[e]??0))/2-s)/(u-s||1);return o+(l-o)*t}).length===0)return{...n,path:m};let g=0;for(let e=d+1;e<f;e++)g=Math.max(g,te[e]??0);let _=Math.max(o,l);for(let e=0;e<c+1;e++){let e=h(()=>_);if(e.length===0)break;_=Math.max(...e.map(e=>(S[e]??0)+O(e)))+i/2}_+=g*6;for(let e=d+1;e<f;e++)te[e]=g+1;A=Math.max(A,_+a);let y=T[d+1]??s,b=E[f-1]??u,w=(s+y)/2,D=(b+u)/2;return{...n,path:`M${H(o)},${H(s)} C${H(o)},${H(w)} ${H(_)},${H(w)} ${H(_)},${H(y)} L${H(_)},${H(b)} C${H(_)},${H(D)} ${H(l)},${H(D)} ${H(l)},${H(u)}`}}),re=[];for(let e of x)for(let t of e){let e=s[t];re.push({id:e.id,width:e.width,height:e.height,x:H(S[t]??0),y:H(C[t]??0),rank:v[t]??0,order:w[t]??0})}return{nodes:re,edges:ne,width:Math.ceil(A),height:Math.ceil(j)}}var Tt=[[`norm`,/norm|lrn|localresponse/i],[`pool`,/pool|subsampl|upsampl/i],[`conv`,/conv/i],[`activation`,/activation|relu|sigmoid|tanh|softmax|softplus|softsign|gelu|silu|swish|mish|elu|selu|hardswish|hardtanh|logsigmoid|threshold|prelu/i],[`linear`,/linear|dense|output|embedding|bilinear|lstm|gru|rnn|attention/i]];function Et(e){for(let[t,n]of Tt)if(n.test(e))return t;return`other`}var Dt=`\0input`,Ot=e=>`\u0000input:${e}`,kt=40,At=7,jt=30,Mt=96;function Nt(e){return e.length>jt?`${e.slice(0,29)}…`:e}function Pt(e){let t=e.getRootNode(),n=e.parentElement??(t instanceof ShadowRoot?t.host:null);return n!==null&&getComputedStyle(n).getPropertyValue(`--_fg`).trim()!==``}var Ft=class extends Le{static{this.properties={layers:{attribute:!1},edges:{attribute:!1},selected:{type:String,reflect:!0},label:{type:String},lang:{type:String},theme:{type:String,reflect:!0}}}static{this.styles=[Ze,v`
+      :host {
+        background: transparent;
+      }
+      :host([data-inherit-theme]:not([theme])) {
+        --_bg: inherit;
+        --_fg: inherit;
+        --_muted: inherit;
+        --_border: inherit;
+        --_accent: inherit;
+        --_grid: inherit;
+        --_nonfinite: inherit;
+        --_band: inherit;
+        --_series-1: inherit;
+        --_series-2: inherit;
+        --_series-3: inherit;
+        --_series-4: inherit;
+        --_series-5: inherit;
+        --_series-6: inherit;
+        --_series-7: inherit;
+        --_series-8: inherit;
+        --_font: inherit;
+        --_radius: inherit;
+        color-scheme: inherit;
+      }
+      .graph {
+        max-height: 70vh;
+        overflow: auto;
+      }
+      svg {
+        display: block;
+        margin: 0 auto;
+        font-family: var(--_font);
+        font-size: 12px;
+      }
+      .edge {
+        fill: none;
+        stroke: var(--_muted);
+        stroke-width: 1.25;
+        opacity: 0.7;
+      }
+      .edge.hot {
+        stroke: var(--_accent);
+        stroke-width: 2;
+        opacity: 1;
+      }
+      .arrow {
+        fill: var(--_muted);
+      }
+      .arrow.hot {
+        fill: var(--_accent);
+      }
+      .node {
+        cursor: pointer;
+        outline: none;
+      }
+      .node.input {
+        cursor: default;
+      }
+      .node .box {
+        fill: color-mix(in srgb, var(--c) 16%, var(--_bg));
+        stroke: var(--c);
+        stroke-width: 1.25;
+      }
+      .node.input .box {
+        fill: var(--_bg);
+        stroke: var(--_muted);
+        stroke-dasharray: 4 3;
+      }
+      .node:hover .box {
+        fill: color-mix(in srgb, var(--c) 28%, var(--_bg));
+      }
+      .node.input:hover .box {
+        fill: var(--_bg);
+      }
+      .node[aria-pressed="true"] .box {
+        stroke: var(--_accent);
+        stroke-width: 3;
+      }
+      .node .ring {
+        fill: none;
+        stroke: none;
+      }
+      .node:focus-visible .ring {
+        stroke: var(--_accent);
+        stroke-width: 2;
+        stroke-dasharray: 3 2;
+      }
+      .node text {
+        fill: var(--_fg);
+        text-anchor: middle;
+        dominant-baseline: central;
+        pointer-events: none;
+      }
+      .node text.name {
+        fill: var(--_muted);
+      }
+      .fam-linear {
+        --c: var(--_series-1);
+      }
+      .fam-conv {
+        --c: var(--_series-2);
+      }
+      .fam-norm {
+        --c: var(--_series-3);
+      }
+      .fam-activation {
+        --c: var(--_series-4);
+      }
+      .fam-pool {
+        --c: var(--_series-5);
+      }
+      .fam-other {
+        --c: var(--_series-6);
+      }
+      .fam-input {
+        --c: var(--_muted);
+      }
+      .empty {
+        margin: 0;
+        padding: 1rem 0;
+      }
+    `]}constructor(){super(),this.nodes=new Map,this.layout={nodes:[],edges:[],width:0,height:0},this.layers=[],this.edges=[],this.label=``}get language(){return l(this.lang)}connectedCallback(){super.connectedCallback(),this.toggleAttribute(`data-inherit-theme`,Pt(this))}willUpdate(e){let t=e;(t.has(`layers`)||t.has(`edges`)||t.has(`lang`))&&this.buildGraph()}updated(e){this.dataset.nodes=String(this.layout.nodes.length),e.has(`selected`)&&this.revealSelected()}buildGraph(){let e=this.language,t=Array.isArray(this.layers)?this.layers:[],n=new Set(t.map(e=>e.name)),r=new Map,i=[],a=new Set,o=(t,o)=>{if(!n.has(o))return;let s=t;n.has(t)||(s=Ot(t),r.has(s)||r.set(s,{id:s,layer:null,lines:[d(e,`model.input`),`(${t})`],title:`${d(e,`model.input`)} (${t})`,family:`input`})),i.push({source:s,target:o}),a.add(o)};for(let e of t)for(let t of e.inputs??[])o(t,e.name);for(let e of Array.isArray(this.edges)?this.edges:[])o(e.source,e.target);let s=t.filter(e=>!a.has(e.name)),c=new Map;if(s.length>0){c.set(Dt,{id:Dt,layer:null,lines:[d(e,`model.input`),null],title:d(e,`model.input`),family:`input`});for(let e of s)i.push({source:Dt,target:e.name})}for(let[e,t]of r)c.set(e,t);let l=d(e,`model.info.params`);for(let e of t){if(c.has(e.name))continue;let t=typeof e.num_params==`number`?`\n${l}: ${e.num_params.toLocaleString(`en-US`)}`:``;c.set(e.name,{id:e.name,layer:e.name,lines:[e.type,`(${e.name})`],title:`${e.type} (${e.name})${t}`,family:Et(e.type)})}this.nodes=c;let u=[...c.values()].map(e=>{let t=Math.max(Nt(e.lines[0]).length,Nt(e.lines[1]??``).length);return{id:e.id,width:Math.max(Mt,t*At+20),height:kt}});this.layout=wt(u,i)}select(e){this.selected=e,this.dispatchEvent(new CustomEvent(`train-layer-select`,{bubbles:!0,composed:!0,detail:{layer:e}}))}focusable(){return[...this.renderRoot.querySelectorAll(`g.node[tabindex]`)]}onKeyDown(e,t){if(e.key===`Enter`||e.key===` `){e.preventDefault(),t.layer!==null&&this.select(t.layer);return}let n=this.focusable(),r=n.indexOf(e.currentTarget),i;switch(e.key){case`ArrowDown`:case`ArrowRight`:i=r+1;break;case`ArrowUp`:case`ArrowLeft`:i=r-1;break;case`Home`:i=0;break;case`End`:i=n.length-1;break;default:return}e.preventDefault(),n[Math.max(0,Math.min(n.length-1,i))]?.focus()}revealSelected(){let e=this.layout.nodes.find(e=>e.id===this.selected&&this.nodes.get(e.id)?.layer!==null),t=this.renderRoot.querySelector(`.graph`),n=t?.querySelector(`svg`);if(e===void 0||t===null||n==null)return;let r=n.getBoundingClientRect().top-t.getBoundingClientRect().top+t.scrollTop+e.y,i=r+e.height;r<t.scrollTop?t.scrollTop=Math.max(0,r-8):i>t.scrollTop+t.clientHeight&&(t.scrollTop=i-t.clientHeight+8)}renderNode(e,t,n,r,i){let a=this.nodes.get(e);if(a===void 0)return B;let o=r/2,[s,c]=a.lines,l=c===null?be`<text x=${o} y=${i/2}>${Nt(s)}</text>`:be`<text x=${o} y=${i/2-8}>${Nt(s)}</text><text class="name" x=${o} y=${i/2+8}>${Nt(c)}</text>`,u=be`<rect class="ring" x="-4" y="-4" width=${r+8} height=${i+8} rx="9"></rect>
+      <rect class="box" width=${r} height=${i} rx="6"></rect>${l}`;if(a.layer===null)return be`<g class="node input fam-input" transform="translate(${t},${n})" data-input="">
+        <title>${a.title}</title>${u}</g>`;let d=a.layer;return be`<g
+      class="node fam-${a.family}"
+      transform="translate(${t},${n})"
+      tabindex="0"
+      role="button"
+      data-layer=${d}
+      aria-label=${`${a.lines[0]} ${a.lines[1]??``}`}
+      aria-pressed=${this.selected===d?`true`:`false`}
+      @click=${e=>{e.currentTarget.focus(),this.select(d)}}
+      @keydown=${e=>this.onKeyDown(e,a)}
+    ><title>${a.title}</title>${u}</g>`}render(){let e=this.language,{nodes:t,edges:n,width:r,height:i}=this.layout;if(t.length===0)return R`<p class="muted empty">${d(e,`chart.no_data`)}</p>`;let a=this.selected,o=e=>a!==void 0&&(e.source===a||e.target===a);return R`<div part="graph" class="graph">
+      <svg
+        width=${r}
+        height=${i}
+        viewBox="0 0 ${r} ${i}"
+        role="group"
+        aria-label=${this.label||d(e,`model.graph`)}
+      >
+        <defs>
+          <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
+            <path class="arrow" d="M0,0 L10,5 L0,10 z"></path>
+          </marker>
+          <marker id="arrow-hot" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
+            <path class="arrow hot" d="M0,0 L10,5 L0,10 z"></path>
+          </marker>
+        </defs>
+        <g aria-hidden="true">
+          ${n.map(e=>be`<path class=${o(e)?`edge hot`:`edge`} d=${e.path} marker-end=${o(e)?`url(#arrow-hot)`:`url(#arrow)`}></path>`)}
+        </g>
+        ${t.map(e=>this.renderNode(e.id,e.x,e.y,e.width,e.height))}
+      </svg>
+    </div>`}};i(`train-layer-graph`,Ft);var It=!0,Lt=`uplot`,Rt=`u-hz`,zt=`u-vt`,Bt=`u-title`,Vt=`u-wrap`,Ht=`u-under`,Ut=`u-over`,Wt=`u-axis`,Gt=`u-off`,Kt=`u-select`,qt=`u-cursor-x`,Jt=`u-cursor-y`,Yt=`u-cursor-pt`,Xt=`u-legend`,Zt=`u-live`,Qt=`u-inline`,$t=`u-series`,en=`u-marker`,tn=`u-label`,nn=`u-value`,rn=`width`,an=`height`,on=`top`,sn=`bottom`,cn=`left`,ln=`right`,un=`#000`,dn=`#0000`,fn=`mousemove`,pn=`mousedown`,mn=`mouseup`,hn=`mouseenter`,gn=`mouseleave`,_n=`dblclick`,vn=`resize`,yn=`scroll`,bn=`change`,xn=`dppxchange`,Sn=`--`,Cn=typeof window<`u`,wn=Cn?document:null,Tn=Cn?window:null,En=Cn?navigator:null,U,Dn;function On(){let e=devicePixelRatio;U!=e&&(U=e,Dn&&Hn(bn,Dn,On),Dn=matchMedia(`(min-resolution: ${U-.001}dppx) and (max-resolution: ${U+.001}dppx)`),Vn(bn,Dn,On),Tn.dispatchEvent(new CustomEvent(xn)))}function kn(e,t){if(t!=null){let n=e.classList;!n.contains(t)&&n.add(t)}}function An(e,t){let n=e.classList;n.contains(t)&&n.remove(t)}function W(e,t,n){e.style[t]=n+`px`}function jn(e,t,n,r){let i=wn.createElement(e);return t!=null&&kn(i,t),n?.insertBefore(i,r),i}function Mn(e,t){return jn(`div`,e,t)}var Nn=new WeakMap;function Pn(e,t,n,r,i){let a=`translate(`+t+`px,`+n+`px)`;a!=Nn.get(e)&&(e.style.transform=a,Nn.set(e,a),t<0||n<0||t>r||n>i?kn(e,Gt):An(e,Gt))}var Fn=new WeakMap;function In(e,t,n){let r=t+n;r!=Fn.get(e)&&(Fn.set(e,r),e.style.background=t,e.style.borderColor=n)}var Ln=new WeakMap;function Rn(e,t,n,r){let i=t+``+n;i!=Ln.get(e)&&(Ln.set(e,i),e.style.height=n+`px`,e.style.width=t+`px`,e.style.marginLeft=r?-t/2+`px`:0,e.style.marginTop=r?-n/2+`px`:0)}var zn={passive:!0},Bn={...zn,capture:!0};function Vn(e,t,n,r){t.addEventListener(e,n,r?Bn:zn)}function Hn(e,t,n,r){t.removeEventListener(e,n,zn)}Cn&&On();function Un(e,t,n,r){let i;n||=0,r||=t.length-1;let a=r<=2147483647;for(;r-n>1;)i=a?n+r>>1:cr((n+r)/2),t[i]<e?n=i:r=i;return e-t[n]<=t[r]-e?n:r}function Wn(e){return(t,n,r)=>{let i=-1,a=-1;for(let a=n;a<=r;a++)if(e(t[a])){i=a;break}for(let i=r;i>=n;i--)if(e(t[i])){a=i;break}return[i,a]}}var Gn=e=>e!=null,Kn=e=>e!=null&&e>0,qn=Wn(Gn),Jn=Wn(Kn);function Yn(e,t,n,r=0,i=!1){let a=i?Jn:qn,o=i?Kn:Gn;[t,n]=a(e,t,n);let s=e[t],c=e[t];if(t>-1){if(r==1)s=e[t],c=e[n];else if(r==-1)s=e[n],c=e[t];else for(let r=t;r<=n;r++){let t=e[r];o(t)&&(t<s?s=t:t>c&&(c=t))}}return[s??J,c??-J]}function Xn(e,t,n,r){let i=mr(e),a=mr(t);e==t&&(i==-1?(e*=n,t/=n):(e/=n,t*=n));let o=n==10?hr:gr,s=i==1?cr:ur,c=a==1?ur:cr,l=s(o(sr(e))),u=c(o(sr(t))),d=pr(n,l),f=pr(n,u);return n==10&&(l<0&&(d=Z(d,-l)),u<0&&(f=Z(f,-u))),r||n==2?(e=d*i,t=f*a):(e=jr(e,d),t=Ar(t,f)),[e,t]}function Zn(e,t,n,r){let i=Xn(e,t,n,r);return e==0&&(i[0]=0),t==0&&(i[1]=0),i}var Qn=.1,$n={mode:3,pad:Qn},er={pad:0,soft:null,mode:0},tr={min:er,max:er};function nr(e,t,n,r){return Hr(n)?ir(e,t,n):(er.pad=n,er.soft=r?0:null,er.mode=r?3:0,ir(e,t,tr))}function G(e,t){return e??t}function rr(e,t,n){for(t=G(t,0),n=G(n,e.length-1);t<=n;){if(e[t]!=null)return!0;t++}return!1}function ir(e,t,n){let r=n.min,i=n.max,a=G(r.pad,0),o=G(i.pad,0),s=G(r.hard,-J),c=G(i.hard,J),l=G(r.soft,J),u=G(i.soft,-J),d=G(r.mode,0),f=G(i.mode,0),p=t-e,m=hr(p),h=fr(sr(e),sr(t)),g=sr(hr(h)-m);(p<1e-24||g>10)&&(p=0,(e==0||t==0)&&(p=1e-24,d==2&&l!=J&&(a=0),f==2&&u!=-J&&(o=0)));let _=p||h||1e3,v=pr(10,cr(hr(_))),y=Z(jr(e-_*(p==0?e==0?.1:1:a),v/10),24),b=e>=l&&(d==1||d==3&&y<=l||d==2&&y>=l)?l:J,x=fr(s,y<b&&e>=b?b:dr(b,y)),S=Z(Ar(t+_*(p==0?t==0?.1:1:o),v/10),24),C=t<=u&&(f==1||f==3&&S>=u||f==2&&S<=u)?u:-J,w=dr(c,S>C&&t<=C?C:fr(C,S));return x==w&&x==0&&(w=100),[x,w]}var ar=new Intl.NumberFormat(Cn?En.language:`en-US`),K=e=>ar.format(e),q=Math,or=q.PI,sr=q.abs,cr=q.floor,lr=q.round,ur=q.ceil,dr=q.min,fr=q.max,pr=q.pow,mr=q.sign,hr=q.log10,gr=q.log2,_r=(e,t=1)=>q.sinh(e)*t,vr=(e,t=1)=>q.asinh(e/t),J=1/0;function yr(e){return(hr((e^e>>31)-(e>>31))|0)+1}function br(e,t,n){return dr(fr(e,t),n)}function xr(e){return typeof e==`function`}function Y(e){return xr(e)?e:()=>e}var X=()=>{},Sr=e=>e,Cr=(e,t)=>t,wr=e=>null,Tr=e=>!0,Er=(e,t)=>e==t,Dr=/\.\d*?(?=9{6,}|0{6,})/gm,Or=e=>{if(zr(e)||Mr.has(e))return e;let t=`${e}`,n=t.match(Dr);if(n==null)return e;let r=n[0].length-1;if(t.indexOf(`e-`)!=-1){let[e,n]=t.split(`e`);return+`${Or(e)}e${n}`}return Z(e,r)};function kr(e,t){return Or(Z(Or(e/t))*t)}function Ar(e,t){return Or(ur(Or(e/t))*t)}function jr(e,t){return Or(cr(Or(e/t))*t)}function Z(e,t=0){if(zr(e))return e;let n=10**t;return lr(e*n*(1+2**-52))/n}var Mr=new Map;function Nr(e){return((``+e).split(`.`)[1]||``).length}function Pr(e,t,n,r){let i=[],a=r.map(Nr);for(let o=t;o<n;o++){let t=sr(o),n=Z(pr(e,o),t);for(let s=0;s<r.length;s++){let c=e==10?+`${r[s]}e${o}`:r[s]*n,l=(o>=0?0:t)+(o>=a[s]?0:a[s]),u=e==10?c:Z(c,l);i.push(u),Mr.set(u,l)}}return i}var Fr={},Ir=[],Lr=[null,null],Rr=Array.isArray,zr=Number.isInteger,Br=e=>e===void 0;function Vr(e){return typeof e==`string`}function Hr(e){let t=!1;if(e!=null){let n=e.constructor;t=n==null||n==Object}return t}function Ur(e){return typeof e==`object`&&!!e}var Wr=Object.getPrototypeOf(Uint8Array),Gr=`__proto__`;function Kr(e,t=Hr){let n;if(Rr(e)){let r=e.find(e=>e!=null);if(Rr(r)||t(r)){n=Array(e.length);for(let r=0;r<e.length;r++)n[r]=Kr(e[r],t)}else n=e.slice()}else if(e instanceof Wr)n=e.slice();else if(t(e)){n={};for(let r in e)r!=Gr&&(n[r]=Kr(e[r],t))}else n=e;return n}function qr(e){let t=arguments;for(let n=1;n<t.length;n++){let r=t[n];for(let t in r)t!=Gr&&(Hr(e[t])?qr(e[t],Kr(r[t])):e[t]=Kr(r[t]))}return e}var Jr=0,Yr=1,Xr=2;function Zr(e,t,n){for(let r=0,i,a=-1;r<t.length;r++){let o=t[r];if(o>a){for(i=o-1;i>=0&&e[i]==null;)e[i--]=null;for(i=o+1;i<n&&e[i]==null;)e[a=i++]=null}}}function Qr(e,t){if(ti(e)){let t=e[0].slice();for(let n=1;n<e.length;n++)t.push(...e[n].slice(1));return ni(t[0])||(t=ei(t)),t}let n=new Set;for(let t=0;t<e.length;t++){let r=e[t][0],i=r.length;for(let e=0;e<i;e++)n.add(r[e])}let r=[Array.from(n).sort((e,t)=>e-t)],i=r[0].length,a=new Map;for(let e=0;e<i;e++)a.set(r[0][e],e);for(let n=0;n<e.length;n++){let o=e[n],s=o[0];for(let e=1;e<o.length;e++){let c=o[e],l=Array(i).fill(void 0),u=t?t[n][e]:Yr,d=[];for(let e=0;e<c.length;e++){let t=c[e],n=a.get(s[e]);t===null?u!=Jr&&(l[n]=t,u==Xr&&d.push(n)):l[n]=t}Zr(l,d,i),r.push(l)}}return r}var $r=typeof queueMicrotask>`u`?e=>Promise.resolve().then(e):queueMicrotask;function ei(e){let t=e[0],n=t.length,r=Array(n);for(let e=0;e<r.length;e++)r[e]=e;r.sort((e,n)=>t[e]-t[n]);let i=[];for(let t=0;t<e.length;t++){let a=e[t],o=Array(n);for(let e=0;e<n;e++)o[e]=a[r[e]];i.push(o)}return i}function ti(e){let t=e[0][0],n=t.length;for(let r=1;r<e.length;r++){let i=e[r][0];if(i.length!=n)return!1;if(i!=t){for(let e=0;e<n;e++)if(i[e]!=t[e])return!1}}return!0}function ni(e,t=100){let n=e.length;if(n<=1)return!0;let r=0,i=n-1;for(;r<=i&&e[r]==null;)r++;for(;i>=r&&e[i]==null;)i--;if(i<=r)return!0;let a=fr(1,cr((i-r+1)/t));for(let t=e[r],n=r+a;n<=i;n+=a){let r=e[n];if(r!=null){if(r<=t)return!1;t=r}}return!0}var ri=[`January`,`February`,`March`,`April`,`May`,`June`,`July`,`August`,`September`,`October`,`November`,`December`],ii=[`Sunday`,`Monday`,`Tuesday`,`Wednesday`,`Thursday`,`Friday`,`Saturday`];function ai(e){return e.slice(0,3)}var oi=ii.map(ai),si={MMMM:ri,MMM:ri.map(ai),WWWW:ii,WWW:oi};function ci(e){return(e<10?`0`:``)+e}function li(e){return(e<10?`00`:e<100?`0`:``)+e}var ui={YYYY:e=>e.getFullYear(),YY:e=>(e.getFullYear()+``).slice(2),MMMM:(e,t)=>t.MMMM[e.getMonth()],MMM:(e,t)=>t.MMM[e.getMonth()],MM:e=>ci(e.getMonth()+1),M:e=>e.getMonth()+1,DD:e=>ci(e.getDate()),D:e=>e.getDate(),WWWW:(e,t)=>t.WWWW[e.getDay()],WWW:(e,t)=>t.WWW[e.getDay()],HH:e=>ci(e.getHours()),H:e=>e.getHours(),h:e=>{let t=e.getHours();return t==0?12:t>12?t-12:t},AA:e=>e.getHours()>=12?`PM`:`AM`,aa:e=>e.getHours()>=12?`pm`:`am`,a:e=>e.getHours()>=12?`p`:`a`,mm:e=>ci(e.getMinutes()),m:e=>e.getMinutes(),ss:e=>ci(e.getSeconds()),s:e=>e.getSeconds(),fff:e=>li(e.getMilliseconds())};function di(e,t){t||=si;let n=[],r=/\{([a-z]+)\}|[^{]+/gi,i;for(;i=r.exec(e);)n.push(i[0][0]==`{`?ui[i[1]]:i[0]);return e=>{let r=``;for(let i=0;i<n.length;i++)r+=typeof n[i]==`string`?n[i]:n[i](e,t);return r}}var fi=new Intl.DateTimeFormat().resolvedOptions().timeZone;function pi(e,t){let n;return t==`UTC`||t==`Etc/UTC`?n=new Date(+e+e.getTimezoneOffset()*6e4):t==fi?n=e:(n=new Date(e.toLocaleString(`en-US`,{timeZone:t})),n.setMilliseconds(e.getMilliseconds())),n}var mi=e=>e%1==0,hi=[1,2,2.5,5],gi=Pr(10,-32,0,hi),_i=Pr(10,0,32,hi),vi=_i.filter(mi),yi=gi.concat(_i),bi=`
+`,xi=`{YYYY}`,Si=bi+xi,Ci=`{M}/{D}`,wi=bi+Ci,Ti=wi+`/{YY}`,Ei=`{aa}`,Di=`{h}:{mm}`+Ei,Oi=bi+Di,ki=`:{ss}`,Q=null;function Ai(e){let t=e*1e3,n=t*60,r=n*60,i=r*24,a=i*30,o=i*365,s=(e==1?Pr(10,0,3,hi).filter(mi):Pr(10,-3,0,hi)).concat([t,t*5,t*10,t*15,t*30,n,n*5,n*10,n*15,n*30,r,r*2,r*3,r*4,r*6,r*8,r*12,i,i*2,i*3,i*4,i*5,i*6,i*7,i*8,i*9,i*10,i*15,a,a*2,a*3,a*4,a*6,o,o*2,o*5,o*10,o*25,o*50,o*100]),c=[[o,xi,Q,Q,Q,Q,Q,Q,1],[i*28,`{MMM}`,Si,Q,Q,Q,Q,Q,1],[i,Ci,Si,Q,Q,Q,Q,Q,1],[r,`{h}`+Ei,Ti,Q,wi,Q,Q,Q,1],[n,Di,Ti,Q,wi,Q,Q,Q,1],[t,ki,Ti+` `+Di,Q,wi+` `+Di,Q,Oi,Q,1],[e,ki+`.{fff}`,Ti+` `+Di,Q,wi+` `+Di,Q,Oi,Q,1]];function l(t){return(s,c,l,u,d,f)=>{let p=[],m=d>=o,h=d>=a&&d<o,g=t(l),_=Z(g*e,3),v=$(g.getFullYear(),m?0:g.getMonth(),h||m?1:g.getDate()),y=Z(v*e,3);if(h||m){let n=h?d/a:0,r=m?d/o:0,i=_==y?_:Z($(v.getFullYear()+r,v.getMonth()+n,1)*e,3),s=new Date(lr(i/e)),c=s.getFullYear(),l=s.getMonth();for(let a=0;i<=u;a++){let o=$(c+r*a,l+n*a,1),s=o-t(Z(o*e,3));i=Z((+o+s)*e,3),i<=u&&p.push(i)}}else{let a=d>=i?i:d,o=y+(cr(l)-cr(_))+Ar(_-y,a);p.push(o);let m=t(o),h=m.getHours()+m.getMinutes()/n+m.getSeconds()/r,g=d/r,v=f/s.axes[c]._space;for(;o=Z(o+d,e==1?0:3),!(o>u);)if(g>1){let e=cr(Z(h+g,6))%24,n=t(o).getHours()-e;n>1&&(n=-1),o-=n*r,h=(h+g)%24;let i=p[p.length-1];Z((o-i)/d,3)*v>=.7&&p.push(o)}else p.push(o)}return p}}return[s,c,l]}var[ji,Mi,Ni]=Ai(1),[Pi,Fi,Ii]=Ai(.001);Pr(2,-53,53,[1]);function Li(e,t){return e.map(e=>e.map((n,r)=>r==0||r==8||n==null?n:t(r==1||e[8]==0?n:e[1]+n)))}function Ri(e,t){return(n,r,i,a,o)=>{let s=t.find(e=>o>=e[0])||t[t.length-1],c,l,u,d,f,p;return r.map(t=>{let n=e(t),r=n.getFullYear(),i=n.getMonth(),a=n.getDate(),o=n.getHours(),m=n.getMinutes(),h=n.getSeconds(),g=r!=c&&s[2]||i!=l&&s[3]||a!=u&&s[4]||o!=d&&s[5]||m!=f&&s[6]||h!=p&&s[7]||s[1];return c=r,l=i,u=a,d=o,f=m,p=h,g(n)})}}function zi(e,t){let n=di(t);return(t,r,i,a,o)=>r.map(t=>n(e(t)))}function $(e,t,n){return new Date(e,t,n)}function Bi(e,t){return t(e)}var Vi=`{YYYY}-{MM}-{DD} {h}:{mm}{aa}`;function Hi(e,t){return(n,r,i,a)=>a==null?Sn:t(e(r))}function Ui(e,t){let n=e.series[t];return n.width?n.stroke(e,t):n.points.width?n.points.stroke(e,t):null}function Wi(e,t){return e.series[t].fill(e,t)}var Gi={show:!0,live:!0,isolate:!1,mount:X,markers:{show:!0,width:2,stroke:Ui,fill:Wi,dash:`solid`},idx:null,idxs:null,values:[]};function Ki(e,t){let n=e.cursor.points,r=Mn(),i=n.size(e,t);W(r,rn,i),W(r,an,i);let a=i/-2;W(r,`marginLeft`,a),W(r,`marginTop`,a);let o=n.width(e,t,i);return o&&W(r,`borderWidth`,o),r}function qi(e,t){let n=e.series[t].points;return n._fill||n._stroke}function Ji(e,t){let n=e.series[t].points;return n._stroke||n._fill}function Yi(e,t){return e.series[t].points.size}var Xi=[0,0];function Zi(e,t,n){return Xi[0]=t,Xi[1]=n,Xi}function Qi(e,t,n,r=!0){return e=>{e.button!=0||r&&e.target!=t||n(e)}}function $i(e,t,n,r=!0){return e=>{r&&e.target!=t||n(e)}}var ea={show:!0,x:!0,y:!0,lock:!1,move:Zi,points:{one:!1,show:Ki,size:Yi,width:0,stroke:Ji,fill:qi},bind:{mousedown:Qi,mouseup:Qi,click:Qi,dblclick:Qi,mousemove:$i,mouseleave:$i,mouseenter:$i},drag:{setScale:!0,x:!0,y:!1,dist:0,uni:null,click:(e,t)=>{t.stopPropagation(),t.stopImmediatePropagation()},_x:!1,_y:!1},focus:{dist:(e,t,n,r,i)=>r-i,prox:-1,bias:0},hover:{skip:[void 0],prox:null,bias:0},left:-10,top:-10,idx:null,dataIdx:null,idxs:null,event:null},ta={show:!0,stroke:`rgba(0,0,0,0.07)`,width:2},na=qr({},ta,{filter:Cr}),ra=qr({},na,{size:10}),ia=qr({},ta,{show:!1}),aa=`12px system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif, "Apple Color Emoji", "Segoe UI Emoji", "Segoe UI Symbol", "Noto Color Emoji"`,oa=`bold `+aa,sa=1.5,ca={show:!0,scale:`x`,stroke:un,space:50,gap:5,alignTo:1,size:50,labelGap:0,labelSize:30,labelFont:oa,side:2,grid:na,ticks:ra,border:ia,font:aa,lineGap:sa,rotate:0},la=`Value`,ua=`Time`,da={show:!0,scale:`x`,auto:!1,sorted:1,min:J,max:-1/0,idxs:[]};function fa(e,t,n,r,i){return t.map(e=>e==null?``:K(e))}function pa(e,t,n,r,i,a,o){let s=[],c=Mr.get(i)||0;n=o?n:Z(Ar(n,i),c);for(let e=n;e<=r;e=Z(e+i,c))s.push(Object.is(e,-0)?0:e);return s}function ma(e,t,n,r,i,a,o){let s=[],c=e.scales[e.axes[t].scale].log;i=pr(c,cr((c==10?hr:gr)(n))),c==10&&(i=yi[Un(i,yi)]);let l=n,u=i*c;c==10&&(u=yi[Un(u,yi)]);do s.push(l),l+=i,c==10&&!Mr.has(l)&&(l=Z(l,Mr.get(i))),l>=u&&(i=l,u=i*c,c==10&&(u=yi[Un(u,yi)]));while(l<=r);return s}function ha(e,t,n,r,i,a,o){let s=e.scales[e.axes[t].scale].asinh,c=r>s?ma(e,t,fr(s,n),r,i):[s],l=r>=0&&n<=0?[0]:[];return(n<-s?ma(e,t,fr(s,-r),-n,i):[s]).reverse().map(e=>-e).concat(l,c)}var ga=/./,_a=/[12357]/,va=/[125]/,ya=/1/,ba=(e,t,n,r)=>e.map((e,i)=>t==4&&e==0||i%r==0&&n.test(e.toExponential()[+(e<0)])?e:null);function xa(e,t,n,r,i){let a=e.axes[n],o=a.scale,s=e.scales[o],c=e.valToPos,l=a._space,u=c(10,o),d=c(9,o)-u>=l?ga:c(7,o)-u>=l?_a:c(5,o)-u>=l?va:ya;if(d==ya){let e=sr(c(1,o)-u);if(e<l)return ba(t.slice().reverse(),s.distr,d,ur(l/e)).reverse()}return ba(t,s.distr,d,1)}function Sa(e,t,n,r,i){let a=e.axes[n],o=a.scale,s=a._space,c=e.valToPos,l=sr(c(1,o)-c(2,o));return l<s?ba(t.slice().reverse(),3,ga,ur(s/l)).reverse():t}function Ca(e,t,n,r){return r==null?Sn:t==null?``:K(t)}var wa={show:!0,scale:`y`,stroke:un,space:30,gap:5,alignTo:1,size:50,labelGap:0,labelSize:30,labelFont:oa,side:3,grid:na,ticks:ra,border:ia,font:aa,lineGap:sa,rotate:0};function Ta(e,t){return Z((3+(e||1)*2)*t,3)}function Ea(e,t){let{scale:n,idxs:r}=e.series[0],i=e._data[0],a=e.valToPos(i[r[0]],n,!0),o=sr(e.valToPos(i[r[1]],n,!0)-a)/(e.series[t].points.space*U);return r[1]-r[0]<=o}var Da={scale:null,auto:!0,sorted:0,min:J,max:-1/0},Oa=(e,t,n,r,i)=>i,ka={show:!0,auto:!0,sorted:0,gaps:Oa,alpha:1,facets:[qr({},Da,{scale:`x`}),qr({},Da,{scale:`y`})]},Aa={scale:`y`,auto:!0,sorted:0,show:!0,spanGaps:!1,gaps:Oa,alpha:1,points:{show:Ea,filter:null},values:null,min:J,max:-1/0,idxs:[],path:null,clip:null};function ja(e,t,n,r,i){return n/10}var Ma={time:It,auto:!0,distr:1,log:10,asinh:1,min:null,max:null,dir:1,ori:0},Na=qr({},Ma,{time:!1,ori:1}),Pa={};function Fa(e,t){let n=Pa[e];return n||(n={key:e,plots:[],sub(e){n.plots.push(e)},unsub(e){n.plots=n.plots.filter(t=>t!=e)},pub(e,t,r,i,a,o,s){for(let c=0;c<n.plots.length;c++)n.plots[c]!=t&&n.plots[c].pub(e,t,r,i,a,o,s)}},e!=null&&(Pa[e]=n)),n}var Ia=1,La=2;function Ra(e,t,n){let r=e.mode,i=e.series[t],a=r==2?e._data[t]:e._data,o=e.scales,s=e.bbox,c=a[0],l=r==2?a[1]:a[t],u=r==2?o[i.facets[0].scale]:o[e.series[0].scale],d=r==2?o[i.facets[1].scale]:o[i.scale],f=s.left,p=s.top,m=s.width,h=s.height,g=e.valToPosH,_=e.valToPosV;return u.ori==0?n(i,c,l,u,d,g,_,f,p,m,h,qa,Ya,Za,$a,to):n(i,c,l,u,d,_,g,p,f,h,m,Ja,Xa,Qa,eo,no)}function za(e,t){let n=0,r=0,i=G(e.bands,Ir);for(let e=0;e<i.length;e++){let a=i[e];a.series[0]==t?n=a.dir:a.series[1]==t&&(a.dir==1?r|=1:r|=2)}return[n,r==1?-1:r==2?1:r==3?2:0]}function Ba(e,t,n,r,i){let a=e.mode,o=e.series[t],s=a==2?o.facets[1].scale:o.scale,c=e.scales[s];return i==-1?c.min:i==1?c.max:c.distr==3?c.dir==1?c.min:c.max:0}function Va(e,t,n,r,i,a){return Ra(e,t,(e,t,o,s,c,l,u,d,f,p,m)=>{let h=e.pxRound,g=s.dir*(s.ori==0?1:-1),_=s.ori==0?Ya:Xa,v,y;g==1?(v=n,y=r):(v=r,y=n);let b=h(l(t[v],s,p,d)),x=h(u(o[v],c,m,f)),S=h(l(t[y],s,p,d)),C=h(u(a==1?c.max:c.min,c,m,f)),w=new Path2D(i);return _(w,S,C),_(w,b,C),_(w,b,x),w})}function Ha(e,t,n,r,i,a){let o=null;if(e.length>0){o=new Path2D;let s=t==0?Za:Qa,c=n;for(let t=0;t<e.length;t++){let n=e[t];if(n[1]>n[0]){let e=n[0]-c;e>0&&s(o,c,r,e,r+a),c=n[1]}}let l=n+i-c;l>0&&s(o,c,r-5,l,r+a+10)}return o}function Ua(e,t,n){let r=e[e.length-1];r&&r[0]==t?r[1]=n:e.push([t,n])}function Wa(e,t,n,r,i,a,o){let s=[],c=e.length;for(let l=i==1?n:r;l>=n&&l<=r;l+=i)if(t[l]===null){let u=l,d=l;if(i==1)for(;++l<=r&&t[l]===null;)d=l;else for(;--l>=n&&t[l]===null;)d=l;let f=a(e[u]),p=d==u?f:a(e[d]),m=u-i;f=o<=0&&m>=0&&m<c?a(e[m]):f;let h=d+i;p=o>=0&&h>=0&&h<c?a(e[h]):p,p>=f&&s.push([f,p])}return s}function Ga(e){return e==0?Sr:e==1?lr:t=>kr(t,e)}function Ka(e){let t=e==0?qa:Ja,n=e==0?(e,t,n,r,i,a)=>{e.arcTo(t,n,r,i,a)}:(e,t,n,r,i,a)=>{e.arcTo(n,t,i,r,a)},r=e==0?(e,t,n,r,i)=>{e.rect(t,n,r,i)}:(e,t,n,r,i)=>{e.rect(n,t,i,r)};return(e,i,a,o,s,c=0,l=0)=>{c==0&&l==0?r(e,i,a,o,s):(c=dr(c,o/2,s/2),l=dr(l,o/2,s/2),t(e,i+c,a),n(e,i+o,a,i+o,a+s,c),n(e,i+o,a+s,i,a+s,l),n(e,i,a+s,i,a,l),n(e,i,a,i+o,a,c),e.closePath())}}var qa=(e,t,n)=>{e.moveTo(t,n)},Ja=(e,t,n)=>{e.moveTo(n,t)},Ya=(e,t,n)=>{e.lineTo(t,n)},Xa=(e,t,n)=>{e.lineTo(n,t)},Za=Ka(0),Qa=Ka(1),$a=(e,t,n,r,i,a)=>{e.arc(t,n,r,i,a)},eo=(e,t,n,r,i,a)=>{e.arc(n,t,r,i,a)},to=(e,t,n,r,i,a,o)=>{e.bezierCurveTo(t,n,r,i,a,o)},no=(e,t,n,r,i,a,o)=>{e.bezierCurveTo(n,t,i,r,o,a)};function ro(e){return(e,t,n,r,i)=>Ra(e,t,(t,a,o,s,c,l,u,d,f,p,m)=>{let{pxRound:h,points:g}=t,_,v;s.ori==0?(_=qa,v=$a):(_=Ja,v=eo);let y=Z(g.width*U,3),b=(g.size-g.width)/2*U,x=Z(b*2,3),S=new Path2D,C=new Path2D,{left:w,top:T,width:E,height:D}=e.bbox;Za(C,w-x,T-x,E+x*2,D+x*2);let O=e=>{if(o[e]!=null){let t=h(l(a[e],s,p,d)),n=h(u(o[e],c,m,f));_(S,t+b,n),v(S,t,n,b,0,or*2)}};if(i)i.forEach(O);else for(let e=n;e<=r;e++)O(e);return{stroke:y>0?S:null,fill:S,clip:C,flags:3}})}function io(e){return(t,n,r,i,a,o)=>{r!=i&&(a!=r&&o!=r&&e(t,n,r),a!=i&&o!=i&&e(t,n,i),e(t,n,o))}}var ao=io(Ya),oo=io(Xa);function so(e){let t=G(e?.alignGaps,0);return(e,n,r,i)=>Ra(e,n,(a,o,s,c,l,u,d,f,p,m,h)=>{[r,i]=qn(s,r,i);let g=a.pxRound,_=e=>g(u(e,c,m,f)),v=e=>g(d(e,l,h,p)),y,b;c.ori==0?(y=Ya,b=ao):(y=Xa,b=oo);let x=c.dir*(c.ori==0?1:-1),S={stroke:new Path2D,fill:null,clip:null,band:null,gaps:null,flags:Ia},C=S.stroke,w=!1;if(i-r>=m*4){let t=t=>e.posToVal(t,c.key,!0),n=null,a=null,l,u,d,f=_(o[x==1?r:i]),p=_(o[r]),m=_(o[i]),h=t(x==1?p+1:m-1);for(let e=x==1?r:i;e>=r&&e<=i;e+=x){let r=o[e],i=(x==1?r<h:r>h)?f:_(r),c=s[e];i==f?c==null?c===null&&(w=!0):(u=c,n==null?(y(C,i,v(u)),l=n=a=u):u<n?n=u:u>a&&(a=u)):(n!=null&&b(C,f,v(n),v(a),v(l),v(u)),c==null?(n=a=null,c===null&&(w=!0)):(u=c,y(C,i,v(u)),n=a=l=u),f=i,h=t(f+x))}n!=null&&n!=a&&d!=f&&b(C,f,v(n),v(a),v(l),v(u))}else for(let e=x==1?r:i;e>=r&&e<=i;e+=x){let t=s[e];t===null?w=!0:t!=null&&y(C,_(o[e]),v(t))}let[T,E]=za(e,n);if(a.fill!=null||T!=0){let t=S.fill=new Path2D(C),s=v(a.fillTo(e,n,a.min,a.max,T)),c=_(o[r]),l=_(o[i]);x==-1&&([l,c]=[c,l]),y(t,l,s),y(t,c,s)}if(!a.spanGaps){let l=[];w&&l.push(...Wa(o,s,r,i,x,_,t)),S.gaps=l=a.gaps(e,n,r,i,l),S.clip=Ha(l,c.ori,f,p,m,h)}return E!=0&&(S.band=E==2?[Va(e,n,r,i,C,-1),Va(e,n,r,i,C,1)]:Va(e,n,r,i,C,E)),S})}function co(e){let t=G(e.align,1),n=G(e.ascDesc,!1),r=G(e.alignGaps,0),i=G(e.extend,!1);return(e,a,o,s)=>Ra(e,a,(c,l,u,d,f,p,m,h,g,_,v)=>{[o,s]=qn(u,o,s);let y=c.pxRound,{left:b,width:x}=e.bbox,S=e=>y(p(e,d,_,h)),C=e=>y(m(e,f,v,g)),w=d.ori==0?Ya:Xa,T={stroke:new Path2D,fill:null,clip:null,band:null,gaps:null,flags:Ia},E=T.stroke,D=d.dir*(d.ori==0?1:-1),O=C(u[D==1?o:s]),k=S(l[D==1?o:s]),ee=k,A=k;i&&t==-1&&(A=b,w(E,A,O)),w(E,k,O);for(let e=D==1?o:s;e>=o&&e<=s;e+=D){let n=u[e];if(n==null)continue;let r=S(l[e]),i=C(n);t==1?w(E,r,O):w(E,ee,i),w(E,r,i),O=i,ee=r}let j=ee;i&&t==1&&(j=b+x,w(E,j,O));let[te,ne]=za(e,a);if(c.fill!=null||te!=0){let t=T.fill=new Path2D(E),n=C(c.fillTo(e,a,c.min,c.max,te));w(t,j,n),w(t,A,n)}if(!c.spanGaps){let i=[];i.push(...Wa(l,u,o,s,D,S,r));let f=c.width*U/2,p=n||t==1?f:-f,m=n||t==-1?-f:f;i.forEach(e=>{e[0]+=p,e[1]+=m}),T.gaps=i=c.gaps(e,a,o,s,i),T.clip=Ha(i,d.ori,h,g,_,v)}return ne!=0&&(T.band=ne==2?[Va(e,a,o,s,E,-1),Va(e,a,o,s,E,1)]:Va(e,a,o,s,E,ne)),T})}function lo(e,t,n,r,i,a,o=J){if(e.length>1){let s=null;for(let c=0,l=1/0;c<e.length;c++)if(t[c]!==void 0){if(s!=null){let t=sr(e[c]-e[s]);t<l&&(l=t,o=sr(n(e[c],r,i,a)-n(e[s],r,i,a)))}s=c}}return o}function uo(e){e||=Fr;let t=G(e.size,[.6,J,1]),n=e.align||0,r=e.gap||0,i=e.radius;i=i==null?[0,0]:typeof i==`number`?[i,0]:i;let a=Y(i),o=1-t[0],s=G(t[1],J),c=G(t[2],1),l=G(e.disp,Fr),u=G(e.each,e=>{}),{fill:d,stroke:f}=l;return(e,t,i,p)=>Ra(e,t,(m,h,g,_,v,y,b,x,S,C,w)=>{let T=m.pxRound,E=n,D=r*U,O=s*U,k=c*U,ee,A;_.ori==0?[ee,A]=a(e,t):[A,ee]=a(e,t);let j=_.dir*(_.ori==0?1:-1),te=_.ori==0?Za:Qa,ne=_.ori==0?u:(e,t,n,r,i,a,o)=>{u(e,t,n,i,r,o,a)},re=G(e.bands,Ir).find(e=>e.series[0]==t),ie=re==null?0:re.dir,ae=m.fillTo(e,t,m.min,m.max,ie),M=T(b(ae,v,w,S)),N,P,F,I=C,L=T(m.width*U),oe=!1,se=null,ce=null,le=null,ue=null;d!=null&&(L==0||f!=null)&&(oe=!0,se=d.values(e,t,i,p),ce=new Map,new Set(se).forEach(e=>{e!=null&&ce.set(e,new Path2D)}),L>0&&(le=f.values(e,t,i,p),ue=new Map,new Set(le).forEach(e=>{e!=null&&ue.set(e,new Path2D)})));let{x0:de,size:fe}=l;if(de!=null&&fe!=null){E=1,h=de.values(e,t,i,p),de.unit==2&&(h=h.map(t=>e.posToVal(x+t*C,_.key,!0)));let n=fe.values(e,t,i,p);P=fe.unit==2?n[0]*C:y(n[0],_,C,x)-y(0,_,C,x),I=lo(h,g,y,_,C,x,I),F=I-P+D}else I=lo(h,g,y,_,C,x,I),F=I*o+D,P=I-F;F<1&&(F=0),L>=P/2&&(L=0),F<5&&(T=Sr);let pe=F>0,me=I-F-(pe?L:0);P=T(br(me,k,O)),N=(E==0?P/2:E==j?0:P)-E*j*((E==0?D/2:0)+(pe?L/2:0));let he={stroke:null,fill:null,clip:null,band:null,gaps:null,flags:0},ge=oe?null:new Path2D,_e=null;if(re!=null)_e=e.data[re.series[1]];else{let{y0:n,y1:r}=l;n!=null&&r!=null&&(g=r.values(e,t,i,p),_e=n.values(e,t,i,p))}let ve=ee*P,ye=A*P;for(let n=j==1?i:p;n>=i&&n<=p;n+=j){let r=g[n];if(r==null)continue;if(_e!=null){let e=_e[n]??0;if(r-e==0)continue;M=b(e,v,w,S)}let i=y(_.distr!=2||l!=null?h[n]:n,_,C,x),a=b(G(r,ae),v,w,S),o=T(i-N),s=T(fr(a,M)),c=T(dr(a,M)),u=s-c;if(r!=null){let i=r<0?ye:ve,a=r<0?ve:ye;oe?(L>0&&le[n]!=null&&te(ue.get(le[n]),o,c+cr(L/2),P,fr(0,u-L),i,a),se[n]!=null&&te(ce.get(se[n]),o,c+cr(L/2),P,fr(0,u-L),i,a)):te(ge,o,c+cr(L/2),P,fr(0,u-L),i,a),ne(e,t,n,o-L/2,c,P+L,u)}}return L>0?he.stroke=oe?ue:ge:oe||(he._fill=m.width==0?m._fill:m._stroke??m._fill,he.width=0),he.fill=oe?ce:ge,he})}function fo(e,t){let n=G(t?.alignGaps,0);return(t,r,i,a)=>Ra(t,r,(o,s,c,l,u,d,f,p,m,h,g)=>{[i,a]=qn(c,i,a);let _=o.pxRound,v=e=>_(d(e,l,h,p)),y=e=>_(f(e,u,g,m)),b,x,S;l.ori==0?(b=qa,S=Ya,x=to):(b=Ja,S=Xa,x=no);let C=l.dir*(l.ori==0?1:-1),w=v(s[C==1?i:a]),T=w,E=[],D=[];for(let e=C==1?i:a;e>=i&&e<=a;e+=C)if(c[e]!=null){let t=s[e],n=v(t);E.push(T=n),D.push(y(c[e]))}let O={stroke:e(E,D,b,S,x,_),fill:null,clip:null,band:null,gaps:null,flags:Ia},k=O.stroke,[ee,A]=za(t,r);if(o.fill!=null||ee!=0){let e=O.fill=new Path2D(k),n=y(o.fillTo(t,r,o.min,o.max,ee));S(e,T,n),S(e,w,n)}if(!o.spanGaps){let e=[];e.push(...Wa(s,c,i,a,C,v,n)),O.gaps=e=o.gaps(t,r,i,a,e),O.clip=Ha(e,l.ori,p,m,h,g)}return A!=0&&(O.band=A==2?[Va(t,r,i,a,k,-1),Va(t,r,i,a,k,1)]:Va(t,r,i,a,k,A)),O})}function po(e){return fo(mo,e)}function mo(e,t,n,r,i,a){let o=e.length;if(o<2)return null;let s=new Path2D;if(n(s,e[0],t[0]),o==2)r(s,e[1],t[1]);else{let n=Array(o),r=Array(o-1),a=Array(o-1),c=Array(o-1);for(let n=0;n<o-1;n++)a[n]=t[n+1]-t[n],c[n]=e[n+1]-e[n],r[n]=a[n]/c[n];n[0]=r[0];for(let e=1;e<o-1;e++)r[e]===0||r[e-1]===0||r[e-1]>0!=r[e]>0?n[e]=0:(n[e]=3*(c[e-1]+c[e])/((2*c[e]+c[e-1])/r[e-1]+(c[e]+2*c[e-1])/r[e]),isFinite(n[e])||(n[e]=0));n[o-1]=r[o-2];for(let r=0;r<o-1;r++)i(s,e[r]+c[r]/3,t[r]+n[r]*c[r]/3,e[r+1]-c[r]/3,t[r+1]-n[r+1]*c[r]/3,e[r+1],t[r+1])}return s}var ho=new Set;function go(){for(let e of ho)e.syncRect(!0)}Cn&&(Vn(vn,Tn,go),Vn(yn,Tn,go,!0),Vn(xn,Tn,()=>{Mo.pxRatio=U}));var _o=so(),vo=ro();function yo(e,t,n,r){return(r?[e[0],e[1]].concat(e.slice(2)):[e[0]].concat(e.slice(1))).map((e,r)=>xo(e,r,t,n))}function bo(e,t){return e.map((e,n)=>n==0?{}:qr({},t,e))}function xo(e,t,n,r){return qr({},t==0?n:r,e)}function So(e,t,n){return t==null?Lr:[t,n]}var Co=So;function wo(e,t,n){return t==null?Lr:nr(t,n,Qn,!0)}function To(e,t,n,r){return t==null?Lr:Xn(t,n,e.scales[r].log,!1)}var Eo=To;function Do(e,t,n,r){return t==null?Lr:Zn(t,n,e.scales[r].log,!1)}var Oo=Do;function ko(e,t,n,r,i){let a=fr(yr(e),yr(t)),o=t-e,s=Un(i/r*o,n);do{let e=n[s],t=r*e/o;if(t>=i&&a+(e<5?Mr.get(e):0)<=17)return[e,t]}while(++s<n.length);return[0,0]}function Ao(e){let t,n;return e=e.replace(/(\d+)px/,(e,r)=>(t=lr((n=+r)*U))+`px`),[e,t,n]}function jo(e){e.show&&[e.font,e.labelFont].forEach(e=>{let t=Z(e[2]*U,1);e[0]=e[0].replace(/[0-9.]+px/,t+`px`),e[1]=t})}function Mo(e,t,n){let r={mode:G(e.mode,1)},i=r.mode;function a(e,t,n,r){let i=t.valToPct(e);return r+n*(t.dir==-1?1-i:i)}function o(e,t,n,r){let i=t.valToPct(e);return r+n*(t.dir==-1?i:1-i)}function s(e,t,n,r){return t.ori==0?a(e,t,n,r):o(e,t,n,r)}r.valToPosH=a,r.valToPosV=o;let c=!1;r.status=0;let l=r.root=Mn(Lt);if(e.id!=null&&(l.id=e.id),kn(l,e.class),e.title){let t=Mn(Bt,l);t.textContent=e.title}let u=jn(`canvas`),d=r.ctx=u.getContext(`2d`),f=Mn(Vt,l);Vn(`click`,f,e=>{e.target===m&&(K!=er||q!=tr)&&mr.click(r,e)},!0);let p=r.under=Mn(Ht,f);f.appendChild(u);let m=r.over=Mn(Ut,f);e=Kr(e);let h=+G(e.pxAlign,1),g=Ga(h);(e.plugins||[]).forEach(t=>{t.opts&&(e=t.opts(r,e)||e)});let _=e.ms||.001,v=r.series=i==1?yo(e.series||[],da,Aa,!1):bo(e.series||[null],ka),y=r.axes=yo(e.axes||[],ca,wa,!0),b=r.scales={},x=r.bands=e.bands||[];x.forEach(e=>{e.fill=Y(e.fill||null),e.dir=G(e.dir,-1)});let S=i==2?v[1].facets[0].scale:v[0].scale,C={axes:yn,series:Ot},w=(e.drawOrder||[`axes`,`series`]).map(e=>C[e]);function T(e){let t=e.distr==3?t=>hr(t>0?t:e.clamp(r,t,e.min,e.max,e.key)):e.distr==4?t=>vr(t,e.asinh):e.distr==100?t=>e.fwd(t):e=>e;return n=>{let r=t(n),{_min:i,_max:a}=e,o=a-i;return(r-i)/o}}function E(t){let n=b[t];if(n==null){let r=(e.scales||Fr)[t]||Fr;if(r.from!=null){E(r.from);let e=qr({},b[r.from],r,{key:t});e.valToPct=T(e),b[t]=e}else{n=b[t]=qr({},t==S?Ma:Na,r),n.key=t;let e=n.time,a=n.range,o=Rr(a);if((t!=S||i==2&&!e)&&(o&&(a[0]==null||a[1]==null)&&(a={min:a[0]==null?$n:{mode:1,hard:a[0],soft:a[0]},max:a[1]==null?$n:{mode:1,hard:a[1],soft:a[1]}},o=!1),!o&&Hr(a))){let e=a;a=(t,n,r)=>n==null?Lr:nr(n,r,e)}n.range=Y(a||(e?Co:t==S?n.distr==3?Eo:n.distr==4?Oo:So:n.distr==3?To:n.distr==4?Do:wo)),n.auto=Y(!o&&n.auto),n.clamp=Y(n.clamp||ja),n._min=n._max=null,n.valToPct=T(n)}}}E(`x`),E(`y`),i==1&&v.forEach(e=>{E(e.scale)}),y.forEach(e=>{E(e.scale)});for(let t in e.scales)E(t);let D=b[S],O=D.distr,k,ee;D.ori==0?(kn(l,Rt),k=a,ee=o):(kn(l,zt),k=o,ee=a);let A={};for(let e in b){let t=b[e];(t.min!=null||t.max!=null)&&(A[e]={min:t.min,max:t.max},t.min=t.max=null)}let j=e.tzDate||(e=>new Date(lr(e/_))),te=e.fmtDate||di,ne=_==1?Ni(j):Ii(j),re=Ri(j,Li(_==1?Mi:Fi,te)),ie=Hi(j,Bi(Vi,te)),ae=[],M=r.legend=qr({},Gi,e.legend),N=r.cursor=qr({},ea,{drag:{y:i==2}},e.cursor),P=M.show,F=N.show,I=M.markers;M.idxs=ae,I.width=Y(I.width),I.dash=Y(I.dash),I.stroke=Y(I.stroke),I.fill=Y(I.fill);let L,oe,se,ce=[],le=[],ue,de=!1,fe={};if(M.live){let e=v[1]?v[1].values:null;de=e!=null,ue=de?e(r,1,0):{_:0};for(let e in ue)fe[e]=Sn}if(P){if(L=jn(`table`,Xt,l),se=jn(`tbody`,null,L),M.mount(r,L),de){oe=jn(`thead`,null,L,se);let e=jn(`tr`,null,oe);for(var pe in jn(`th`,null,e),ue)jn(`th`,tn,e).textContent=pe}else kn(L,Qt),M.live&&kn(L,Zt)}let me={show:!0},he={show:!1};function ge(e,t){if(t==0&&(de||!M.live||i==2))return Lr;let n=[],a=jn(`tr`,$t,se,se.childNodes[t]);kn(a,e.class),e.show||kn(a,Gt);let o=jn(`th`,null,a);if(I.show){let e=Mn(en,o);if(t>0){let n=I.width(r,t);n&&(e.style.border=n+`px `+I.dash(r,t)+` `+I.stroke(r,t)),e.style.background=I.fill(r,t)}}let s=Mn(tn,o);for(var c in e.label instanceof HTMLElement?s.appendChild(e.label):s.textContent=e.label,t>0&&(I.show||(s.style.color=e.width>0?I.stroke(r,t):I.fill(r,t)),ve(`click`,o,t=>{if(N._lock)return;Ue(t);let n=v.indexOf(e);if((t.ctrlKey||t.metaKey)!=M.isolate){let e=v.some((e,t)=>t>0&&t!=n&&e.show);v.forEach((t,r)=>{r>0&&jr(r,e?r==n?me:he:me,!0,$.setSeries)})}else jr(n,{show:!e.show},!0,$.setSeries)},!1),Ke&&ve(hn,o,t=>{N._lock||(Ue(t),jr(v.indexOf(e),Zr,!0,$.setSeries))},!1)),ue){let e=jn(`td`,nn,a);e.textContent=`--`,n.push(e)}return[a,n]}let _e=new Map;function ve(e,t,n,i=!0){let a=_e.get(t)||{},o=N.bind[e](r,t,n,i);o&&(Vn(e,t,a[e]=o),_e.set(t,a))}function ye(e,t,n){let r=_e.get(t)||{};for(let n in r)(e==null||n==e)&&(Hn(n,t,r[n]),delete r[n]);e??_e.delete(t)}let R=0,be=0,z=0,B=0,xe=0,Se=0,Ce=xe,we=Se,Te=z,Ee=B,De=0,Oe=0,ke=0,Ae=0;r.bbox={};let je=!1,Me=!1,Ne=!1,Pe=!1,Fe=!1,Ie=!1;function Le(e,t,n){(n||e!=r.width||t!=r.height)&&Re(e,t),bn(!1),Ne=!0,Me=!0,Nn()}function Re(e,t){r.width=R=z=e,r.height=be=B=t,xe=Se=0,Ve(),He();let n=r.bbox;De=n.left=kr(xe*U,.5),Oe=n.top=kr(Se*U,.5),ke=n.width=kr(z*U,.5),Ae=n.height=kr(B*U,.5)}function ze(){let e=!1,t=0;for(;!e;){t++;let n=un(t),i=vn(t);e=t==3||n&&i,e||(Re(r.width,r.height),Me=!0)}}function Be({width:e,height:t}){Le(e,t)}r.setSize=Be;function Ve(){let e=!1,t=!1,n=!1,r=!1;y.forEach((i,a)=>{if(i.show&&i._show){let{side:a,_size:o}=i,s=a%2,c=o+(i.label==null?0:i.labelSize);c>0&&(s?(z-=c,a==3?(xe+=c,r=!0):n=!0):(B-=c,a==0?(Se+=c,e=!0):t=!0))}}),tt[0]=e,tt[1]=n,tt[2]=t,tt[3]=r,z-=at[1]+at[3],xe+=at[3],B-=at[2]+at[0],Se+=at[0]}function He(){let e=xe+z,t=Se+B,n=xe,r=Se;function i(i,a){switch(i){case 1:return e+=a,e-a;case 2:return t+=a,t-a;case 3:return n-=a,n+a;case 0:return r-=a,r+a}}y.forEach((e,t)=>{if(e.show&&e._show){let t=e.side;e._pos=i(t,e._size),e.label!=null&&(e._lpos=i(t,e.labelSize))}})}if(N.dataIdx==null){let e=N.hover,n=e.skip=new Set(e.skip??[]);n.add(void 0);let r=e.prox=Y(e.prox),i=e.bias??=0;N.dataIdx=(e,a,o,s)=>{if(a==0)return o;let c=o,l=r(e,a,o,s)??J,u=l>=0&&l<J,d=D.ori==0?z:B,f=N.left,p=t[0],m=t[a];if(n.has(m[o])){c=null;let e=null,t=null,r;if(i==0||i==-1)for(r=o;e==null&&r-->0;)n.has(m[r])||(e=r);if(i==0||i==1)for(r=o;t==null&&r++<m.length;)n.has(m[r])||(t=r);if(e!=null||t!=null){if(u){let n=e==null?-1/0:k(p[e],D,d,0),r=t==null?1/0:k(p[t],D,d,0),i=f-n,a=r-f;i<=a?i<=l&&(c=e):a<=l&&(c=t)}else c=t==null?e:e==null?t:o-e<=t-o?e:t}}else u&&sr(f-k(p[o],D,d,0))>l&&(c=null);return c}}let Ue=e=>{N.event=e};N.idxs=ae,N._lock=!1;let We=N.points;We.show=Y(We.show),We.size=Y(We.size),We.stroke=Y(We.stroke),We.width=Y(We.width),We.fill=Y(We.fill);let Ge=r.focus=qr({},e.focus||{alpha:.3},N.focus),Ke=Ge.prox>=0,qe=Ke&&We.one,Je=[],Ye=[],Xe=[];function Ze(e,t){let n=We.show(r,t);if(n instanceof HTMLElement)return kn(n,Yt),kn(n,e.class),Pn(n,-10,-10,z,B),m.insertBefore(n,Je[t]),n}function Qe(e,t){if(i==1||t>0){let t=i==1&&b[e.scale].time,n=e.value;e.value=t?Vr(n)?Hi(j,Bi(n,te)):n||ie:n||Ca,e.label=e.label||(t?ua:la)}if(qe||t>0){e.width=e.width==null?1:e.width,e.paths=e.paths||_o||wr,e.fillTo=Y(e.fillTo||Ba),e.pxAlign=+G(e.pxAlign,h),e.pxRound=Ga(e.pxAlign),e.stroke=Y(e.stroke||null),e.fill=Y(e.fill||null),e._stroke=e._fill=e._paths=e._focus=null;let t=Ta(fr(1,e.width),1),n=e.points=qr({},{size:t,width:fr(1,t*.2),stroke:e.stroke,space:t*2,paths:vo,_stroke:null,_fill:null},e.points);n.show=Y(n.show),n.filter=Y(n.filter),n.fill=Y(n.fill),n.stroke=Y(n.stroke),n.paths=Y(n.paths),n.pxAlign=e.pxAlign}if(P){let n=ge(e,t);ce.splice(t,0,n[0]),le.splice(t,0,n[1]),M.values.push(null)}if(F){ae.splice(t,0,null);let n=null;qe?t==0&&(n=Ze(e,t)):t>0&&(n=Ze(e,t)),Je.splice(t,0,n),Ye.splice(t,0,0),Xe.splice(t,0,0)}Q(`addSeries`,t)}function $e(e,t){t??=v.length,e=i==1?xo(e,t,da,Aa):xo(e,t,{},ka),v.splice(t,0,e),Qe(v[t],t)}r.addSeries=$e;function et(e){if(v.splice(e,1),P){M.values.splice(e,1),le.splice(e,1);let t=ce.splice(e,1)[0];ye(null,t.firstChild),t.remove()}F&&(ae.splice(e,1),Je.splice(e,1)[0].remove(),Ye.splice(e,1),Xe.splice(e,1)),Q(`delSeries`,e)}r.delSeries=et;let tt=[!1,!1,!1,!1];function nt(e,t){if(e._show=e.show,e.show){let n=e.side%2,i=b[e.scale];i??=(e.scale=n?v[1].scale:S,b[e.scale]);let a=i.time;e.size=Y(e.size),e.space=Y(e.space),e.rotate=Y(e.rotate),Rr(e.incrs)&&e.incrs.forEach(e=>{!Mr.has(e)&&Mr.set(e,Nr(e))}),e.incrs=Y(e.incrs||(i.distr==2?vi:a?_==1?ji:Pi:yi)),e.splits=Y(e.splits||(a&&i.distr==1?ne:i.distr==3?ma:i.distr==4?ha:pa)),e.stroke=Y(e.stroke),e.grid.stroke=Y(e.grid.stroke),e.ticks.stroke=Y(e.ticks.stroke),e.border.stroke=Y(e.border.stroke);let o=e.values;e.values=Rr(o)&&!Rr(o[0])?Y(o):a?Rr(o)?Ri(j,Li(o,te)):Vr(o)?zi(j,o):o||re:o||fa,e.filter=Y(e.filter||(i.distr>=3&&i.log==10?xa:i.distr==3&&i.log==2?Sa:Cr)),e.font=Ao(e.font),e.labelFont=Ao(e.labelFont),e._size=e.size(r,null,t,0),e._space=e._rotate=e._incrs=e._found=e._splits=e._values=null,e._size>0&&(tt[t]=!0,e._el=Mn(Wt,f))}}function rt(e,t,n,r){let[i,a,o,s]=n,c=t%2,l=0;return c==0&&(s||a)&&(l=t==0&&!i||t==2&&!o?lr(ca.size/3):0),c==1&&(i||o)&&(l=t==1&&!a||t==3&&!s?lr(wa.size/2):0),l}let it=r.padding=(e.padding||[rt,rt,rt,rt]).map(e=>Y(G(e,rt))),at=r._padding=it.map((e,t)=>e(r,t,tt,0)),ot,st=null,V=null,ct=i==1?v[0].idxs:null,lt=null,ut=!1;function dt(e,n){if(t=e??[],r.data=r._data=t,i==2){ot=0;for(let e=1;e<v.length;e++)ot+=t[e][0].length}else{t.length==0&&(r.data=r._data=t=[[]]),lt=t[0],ot=lt.length;let e=t;if(O==2){e=t.slice();let n=e[0]=Array(ot);for(let e=0;e<ot;e++)n[e]=e}r._data=t=e}if(bn(!0),Q(`setData`),O==2&&(Ne=!0),n!==!1){let e=D;e.auto(r,ut)?ft():Ar(S,e.min,e.max),Pe||=N.left>=0,Ie=!0,Nn()}}r.setData=dt;function ft(){ut=!0;let e,n;i==1&&(ot>0?(st=ct[0]=0,V=ct[1]=ot-1,e=t[0][st],n=t[0][V],O==2?(e=st,n=V):e==n&&(O==3?[e,n]=Xn(e,e,D.log,!1):O==4?[e,n]=Zn(e,e,D.log,!1):D.time?n=e+lr(86400/_):[e,n]=nr(e,n,Qn,!0))):(st=ct[0]=e=null,V=ct[1]=n=null)),Ar(S,e,n)}let pt,mt,ht,gt,_t,vt,yt,bt,xt,St;function Ct(e,t,n,r,i,a){e??=dn,n??=Ir,r??=`butt`,i??=dn,a??=`round`,e!=pt&&(d.strokeStyle=pt=e),i!=mt&&(d.fillStyle=mt=i),t!=ht&&(d.lineWidth=ht=t),a!=_t&&(d.lineJoin=_t=a),r!=vt&&(d.lineCap=vt=r),n!=gt&&d.setLineDash(gt=n)}function H(e,t,n,r){t!=mt&&(d.fillStyle=mt=t),e!=yt&&(d.font=yt=e),n!=bt&&(d.textAlign=bt=n),r!=xt&&(d.textBaseline=xt=r)}function wt(e,t,n,i,a=0){if(i.length>0&&e.auto(r,ut)&&(t==null||t.min==null)){let t=G(st,0),r=G(V,i.length-1),o=n.min==null?Yn(i,t,r,a,e.distr==3):[n.min,n.max];e.min=dr(e.min,n.min=o[0]),e.max=fr(e.max,n.max=o[1])}}let Tt={min:null,max:null};function Et(){for(let e in b){let t=b[e];A[e]==null&&(t.min==null||A[S]!=null&&t.auto(r,ut))&&(A[e]=Tt)}for(let e in b){let t=b[e];A[e]==null&&t.from!=null&&A[t.from]!=null&&(A[e]=Tt)}A[S]!=null&&bn(!0);let e={};for(let t in A){let n=A[t];if(n!=null){let a=e[t]=Kr(b[t],Ur);if(n.min!=null)qr(a,n);else if(t!=S||i==2){if(ot==0&&a.from==null){let e=a.range(r,null,null,t);a.min=e[0],a.max=e[1]}else a.min=J,a.max=-1/0}}}if(ot>0){v.forEach((n,a)=>{if(i==1){let i=n.scale,o=A[i];if(o==null)return;let s=e[i];if(a==0){let e=s.range(r,s.min,s.max,i);s.min=e[0],s.max=e[1],st=Un(s.min,t[0]),V=Un(s.max,t[0]),V-st>1&&(t[0][st]<s.min&&st++,t[0][V]>s.max&&V--),n.min=lt[st],n.max=lt[V]}else n.show&&n.auto&&wt(s,o,n,t[a],n.sorted);n.idxs[0]=st,n.idxs[1]=V}else if(a>0&&n.show&&n.auto){let[r,i]=n.facets,o=r.scale,s=i.scale,[c,l]=t[a],u=e[o],d=e[s];u!=null&&wt(u,A[o],r,c,r.sorted),d!=null&&wt(d,A[s],i,l,i.sorted),n.min=i.min,n.max=i.max}});for(let t in e){let n=e[t],i=A[t];if(n.from==null&&(i==null||i.min==null)){let e=n.range(r,n.min==J?null:n.min,n.max==-1/0?null:n.max,t);n.min=e[0],n.max=e[1]}}}for(let t in e){let n=e[t];if(n.from!=null){let i=e[n.from];if(i.min==null)n.min=n.max=null;else{let e=n.range(r,i.min,i.max,t);n.min=e[0],n.max=e[1]}}}let n={},a=!1;for(let t in e){let r=e[t],i=b[t];if(i.min!=r.min||i.max!=r.max){i.min=r.min,i.max=r.max;let e=i.distr;i._min=e==3?hr(i.min):e==4?vr(i.min,i.asinh):e==100?i.fwd(i.min):i.min,i._max=e==3?hr(i.max):e==4?vr(i.max,i.asinh):e==100?i.fwd(i.max):i.max,n[t]=a=!0}}if(a){v.forEach((e,t)=>{i==2?t>0&&n.y&&(e._paths=null):n[e.scale]&&(e._paths=null)});for(let e in n)Ne=!0,Q(`setScale`,e);F&&N.left>=0&&(Pe=Ie=!0)}for(let e in A)A[e]=null}function Dt(e){let t=br(st-1,0,ot-1),n=br(V+1,0,ot-1);for(;e[t]==null&&t>0;)t--;for(;e[n]==null&&n<ot-1;)n++;return[t,n]}function Ot(){if(ot>0){let e=v.some(e=>e._focus)&&St!=Ge.alpha;e&&(d.globalAlpha=St=Ge.alpha),v.forEach((e,n)=>{if(n>0&&e.show&&(kt(n,!1),kt(n,!0),e._paths==null)){let a=St;St!=e.alpha&&(d.globalAlpha=St=e.alpha);let o=i==2?[0,t[n][0].length-1]:Dt(t[n]);e._paths=e.paths(r,n,o[0],o[1]),St!=a&&(d.globalAlpha=St=a)}}),v.forEach((e,t)=>{if(t>0&&e.show){let n=St;St!=e.alpha&&(d.globalAlpha=St=e.alpha),e._paths!=null&&At(t,!1);{let n=e._paths==null?null:e._paths.gaps,i=e.points.show(r,t,st,V,n),a=e.points.filter(r,t,i,n);(i||a)&&(e.points._paths=e.points.paths(r,t,st,V,a),At(t,!0))}St!=n&&(d.globalAlpha=St=n),Q(`drawSeries`,t)}}),e&&(d.globalAlpha=St=1)}}function kt(e,t){let n=t?v[e].points:v[e];n._stroke=n.stroke(r,e),n._fill=n.fill(r,e)}function At(e,t){let n=t?v[e].points:v[e],{stroke:r,fill:i,clip:a,flags:o,_stroke:s=n._stroke,_fill:c=n._fill,_width:l=n.width}=n._paths;l=Z(l*U,3);let u=null,f=l%2/2;t&&c==null&&(c=l>0?`#fff`:s);let p=n.pxAlign==1&&f>0;if(p&&d.translate(f,f),!t){let e=De-l/2,t=Oe-l/2,n=ke+l,r=Ae+l;u=new Path2D,u.rect(e,t,n,r)}t?Mt(s,l,n.dash,n.cap,c,r,i,o,a):jt(e,s,l,n.dash,n.cap,c,r,i,o,u,a),p&&d.translate(-f,-f)}function jt(e,n,i,a,o,s,c,l,u,d,f){let p=!1;u!=0&&x.forEach((m,h)=>{if(m.series[0]==e){let e=v[m.series[1]],g=t[m.series[1]],_=(e._paths||Fr).band;Rr(_)&&(_=m.dir==1?_[0]:_[1]);let y,b=null;e.show&&_&&rr(g,st,V)?(b=m.fill(r,h)||s,y=e._paths.clip):_=null,Mt(n,i,a,o,b,c,l,u,d,f,y,_),p=!0}}),p||Mt(n,i,a,o,s,c,l,u,d,f)}function Mt(e,t,n,r,i,a,o,s,c,l,u,f){Ct(e,t,n,r,i),(c||l||f)&&(d.save(),c&&d.clip(c),l&&d.clip(l)),f?(s&3)==3?(d.clip(f),u&&d.clip(u),Pt(i,o),Nt(e,a,t)):s&La?(Pt(i,o),d.clip(f),Nt(e,a,t)):s&Ia&&(d.save(),d.clip(f),u&&d.clip(u),Pt(i,o),d.restore(),Nt(e,a,t)):(Pt(i,o),Nt(e,a,t)),(c||l||f)&&d.restore()}function Nt(e,t,n){n>0&&(t instanceof Map?t.forEach((e,t)=>{d.strokeStyle=pt=t,d.stroke(e)}):t!=null&&e&&d.stroke(t))}function Pt(e,t){t instanceof Map?t.forEach((e,t)=>{d.fillStyle=mt=t,d.fill(e)}):t!=null&&e&&d.fill(t)}function Ft(e,t,n,i){let a=y[e],o;if(i<=0)o=[0,0];else{let s=a._space=a.space(r,e,t,n,i);o=ko(t,n,a._incrs=a.incrs(r,e,t,n,i,s),i,s)}return a._found=o}function It(e,t,n,r,i,a,o,s,c,l){let u=o%2/2;h==1&&d.translate(u,u),Ct(s,o,c,l,s),d.beginPath();let f,p,m,g,_=i+(r==0||r==3?-a:a);n==0?(p=i,g=_):(f=i,m=_);for(let r=0;r<e.length;r++)t[r]!=null&&(n==0?f=m=e[r]:p=g=e[r],d.moveTo(f,p),d.lineTo(m,g));d.stroke(),h==1&&d.translate(-u,-u)}function un(e){let t=!0;return y.forEach((n,i)=>{if(!n.show)return;let a=b[n.scale];if(a.min==null){n._show&&(t=!1,n._show=!1,bn(!1));return}n._show||(t=!1,n._show=!0,bn(!1));let o=n.side,s=o%2,{min:c,max:l}=a,[u,d]=Ft(i,c,l,s==0?z:B);if(d==0)return;let f=a.distr==2,p=n._splits=n.splits(r,i,c,l,u,d,f),m=a.distr==2?p.map(e=>lt[e]):p,h=a.distr==2?lt[p[1]]-lt[p[0]]:u,g=n._values=n.values(r,n.filter(r,m,i,d,h),i,d,h);n._rotate=o==2?n.rotate(r,g,i,d):0;let _=n._size;n._size=ur(n.size(r,g,i,e)),_!=null&&n._size!=_&&(t=!1)}),t}function vn(e){let t=!0;return it.forEach((n,i)=>{let a=n(r,i,tt,e);a!=at[i]&&(t=!1),at[i]=a}),t}function yn(){for(let e=0;e<y.length;e++){let t=y[e];if(!t.show||!t._show)continue;let n=t.side,i=n%2,a,o,c=t.stroke(r,e),l=n==0||n==3?-1:1,[u,f]=t._found;if(t.label!=null){let s=t.labelGap*l,p=lr((t._lpos+s)*U);H(t.labelFont[0],c,`center`,n==2?on:sn),d.save(),i==1?(a=o=0,d.translate(p,lr(Oe+Ae/2)),d.rotate((n==3?-or:or)/2)):(a=lr(De+ke/2),o=p);let m=xr(t.label)?t.label(r,e,u,f):t.label;d.fillText(m,a,o),d.restore()}if(f==0)continue;let p=b[t.scale],m=i==0?ke:Ae,h=i==0?De:Oe,_=t._splits,v=p.distr==2?_.map(e=>lt[e]):_,x=p.distr==2?lt[_[1]]-lt[_[0]]:u,S=t.ticks,C=t.border,w=S.show?S.size:0,T=lr(w*U),E=lr((t.alignTo==2?t._size-w-t.gap:t.gap)*U),D=t._rotate*-or/180,O=g(t._pos*U),k=O+(T+E)*l;o=i==0?k:0,a=i==1?k:0;let ee=t.font[0];H(ee,c,t.align==1?cn:t.align==2?ln:D>0?cn:D<0?ln:i==0?`center`:n==3?ln:cn,D||i==1?`middle`:n==2?on:sn);let A=t.font[1]*t.lineGap,j=_.map(e=>g(s(e,p,m,h))),te=t._values;for(let e=0;e<te.length;e++){let t=te[e];if(t!=null){i==0?a=j[e]:o=j[e],t=``+t;let n=t.indexOf(`
+`)==-1?[t]:t.split(/\n/gm);for(let e=0;e<n.length;e++){let t=n[e];D?(d.save(),d.translate(a,o+e*A),d.rotate(D),d.fillText(t,0,0),d.restore()):d.fillText(t,a,o+e*A)}}}S.show&&It(j,S.filter(r,v,e,f,x),i,n,O,T,Z(S.width*U,3),S.stroke(r,e),S.dash,S.cap);let ne=t.grid;ne.show&&It(j,ne.filter(r,v,e,f,x),i,i==0?2:1,i==0?Oe:De,i==0?Ae:ke,Z(ne.width*U,3),ne.stroke(r,e),ne.dash,ne.cap),C.show&&It([O],[1],+(i==0),i==0?1:2,i==1?Oe:De,i==1?Ae:ke,Z(C.width*U,3),C.stroke(r,e),C.dash,C.cap)}Q(`drawAxes`)}function bn(e){v.forEach((t,n)=>{n>0&&(t._paths=null,e&&(i==1?(t.min=null,t.max=null):t.facets.forEach(e=>{e.min=null,e.max=null})))})}let Cn=!1,En=!1,Dn=[];function On(){En=!1;for(let e=0;e<Dn.length;e++)Q(...Dn[e]);Dn.length=0}function Nn(){Cn||=($r(Ln),!0)}function Fn(e,t=!1){Cn=!0,En=t,e(r),Ln(),t&&Dn.length>0&&queueMicrotask(On)}r.batch=Fn;function Ln(){if(je&&=(Et(),!1),Ne&&=(ze(),!1),Me){if(W(p,cn,xe),W(p,on,Se),W(p,rn,z),W(p,an,B),W(m,cn,xe),W(m,on,Se),W(m,rn,z),W(m,an,B),W(f,rn,R),W(f,an,be),u.width=lr(R*U),u.height=lr(be*U),y.forEach(({_el:e,_show:t,_size:n,_pos:r,side:i})=>{if(e!=null){if(t){let t=i===3||i===0?n:0,a=i%2==1;W(e,a?`left`:`top`,r-t),W(e,a?`width`:`height`,n),W(e,a?`top`:`left`,a?Se:xe),W(e,a?`height`:`width`,a?B:z),An(e,Gt)}else kn(e,Gt)}}),pt=mt=ht=_t=vt=yt=bt=xt=gt=null,St=1,fi(!0),xe!=Ce||Se!=we||z!=Te||B!=Ee){bn(!1);let e=z/Te,t=B/Ee;if(F&&!Pe&&N.left>=0){N.left*=e,N.top*=t,Gn&&Pn(Gn,lr(N.left),0,z,B),Kn&&Pn(Kn,0,lr(N.top),z,B);for(let n=0;n<Je.length;n++){let r=Je[n];r!=null&&(Ye[n]*=e,Xe[n]*=t,Pn(r,ur(Ye[n]),ur(Xe[n]),z,B))}}if(X.show&&!Fe&&X.left>=0&&X.width>0){X.left*=e,X.width*=e,X.top*=t,X.height*=t;for(let e in hi)W(Sr,e,X[e])}Ce=xe,we=Se,Te=z,Ee=B}Q(`setSize`),Me=!1}R>0&&be>0&&(d.clearRect(0,0,u.width,u.height),Q(`drawClear`),w.forEach(e=>e()),Q(`draw`)),X.show&&Fe&&(Dr(X),Fe=!1),F&&Pe&&(li(null,!0,!1),Pe=!1),M.show&&M.live&&Ie&&(si(),Ie=!1),c||(c=!0,r.status=1,Q(`ready`)),ut=!1,Cn=!1}r.redraw=(e,t)=>{Ne=t||!1,e===!1?Nn():Ar(S,D.min,D.max)};function zn(e,n){let i=b[e];if(i.from==null){if(ot==0){let t=i.range(r,n.min,n.max,e);n.min=t[0],n.max=t[1]}if(n.min>n.max){let e=n.min;n.min=n.max,n.max=e}if(ot>1&&n.min!=null&&n.max!=null&&n.max-n.min<1e-16)return;e==S&&i.distr==2&&ot>0&&(n.min=Un(n.min,t[0]),n.max=Un(n.max,t[0]),n.min==n.max&&n.max++),A[e]=n,je=!0,Nn()}}r.setScale=zn;let Bn,Wn,Gn,Kn,qn,Jn,er,tr,ir,ar,K,q,cr=!1,mr=N.drag,gr=mr.x,yr=mr.y;F&&(N.x&&(Bn=Mn(qt,m)),N.y&&(Wn=Mn(Jt,m)),D.ori==0?(Gn=Bn,Kn=Wn):(Gn=Wn,Kn=Bn),K=N.left,q=N.top);let X=r.select=qr({show:!0,over:!0,left:0,width:0,top:0,height:0},e.select),Sr=X.show?Mn(Kt,X.over?m:p):null;function Dr(e,t){if(X.show){for(let t in e)X[t]=e[t],t in hi&&W(Sr,t,e[t]);t!==!1&&Q(`setSelect`)}}r.setSelect=Dr;function Or(e){if(v[e].show)P&&An(ce[e],Gt);else if(P&&kn(ce[e],Gt),F){let t=qe?Je[0]:Je[e];t!=null&&Pn(t,-10,-10,z,B)}}function Ar(e,t,n){zn(e,{min:t,max:n})}function jr(e,t,n,a){t.focus!=null&&Qr(e),t.show!=null&&v.forEach((n,r)=>{r>0&&(e==r||e==null)&&(n.show=t.show,Or(r),i==2?(Ar(n.facets[0].scale,null,null),Ar(n.facets[1].scale,null,null)):Ar(n.scale,null,null),Nn())}),n!==!1&&Q(`setSeries`,e,t),a&&Ki(`setSeries`,r,e,t)}r.setSeries=jr;function Pr(e,t){qr(x[e],t)}function zr(e,t){e.fill=Y(e.fill||null),e.dir=G(e.dir,-1),t??=x.length,x.splice(t,0,e)}function Wr(e){e==null?x.length=0:x.splice(e,1)}r.addBand=zr,r.setBand=Pr,r.delBand=Wr;function Gr(e,t){v[e].alpha=t,F&&Je[e]!=null&&(Je[e].style.opacity=t),P&&ce[e]&&(ce[e].style.opacity=t)}let Jr,Yr,Xr,Zr={focus:!0};function Qr(e){if(e!=Xr){let t=e==null,n=Ge.alpha!=1;v.forEach((r,a)=>{if(i==1||a>0){let i=t||a==0||a==e;r._focus=t?null:i,n&&Gr(a,i?1:Ge.alpha)}}),Xr=e,n&&Nn()}}P&&Ke&&ve(gn,L,e=>{N._lock||(Ue(e),Xr!=null&&jr(null,Zr,!0,$.setSeries))});function ei(e,t,n){let r=b[t];n&&(e=e/U-(r.ori==1?Se:xe));let i=z;r.ori==1&&(i=B,e=i-e),r.dir==-1&&(e=i-e);let a=r._min,o=r._max,s=e/i,c=a+(o-a)*s,l=r.distr;return l==3?pr(10,c):l==4?_r(c,r.asinh):l==100?r.bwd(c):c}function ti(e,n){return Un(ei(e,S,n),t[0],st,V)}r.valToIdx=e=>Un(e,t[0]),r.posToIdx=ti,r.posToVal=ei,r.valToPos=(e,t,n)=>b[t].ori==0?a(e,b[t],n?ke:z,n?De:0):o(e,b[t],n?Ae:B,n?Oe:0),r.setCursor=(e,t,n)=>{K=e.left,q=e.top,li(null,t,n)};function ni(e,t){W(Sr,cn,X.left=e),W(Sr,rn,X.width=t)}function ri(e,t){W(Sr,on,X.top=e),W(Sr,an,X.height=t)}let ii=D.ori==0?ni:ri,ai=D.ori==1?ni:ri;function oi(){if(P&&M.live)for(let e=+(i==2);e<v.length;e++){if(e==0&&de)continue;let t=M.values[e],n=0;for(let r in t)le[e][n++].firstChild.nodeValue=t[r]}}function si(e,t){if(e!=null&&(e.idxs?e.idxs.forEach((e,t)=>{ae[t]=e}):Br(e.idx)||ae.fill(e.idx),M.idx=ae[0]),P&&M.live){for(let e=0;e<v.length;e++)(e>0||i==1&&!de)&&ci(e,ae[e]);oi()}Ie=!1,t!==!1&&Q(`setLegend`)}r.setLegend=si;function ci(e,n){let i=v[e],a=e==0&&O==2?lt:t[e],o;de?o=i.values(r,e,n)??fe:(o=i.value(r,n==null?null:a[n],e,n),o=o==null?fe:{_:o}),M.values[e]=o}function li(e,n,a){ir=K,ar=q,[K,q]=N.move(r,K,q),N.left=K,N.top=q,F&&(Gn&&Pn(Gn,lr(K),0,z,B),Kn&&Pn(Kn,0,lr(q),z,B));let o,s=st>V;Jr=J,Yr=null;let c=D.ori==0?z:B,l=D.ori==1?z:B;if(K<0||ot==0||s){o=N.idx=null;for(let e=0;e<v.length;e++){let t=Je[e];t!=null&&Pn(t,-10,-10,z,B)}Ke&&jr(null,Zr,!0,e==null&&$.setSeries),M.live&&(ae.fill(o),Ie=!0)}else{let e,n,a;i==1&&(e=D.ori==0?K:q,n=ei(e,S),o=N.idx=Un(n,t[0],st,V),a=k(t[0][o],D,c,0));let s=-10,u=-10,d=0,f=0,p=!0,m=``,h=``;for(let e=+(i==2);e<v.length;e++){let g=v[e],_=ae[e],y=_==null?null:i==1?t[e][_]:t[e][1][_],x=N.dataIdx(r,e,o,n),S=x==null?null:i==1?t[e][x]:t[e][1][x];if(Ie=Ie||S!=y||x!=_,ae[e]=x,e>0&&g.show){let n=x==null?-10:x==o?a:k(i==1?t[0][x]:t[e][0][x],D,c,0),_=S==null?-10:ee(S,i==1?b[g.scale]:b[g.facets[1].scale],l,0);if(Ke&&S!=null){let t=D.ori==1?K:q,n=sr(Ge.dist(r,e,x,_,t));if(n<Jr){let r=Ge.bias;if(r!=0){let i=ei(t,g.scale),a=S>=0?1:-1,o=i>=0?1:-1;o==a&&(o==1?r==1?S>=i:S<=i:r==1?S<=i:S>=i)&&(Jr=n,Yr=e)}else Jr=n,Yr=e}}if(Ie||qe){let t,i;D.ori==0?(t=n,i=_):(t=_,i=n);let a,o,c,l,g,v,y=!0,b=We.bbox;if(b!=null){y=!1;let t=b(r,e);c=t.left,l=t.top,a=t.width,o=t.height}else c=t,l=i,a=o=We.size(r,e);if(v=We.fill(r,e),g=We.stroke(r,e),qe)e==Yr&&Jr<=Ge.prox&&(s=c,u=l,d=a,f=o,p=y,m=v,h=g);else{let t=Je[e];t!=null&&(Ye[e]=c,Xe[e]=l,Rn(t,a,o,y),In(t,v,g),Pn(t,ur(c),ur(l),z,B))}}}}if(qe){let e=Ge.prox;if(Ie||(Xr==null?Jr<=e:Jr>e||Yr!=Xr)){let e=Je[0];e!=null&&(Ye[0]=s,Xe[0]=u,Rn(e,d,f,p),In(e,m,h),Pn(e,ur(s),ur(u),z,B))}}}if(X.show&&cr){if(e!=null){let[t,n]=$.scales,[r,i]=$.match,[a,o]=e.cursor.sync.scales,s=e.cursor.drag;if(gr=s._x,yr=s._y,gr||yr){let{left:s,top:u,width:d,height:f}=e.select,p=e.scales[a].ori,m=e.posToVal,h,g,_,v,y,x=t!=null&&r(t,a),S=n!=null&&i(n,o);x&&gr?(p==0?(h=s,g=d):(h=u,g=f),_=b[t],v=k(m(h,a),_,c,0),y=k(m(h+g,a),_,c,0),ii(dr(v,y),sr(y-v))):ii(0,c),S&&yr?(p==1?(h=s,g=d):(h=u,g=f),_=b[n],v=ee(m(h,o),_,l,0),y=ee(m(h+g,o),_,l,0),ai(dr(v,y),sr(y-v))):ai(0,l)}else gi()}else{let e=sr(ir-qn),t=sr(ar-Jn);if(D.ori==1){let n=e;e=t,t=n}gr=mr.x&&e>=mr.dist,yr=mr.y&&t>=mr.dist;let n=mr.uni;n==null?mr.x&&mr.y&&(gr||yr)&&(gr=yr=!0):gr&&yr&&(gr=e>=n,yr=t>=n,!gr&&!yr&&(t>e?yr=!0:gr=!0));let r,i;gr&&(D.ori==0?(r=er,i=K):(r=tr,i=q),ii(dr(r,i),sr(i-r)),yr||ai(0,l)),yr&&(D.ori==1?(r=er,i=K):(r=tr,i=q),ai(dr(r,i),sr(i-r)),gr||ii(0,c)),!gr&&!yr&&(ii(0,0),ai(0,0))}}if(mr._x=gr,mr._y=yr,e==null){if(a){if(Ui!=null){let[e,t]=$.scales;$.values[0]=e==null?null:ei(D.ori==0?K:q,e),$.values[1]=t==null?null:ei(D.ori==1?K:q,t)}Ki(fn,r,K,q,z,B,o)}if(Ke){let e=a&&$.setSeries,t=Ge.prox;Xr==null?Jr<=t&&jr(Yr,Zr,!0,e):Jr>t?jr(null,Zr,!0,e):Yr!=Xr&&jr(Yr,Zr,!0,e)}}Ie&&(M.idx=o,si()),n!==!1&&Q(`setCursor`)}let ui=null;Object.defineProperty(r,"rect",{get(){return ui??fi(!1),ui}});function fi(e=!1){e?ui=null:(ui=m.getBoundingClientRect(),Q(`syncRect`,ui))}function pi(e,t,n,r,i,a,o){N._lock||cr&&e!=null&&e.movementX==0&&e.movementY==0||(mi(e,t,n,r,i,a,o,!1,e!=null),e==null?li(t,!0,!1):li(null,!0,!0))}function mi(e,t,n,i,a,o,c,l,u){if(ui??fi(!1),Ue(e),e!=null)n=e.clientX-ui.left,i=e.clientY-ui.top;else{if(n<0||i<0){K=-10,q=-10;return}let[e,r]=$.scales,c=t.cursor.sync,[l,u]=c.values,[d,f]=c.scales,[p,m]=$.match,h=t.axes[0].side%2==1,g=D.ori==0?z:B,_=D.ori==1?z:B,v=h?o:a,y=h?a:o,x=h?i:n,S=h?n:i;if(n=d==null?x/v*g:p(e,d)?s(l,b[e],g,0):-10,i=f==null?S/y*_:m(r,f)?s(u,b[r],_,0):-10,D.ori==1){let e=n;n=i,i=e}}u&&(t==null||t.cursor.event.type==fn)&&((n<=1||n>=z-1)&&(n=kr(n,z)),(i<=1||i>=B-1)&&(i=kr(i,B))),l?(qn=n,Jn=i,[er,tr]=N.move(r,n,i)):(K=n,q=i)}let hi={width:0,height:0,left:0,top:0};function gi(){Dr(hi,!1)}let _i,bi,xi,Si;function Ci(e,t,n,i,a,o,s){cr=!0,gr=yr=mr._x=mr._y=!1,mi(e,t,n,i,a,o,s,!0,!1),e!=null&&(ve(mn,wn,wi,!1),Ki(pn,r,er,tr,z,B,null));let{left:c,top:l,width:u,height:d}=X;_i=c,bi=l,xi=u,Si=d}function wi(e,t,n,i,a,o,s){cr=mr._x=mr._y=!1,mi(e,t,n,i,a,o,s,!1,!0);let{left:c,top:l,width:u,height:d}=X,f=u>0||d>0,p=_i!=c||bi!=l||xi!=u||Si!=d;if(f&&p&&Dr(X),mr.setScale&&f&&p){let e=c,t=u,n=l,r=d;if(D.ori==1&&(e=l,t=d,n=c,r=u),gr&&Ar(S,ei(e,S),ei(e+t,S)),yr)for(let e in b){let t=b[e];e!=S&&t.from==null&&t.min!=J&&Ar(e,ei(n+r,e),ei(n,e))}gi()}else N.lock&&(N._lock=!N._lock,li(t,!0,e!=null));e!=null&&(ye(mn,wn),Ki(mn,r,K,q,z,B,null))}function Ti(e,t,n,r,i,a,o){if(N._lock)return;Ue(e);let s=cr;if(cr){let e=!0,t=!0,n,r;D.ori==0?(n=gr,r=yr):(n=yr,r=gr),n&&r&&(e=K<=10||K>=z-10,t=q<=10||q>=B-10),n&&e&&(K=K<er?0:z),r&&t&&(q=q<tr?0:B),li(null,!0,!0),cr=!1}K=-10,q=-10,ae.fill(null),li(null,!0,!0),s&&(cr=s)}function Ei(e,t,n,i,a,o,s){N._lock||(Ue(e),ft(),gi(),e!=null&&Ki(_n,r,K,q,z,B,null))}function Di(){y.forEach(jo),Le(r.width,r.height,!0)}Vn(xn,Tn,Di);let Oi={};Oi.mousedown=Ci,Oi.mousemove=pi,Oi.mouseup=wi,Oi.dblclick=Ei,Oi.setSeries=(e,t,n,i)=>{let a=$.match[2];n=a(r,t,n),n!=-1&&jr(n,i,!0,!1)},F&&(ve(pn,m,Ci),ve(fn,m,pi),ve(hn,m,e=>{Ue(e),fi(!1)}),ve(gn,m,Ti),ve(_n,m,Ei),ho.add(r),r.syncRect=fi);let ki=r.hooks=e.hooks||{};function Q(e,t,n){En?Dn.push([e,t,n]):e in ki&&ki[e].forEach(e=>{e.call(null,r,t,n)})}(e.plugins||[]).forEach(e=>{for(let t in e.hooks)ki[t]=(ki[t]||[]).concat(e.hooks[t])});let Ai=(e,t,n)=>n,$=qr({key:null,setSeries:!1,filters:{pub:Tr,sub:Tr},scales:[S,v[1]?v[1].scale:null],match:[Er,Er,Ai],values:[null,null]},N.sync);$.match.length==2&&$.match.push(Ai),N.sync=$;let Ui=$.key,Wi=Fa(Ui);function Ki(e,t,n,r,i,a,o){$.filters.pub(e,t,n,r,i,a,o)&&Wi.pub(e,t,n,r,i,a,o)}Wi.sub(r);function qi(e,t,n,r,i,a,o){$.filters.sub(e,t,n,r,i,a,o)&&Oi[e](null,t,n,r,i,a,o)}r.pub=qi;function Ji(){Wi.unsub(r),ho.delete(r),_e.clear(),Hn(xn,Tn,Di),l.remove(),L?.remove(),Q(`destroy`)}r.destroy=Ji;function Yi(){Q(`init`,e,t),dt(t||e.data,!1),A[S]?zn(S,A[S]):ft(),Fe=X.show&&(X.width>0||X.height>0),Pe=Ie=!0,Le(e.width,e.height)}return v.forEach(Qe),y.forEach(nt),n?n instanceof HTMLElement?(n.appendChild(l),Yi()):n(r,Yi):Yi(),r}Mo.assign=qr,Mo.fmtNum=K,Mo.rangeNum=nr,Mo.rangeLog=Xn,Mo.rangeAsinh=Zn,Mo.orient=Ra,Mo.pxRatio=U,Mo.join=Qr,Mo.fmtDate=di,Mo.tzDate=pi,Mo.sync=Fa;{Mo.addGap=Ua,Mo.clipGaps=Ha;let e=Mo.paths={points:ro};e.linear=so,e.stepped=co,e.bars=uo,e.spline=po}var No=`.uplot,.uplot *,.uplot :before,.uplot :after{box-sizing:border-box}.uplot{width:min-content;font-family:system-ui,-apple-system,Segoe UI,Roboto,Helvetica Neue,Arial,Noto Sans,sans-serif,Apple Color Emoji,Segoe UI Emoji,Segoe UI Symbol,Noto Color Emoji;line-height:1.5}.u-title{text-align:center;font-size:18px;font-weight:700}.u-wrap{-webkit-user-select:none;user-select:none;position:relative}.u-over,.u-under{position:absolute}.u-under{overflow:hidden}.uplot canvas{width:100%;height:100%;display:block;position:relative}.u-axis{position:absolute}.u-legend{text-align:center;margin:auto;font-size:14px}.u-inline{display:block}.u-inline *{display:inline-block}.u-inline tr{margin-right:16px}.u-legend th{font-weight:600}.u-legend th>*{vertical-align:middle;display:inline-block}.u-legend .u-marker{width:1em;height:1em;margin-right:4px;background-clip:padding-box!important}.u-inline.u-live th:after{content:":";vertical-align:middle}.u-inline:not(.u-live) .u-value{display:none}.u-series>*{padding:4px}.u-series th{cursor:pointer}.u-legend .u-off>*{opacity:.3}.u-select{pointer-events:none;background:#00000012;position:absolute}.u-cursor-x,.u-cursor-y{pointer-events:none;will-change:transform;position:absolute;top:0;left:0}.u-hz .u-cursor-x,.u-vt .u-cursor-y{border-right:1px dashed #607d8b;height:100%}.u-hz .u-cursor-y,.u-vt .u-cursor-x{border-bottom:1px dashed #607d8b;width:100%}.u-cursor-pt{pointer-events:none;will-change:transform;border:0 solid;border-radius:50%;position:absolute;top:0;left:0;background-clip:padding-box!important}.u-axis.u-off,.u-select.u-off,.u-cursor-x.u-off,.u-cursor-y.u-off,.u-cursor-pt.u-off{display:none}`;function Po(e){if(typeof e==`number`)return e;switch(e){case`NaN`:return NaN;case`Infinity`:return 1/0;case`-Infinity`:return-1/0;default:return null}}function Fo(e){return Number.isNaN(e)?`nan`:e===1/0?`inf`:e===-1/0?`-inf`:null}function Io(e){let t=e.map(e=>{let t=new Map,n=Math.min(e.iterations.length,e.values.length);for(let r=0;r<n;r++){let n=e.iterations[r];typeof n==`number`&&Number.isFinite(n)&&(t.delete(n),t.set(n,Po(e.values[r])))}return t}),n=new Set;for(let e of t)for(let t of e.keys())n.add(t);let r=Array.from(n).sort((e,t)=>e-t),i=new Map;r.forEach((e,t)=>i.set(e,t));let a=[],o=[],s=[];return t.forEach((e,t)=>{let n=Array(r.length).fill(void 0),c=Array(r.length).fill(void 0),l=[],u=[];for(let[r,a]of e){let e=i.get(r);if(e===void 0)continue;if(c[e]=a,a===null){n[e]=null,l.push(e);continue}let o=Fo(a);o===null?n[e]=a:(n[e]=null,l.push(e),u.push({seriesIndex:t,x:r,kind:o}))}Lo(n,l),u.sort((e,t)=>e.x-t.x),s.push(...u),a.push(n),o.push(c)}),{x:r,ys:a,values:o,markers:s}}function Lo(e,t){for(let n of t){for(let t=n-1;t>=0&&e[t]===void 0;t--)e[t]=null;for(let t=n+1;t<e.length&&e[t]===void 0;t++)e[t]=null}}function Ro(e){let t=0;for(let n of e)for(let e of n)typeof e==`number`&&t++;return t}function zo(e){let t=[],n=null,r=[];for(let t=0;t<e.length;t++)e[t]!==void 0&&r.push(t);for(let i=0;i<r.length;i++){let a=r[i],o=e[a],s=i+1<r.length?e[r[i+1]]:null;typeof o==`number`&&typeof n!=`number`&&typeof s!=`number`&&t.push(a),n=o}return t}function Bo(e){let t=!1;for(let n of e)for(let e of n)if(typeof e==`number`){if(!(e>0))return!1;t=!0}return t}var Vo=500,Ho=4,Uo=260,Wo=600,Go=[];for(let e=0;e<16;e++)for(let t of[1,2,5])Go.push(t*10**e);function Ko(e){let t=e.getRootNode(),n=e.parentElement??(t instanceof ShadowRoot?t.host:null);return n!==null&&getComputedStyle(n).getPropertyValue(`--_fg`).trim()!==``}function qo(e,t){return d(e,t===`nan`?`chart.nan`:t===`inf`?`chart.posinf`:`chart.neginf`)}var Jo=class extends Le{static{this.properties={series:{attribute:!1},epochs:{attribute:!1},band:{attribute:!1},refLines:{attribute:!1},yRange:{attribute:!1},label:{type:String},lang:{type:String},theme:{type:String,reflect:!0},logY:{type:Boolean,attribute:`log-y`,reflect:!0},logToggle:{type:Boolean,attribute:`log-toggle`},selectable:{type:Boolean},height:{type:Number},tableView:{state:!0},hiddenLabels:{state:!0}}}static{this.styles=[Ze,_(No),v`
+      :host {
+        background: transparent;
+      }
+      /* Inside a page element: use the page's resolved tokens (its theme, a portal's overrides). */
+      :host([data-inherit-theme]:not([theme])) {
+        --_bg: inherit;
+        --_fg: inherit;
+        --_muted: inherit;
+        --_border: inherit;
+        --_accent: inherit;
+        --_grid: inherit;
+        --_nonfinite: inherit;
+        --_band: inherit;
+        --_series-1: inherit;
+        --_series-2: inherit;
+        --_series-3: inherit;
+        --_series-4: inherit;
+        --_series-5: inherit;
+        --_series-6: inherit;
+        --_series-7: inherit;
+        --_series-8: inherit;
+        --_font: inherit;
+        --_radius: inherit;
+        color-scheme: inherit;
+      }
+      /* Transitions on the colours the canvas uses: their end tells the chart to redraw. */
+      .theme-probe {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        visibility: hidden;
+        pointer-events: none;
+        color: var(--_fg);
+        background-color: var(--_series-1);
+        border: 1px solid var(--_series-2);
+        border-right-color: var(--_series-3);
+        border-bottom-color: var(--_grid);
+        border-left-color: var(--_muted);
+        outline: 1px solid var(--_band);
+        text-decoration-color: var(--_series-4);
+        column-rule: 1px solid var(--_series-5);
+        caret-color: var(--_series-6);
+        transition-property: color, background-color, border-color, outline-color,
+          text-decoration-color, column-rule-color, caret-color;
+        transition-duration: 1ms;
+      }
+      .toolbar {
+        display: flex;
+        justify-content: flex-end;
+        gap: 0.25rem;
+        margin-bottom: 0.25rem;
+        font-size: 0.8125rem;
+      }
+      .toolbar:empty {
+        display: none;
+      }
+      .plot {
+        position: relative;
+        min-width: 0;
+        border-radius: 2px;
+      }
+      .plot[hidden] {
+        display: none;
+      }
+      .uplot {
+        font-family: var(--_font);
+        color: var(--_fg);
+      }
+      .u-select {
+        background: color-mix(in srgb, var(--_accent) 18%, transparent);
+      }
+      .u-cursor-x,
+      .u-cursor-y {
+        border-color: var(--_muted) !important;
+      }
+      .marker {
+        position: absolute;
+        width: 0;
+        height: 0;
+        transform: translateX(-5px);
+        border-left: 5px solid transparent;
+        border-right: 5px solid transparent;
+        z-index: 5;
+      }
+      .marker[data-kind="nan"],
+      .marker[data-kind="inf"] {
+        top: 0;
+        border-top: 8px solid var(--_nonfinite);
+      }
+      .marker[data-kind="-inf"] {
+        bottom: 0;
+        border-bottom: 8px solid var(--_nonfinite);
+      }
+      .marker[hidden] {
+        display: none;
+      }
+      .legend {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 0.75rem;
+        font-size: 0.8125rem;
+        margin-top: 0.25rem;
+      }
+      .legend button {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.35rem;
+        border: none;
+        padding: 0.1rem 0.2rem;
+      }
+      .legend button[aria-pressed="false"] {
+        opacity: 0.45;
+        font-weight: normal;
+      }
+      .legend button[aria-pressed="true"] {
+        color: inherit;
+        font-weight: normal;
+      }
+      .legend .value {
+        font-variant-numeric: tabular-nums;
+        color: var(--_muted);
+        min-width: 4ch;
+      }
+      .legend svg {
+        flex: none;
+      }
+      .readout {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
+      .tablewrap {
+        max-height: 24rem;
+        overflow: auto;
+      }
+      table.points {
+        border-collapse: collapse;
+        font-size: 0.8125rem;
+        font-variant-numeric: tabular-nums;
+        width: 100%;
+      }
+      table.points th,
+      table.points td {
+        padding: 0.15rem 0.5rem;
+        border-bottom: 1px solid var(--_border);
+        text-align: right;
+      }
+      table.points thead th {
+        position: sticky;
+        top: 0;
+        background: var(--_bg);
+        color: var(--_muted);
+        font-weight: 500;
+      }
+      .empty {
+        margin: 0;
+        padding: 1rem 0;
+      }
+    `]}constructor(){super(),this.plot=null,this.plotKey=``,this.aligned={x:[],ys:[],values:[],markers:[]},this.isolated=[],this.colors={fg:``,muted:``,grid:``,band:``,font:``,series:[]},this.markerLayer=null,this.markerEls=[],this.resizeObserver=null,this.resizeFrame=0,this.media=null,this.selection=null,this.downAt=null,this.readoutTimer=null,this.lastReadoutAt=-1/0,this.pendingReadout=``,this.drawn=!1,this.onSchemeChange=()=>{this.theme!==`light`&&this.theme!==`dark`&&this.scheduleRedraw()},this.redrawFrame=0,this.series=[],this.epochs=[],this.band=null,this.refLines=[],this.yRange=null,this.label=``,this.logY=!1,this.logToggle=!1,this.selectable=!1,this.height=Uo,this.tableView=!1,this.hiddenLabels=new Set}get language(){return l(this.lang)}get effectiveLogY(){return this.logY&&Bo(this.aligned.ys)}get isEmpty(){return Ro(this.aligned.ys)===0&&this.aligned.markers.length===0}connectedCallback(){super.connectedCallback(),this.toggleAttribute(`data-inherit-theme`,Ko(this)),typeof matchMedia==`function`&&(this.media=matchMedia(`(prefers-color-scheme: dark)`),this.media.addEventListener(`change`,this.onSchemeChange)),this.hasUpdated&&this.requestUpdate()}disconnectedCallback(){super.disconnectedCallback(),this.media?.removeEventListener(`change`,this.onSchemeChange),this.media=null,this.resizeObserver?.disconnect(),this.resizeObserver=null,cancelAnimationFrame(this.resizeFrame),cancelAnimationFrame(this.redrawFrame),this.readoutTimer!==null&&clearTimeout(this.readoutTimer),this.readoutTimer=null,this.destroyPlot()}redraw(){this.destroyPlot(),this.syncPlot()}scheduleRedraw(){cancelAnimationFrame(this.redrawFrame),this.redrawFrame=requestAnimationFrame(()=>{this.plot!==null&&this.redraw()})}willUpdate(e){e.has(`series`)&&(this.aligned=Io(this.series??[]),this.isolated=this.aligned.ys.map(zo))}updated(e){if(this.resizeObserver===null){let e=this.plotEl;e!==null&&(this.resizeObserver=new ResizeObserver(()=>this.scheduleResize()),this.resizeObserver.observe(e))}let t=[`series`,`epochs`,`band`,`refLines`,`yRange`,`logY`,`height`,`selectable`,`theme`,`lang`,`hiddenLabels`],n=e;(this.plot===null||t.some(e=>n.has(e)))&&(n.has(`theme`)&&n.get(`theme`)!==void 0&&this.destroyPlot(),this.syncPlot()),n.has(`tableView`)&&!this.tableView&&this.scheduleResize()}get plotEl(){return this.renderRoot.querySelector(`.plot`)}syncPlot(){let{ys:e,x:t}=this.aligned;this.dataset.points=String(Ro(e));let n=this.plotEl;if(this.isEmpty||n===null||!this.isConnected){this.destroyPlot(),this.isEmpty&&this.markReady();return}let r=[t,...e],i=this.structureKey();if(this.plot!==null&&i===this.plotKey){this.plot.setData(r);let e=this.plotSize();e.height!==this.plot.height&&this.plot.setSize(e)}else this.destroyPlot(),this.readColors(),this.plotKey=i,this.plot=new Mo(this.options(),r,n),this.buildMarkers()}structureKey(){return JSON.stringify([this.series.map(e=>[e.label,e.width,e.dash,e.faint]),this.effectiveLogY,this.yRange,this.selectable,this.language,[...this.hiddenLabels]])}plotSize(){let e=this.plotEl?.clientWidth??0,t=Number.isFinite(this.height)&&this.height>40?this.height:Uo;return{width:e>0?e:Wo,height:t}}scheduleResize(){cancelAnimationFrame(this.resizeFrame),this.resizeFrame=requestAnimationFrame(()=>{let e=this.plot,t=this.plotEl;if(e===null||t===null||t.clientWidth===0)return;let n=this.plotSize();(n.width!==e.width||n.height!==e.height)&&e.setSize(n)})}destroyPlot(){this.plot!==null&&(this.plot.destroy(),this.plot=null),this.plotKey=``,this.markerLayer=null,this.markerEls=[]}readColors(){this.colors={fg:Qe(this,`--_fg`)||`#1b1b1f`,muted:Qe(this,`--_muted`)||`#5b5d66`,grid:Qe(this,`--_grid`)||`#e4e5ea`,band:Qe(this,`--_band`)||`rgba(0,158,115,0.14)`,font:Qe(this,`--_font`)||`system-ui, sans-serif`,series:this.series.map((e,t)=>$e(this,t)||`#0072b2`)}}markReady(){this.drawn||(this.drawn=!0,this.dataset.ready=``)}options(){let{fg:e,grid:n,font:r}=this.colors,i=this.effectiveLogY,a=`12px ${r}`,o=(e,n)=>n.map(e=>e==null?``:t(e));return{...this.plotSize(),legend:{show:!1},padding:[12,12,0,0],scales:{x:{time:!1},y:{distr:i?3:1,log:10,range:(e,t,n)=>this.yRangeFor(t,n,i)}},axes:[{stroke:e,font:a,grid:{stroke:n,width:1},ticks:{stroke:n,width:1},incrs:Go},{stroke:e,font:a,grid:{stroke:n,width:1},ticks:{stroke:n,width:1},values:o,size:(e,t)=>Math.max(40,16+7*Math.max(0,...(t??[]).map(e=>String(e).length)))}],series:[{label:d(this.language,`chart.iteration`)},...this.series.map((t,n)=>{let r=this.colors.series[n]??e;return{label:t.label,show:!this.hiddenLabels.has(t.label),stroke:r,width:t.width??(t.faint===!0?1:1.5),...t.dash===void 0?{}:{dash:t.dash},alpha:t.faint===!0?.4:1,spanGaps:!1,points:{size:5,fill:r,stroke:r,filter:(e,t,n)=>{if(n)return null;let r=this.isolated[t-1];return r!==void 0&&r.length>0?r:null}}}})],cursor:{drag:{x:this.selectable,y:!1,setScale:!1,dist:Ho},points:{size:7,width:1.5}},select:{show:this.selectable,left:0,top:0,width:0,height:0},hooks:{init:[e=>this.onInit(e)],drawClear:[e=>this.drawBand(e)],drawAxes:[e=>this.drawGuides(e)],draw:[e=>this.afterDraw(e)],setCursor:[e=>this.onCursor(e)],setSelect:[e=>this.onSelect(e)]}}}yRangeFor(e,t,n){if(this.yRange!==null)return[this.yRange[0],this.yRange[1]];let r=e??1/0,i=t??-1/0,a=[...this.band??[],...this.refLines].filter(e=>Number.isFinite(e)&&(!n||e>0));for(let e of a)r=Math.min(r,e),i=Math.max(i,e);return r<=i?n?Mo.rangeLog(r,i,10,!0):Mo.rangeNum(r,i,.1,!0):n?[1,10]:[0,1]}onInit(e){let t=e.over;t.addEventListener(`mousedown`,e=>{this.downAt={x:e.clientX,y:e.clientY}}),t.addEventListener(`click`,e=>{let t=this.downAt;this.downAt=null,this.selectable&&t!==null&&Math.hypot(e.clientX-t.x,e.clientY-t.y)<Ho&&this.clearSelection()})}drawBand(e){let t=this.band;if(t===null||this.effectiveLogY&&(t[0]<=0||t[1]<=0))return;let{left:n,top:r,width:i,height:a}=e.bbox,o=e.valToPos(Math.max(t[0],t[1]),`y`,!0),s=e.valToPos(Math.min(t[0],t[1]),`y`,!0);if(o=Math.max(r,Math.min(r+a,o)),s=Math.max(r,Math.min(r+a,s)),s-o<=0)return;let c=e.ctx;c.save(),c.fillStyle=this.colors.band,c.fillRect(n,o,i,s-o),c.restore()}drawGuides(e){let t=e.ctx,n=Mo.pxRatio,{left:r,top:i,width:a,height:o}=e.bbox,s=this.effectiveLogY;t.save(),t.beginPath(),t.rect(r,i,a,o),t.clip(),t.strokeStyle=this.colors.muted,t.lineWidth=n,t.setLineDash([4*n,4*n]);for(let n of this.refLines){if(!Number.isFinite(n)||s&&n<=0)continue;let c=Math.round(e.valToPos(n,`y`,!0))+.5;c<i||c>i+o||(t.beginPath(),t.moveTo(r,c),t.lineTo(r+a,c),t.stroke())}let c=e.scales.x?.min??-1/0,l=e.scales.x?.max??1/0;t.font=`${11*n}px ${this.colors.font}`,t.fillStyle=this.colors.muted,t.textBaseline=`top`;let u=-1/0,f=-1/0,p=this.language;for(let s of[...this.epochs].sort((e,t)=>e.iteration-t.iteration)){if(!(s.iteration>=c&&s.iteration<=l))continue;let m=Math.round(e.valToPos(s.iteration,`x`,!0))+.5;if(m-f<3*n)continue;f=m,t.beginPath(),t.moveTo(m,i),t.lineTo(m,i+o),t.stroke();let h=d(p,`chart.epoch`,{epoch:s.epoch}),g=t.measureText(h).width,_=m+3*n;_>u+4*n&&_+g<=r+a&&(t.fillText(h,_,i+2*n),u=_+g)}t.restore()}afterDraw(e){if(this.positionMarkers(e),this.selection!==null){let[t,n]=this.selection,r=e.valToPos(t,`x`),i=e.valToPos(n,`x`);e.setSelect({left:r,top:0,width:Math.max(0,i-r),height:e.over.clientHeight},!1)}this.markReady()}buildMarkers(){let e=this.plot;if(e===null)return;this.markerLayer===null&&(this.markerLayer=document.createElement(`div`),this.markerLayer.className=`markers`,e.over.appendChild(this.markerLayer));let t=this.markerLayer,n=this.language,r=[];for(let e of this.aligned.markers){let t=document.createElement(`span`);t.className=`marker`,t.setAttribute(`part`,`nonfinite`),t.dataset.kind=e.kind,t.dataset.series=String(e.seriesIndex),t.dataset.x=String(e.x);let i=this.series[e.seriesIndex]?.label??``,a=d(n,`chart.nonfinite_at`,{value:qo(n,e.kind),iteration:e.x}),o=i===``?a:`${i}: ${a}`;t.title=o,t.setAttribute(`role`,`img`),t.setAttribute(`aria-label`,o),r.push(t)}t.replaceChildren(...r),this.markerEls=r,this.positionMarkers(e)}positionMarkers(e){let t=this.aligned.markers;if(this.markerEls.length!==t.length){this.markerLayer!==null&&this.buildMarkers();return}let n=e.scales.x?.min??-1/0,r=e.scales.x?.max??1/0;t.forEach((t,i)=>{let a=this.markerEls[i];a!==void 0&&(e.series[t.seriesIndex+1]?.show===!1||t.x<n||t.x>r?a.hidden=!0:(a.hidden=!1,a.style.left=`${e.valToPos(t.x,`x`)}px`))})}onCursor(e){let t=e.cursor.idx,n=this.renderRoot.querySelectorAll(`.legend .value`);if(t==null){n.forEach(e=>e.textContent=``);return}let r=[];this.series.forEach((e,i)=>{let a=this.formatValue(this.aligned.values[i]?.[t]),o=n[i];o!==void 0&&(o.textContent=a),this.hiddenLabels.has(e.label)||r.push(`${e.label} = ${a}`)});let i=this.aligned.x[t];i!==void 0&&this.announce(d(this.language,`chart.readout`,{iteration:i,values:r.join(`, `)}))}announce(e){if(this.pendingReadout=e,this.readoutTimer!==null)return;let t=()=>{this.readoutTimer=null,this.lastReadoutAt=performance.now();let e=this.renderRoot.querySelector(`.readout`);e!==null&&e.textContent!==this.pendingReadout&&(e.textContent=this.pendingReadout)},n=this.lastReadoutAt+Vo-performance.now();n<=0?t():this.readoutTimer=setTimeout(t,n)}formatValue(e){return t(e??null)}onSelect(e){if(!this.selectable)return;let{left:t,width:n}=e.select;if(!(n>=1))return;let r=e.posToVal(t,`x`),i=e.posToVal(t+n,`x`);this.selection=[r,i],this.fireRange({x0:r,x1:i})}clearSelection(){this.selection=null,this.plot?.setSelect({left:0,top:0,width:0,height:0},!1),this.fireRange(null)}fireRange(e){this.dispatchEvent(new CustomEvent(`train-range-select`,{bubbles:!0,composed:!0,detail:e}))}onKeyDown(e){let t=this.plot,n=this.aligned.x.length;if(t===null||n===0)return;if(e.key===`Escape`){this.selectable&&this.selection!==null&&(this.clearSelection(),e.preventDefault());return}let r=t.cursor.idx,i=e.shiftKey?Math.max(1,Math.round(n*.1)):1,a;switch(e.key){case`ArrowLeft`:a=r==null?n-1:r-i;break;case`ArrowRight`:a=r==null?n-1:r+i;break;case`Home`:a=0;break;case`End`:a=n-1;break;default:return}e.preventDefault(),this.moveCursorTo(Math.max(0,Math.min(n-1,a)))}moveCursorTo(e){let t=this.plot,n=this.aligned.x[e];if(t===null||n===void 0)return;let r=t.valToPos(n,`x`),i=t.over.clientHeight/2;for(let n=0;n<this.aligned.ys.length;n++){let r=this.aligned.ys[n]?.[e];if(typeof r==`number`&&t.series[n+1]?.show!==!1){i=t.valToPos(r,`y`);break}}t.setCursor({left:r,top:i})}toggleSeries(e){let t=new Set(this.hiddenLabels);t.has(e)?t.delete(e):t.add(e),this.hiddenLabels=t}renderTable(){let{x:e,values:t}=this.aligned,n=this.language;return R`<div class="tablewrap">
+      <table part="table" class="points" aria-label=${this.label||B}>
+        <thead>
+          <tr>
+            <th scope="col">${d(n,`chart.iteration`)}</th>
+            ${this.series.map(e=>R`<th scope="col">${e.label}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${e.map((e,n)=>R`<tr>
+                <th scope="row">${e}</th>
+                ${t.map(e=>R`<td>${this.formatValue(e[n])}</td>`)}
+              </tr>`)}
+        </tbody>
+      </table>
+    </div>`}renderLegend(){return R`<div part="legend" class="legend">
+      ${this.series.map((e,t)=>{let n=(e.dash??[]).join(` `);return R`<button
+          type="button"
+          aria-pressed=${this.hiddenLabels.has(e.label)?`false`:`true`}
+          @click=${()=>this.toggleSeries(e.label)}
+        >
+          <svg width="22" height="10" aria-hidden="true">
+            <line
+              x1="1"
+              y1="5"
+              x2="21"
+              y2="5"
+              style="stroke: var(--_series-${t%8+1}); stroke-width: ${e.faint?1.5:2.5};
+                stroke-dasharray: ${n||`none`}; opacity: ${e.faint?.5:1}"
+            ></line>
+          </svg>
+          <span class="name">${e.label}</span>
+          <span class="value"></span>
+        </button>`})}
+    </div>`}render(){let e=this.language,t=this.isEmpty;return R`
+      <div part="toolbar" class="toolbar">${this.logToggle&&Bo(this.aligned.ys)?R`<button
+              type="button"
+              aria-pressed=${this.logY?`true`:`false`}
+              @click=${()=>this.logY=!this.logY}
+            >
+              ${d(e,`chart.log_scale`)}
+            </button>`:B}${t?B:R`<button
+              type="button"
+              aria-pressed=${this.tableView?`true`:`false`}
+              @click=${()=>this.tableView=!this.tableView}
+            >
+              ${d(e,`chart.table`)}
+            </button>`}</div>
+      ${t?R`<p class="muted empty">${d(e,`chart.no_data`)}</p>`:B}
+      <div
+        part="plot"
+        class="plot"
+        tabindex=${t||this.tableView?`-1`:`0`}
+        role="application"
+        aria-label=${this.label||d(e,`chart.series`)}
+        ?hidden=${t||this.tableView}
+        @keydown=${e=>this.onKeyDown(e)}
+      ></div>
+      ${t?B:this.renderLegend()}
+      <div part="readout" class="readout" aria-live="polite"></div>
+      <span class="theme-probe" aria-hidden="true" @transitionend=${()=>this.scheduleRedraw()}
+        >.</span
+      >
+      ${this.tableView&&!t?this.renderTable():B}
+    `}};i(`train-line-chart`,Jo);function Yo(e,t,n,r){if(e.length!==t.length)throw RangeError(`xs and ys must be as long, got ${e.length} and ${t.length}.`);if(Number.isNaN(n)||Number.isNaN(r))return null;let i=Math.min(n,r),a=Math.max(n,r),o=[],s=[];for(let n=0;n<e.length;n++){let r=e[n],c=t[n];r!==void 0&&c!=null&&(!Number.isFinite(r)||!Number.isFinite(c)||r<i||r>a||(o.push(r),s.push(c)))}let c=o.length;if(c<2)return null;let l=0,u=0;for(let e=0;e<c;e++)l+=o[e]??0,u+=s[e]??0;let d=l/c,f=u/c,p=0,m=0;for(let e=0;e<c;e++){let t=(o[e]??0)-d,n=(s[e]??0)-f;p+=t*t,m+=t*n}if(p===0)return null;let h=m/p,g=f-h*d;return!Number.isFinite(h)||!Number.isFinite(g)?null:{slope:h,intercept:g,n:c}}function Xo(e,t,n){return{x:[t,n],y:[e.slope*t+e.intercept,e.slope*n+e.intercept]}}function Zo(e){if(!Number.isFinite(e)||e<1)throw RangeError(`range must be a finite number of at least 1, got ${String(e)}.`);return 2/(e+1)}function Qo(e,t=10){let n=Zo(t),r=[],i=null;for(let t of e)t===null||!Number.isFinite(t)?r.push(null):(i=i===null?t:n*t+(1-n)*i,r.push(i));return r}var $o=2e3;function es(t){return t.values.map(e)}function ts(e){return Object.entries(e).map(([e,t])=>({label:e,...t}))}var ns=class extends Je{static{this.properties={...Je.properties,data:{state:!0},stdevTab:{state:!0},range:{state:!0}}}static{this.styles=[Ze,v`
+      .grid {
+        display: grid;
+        grid-template-columns: repeat(12, minmax(0, 1fr));
+        gap: 0.75rem;
+      }
+      .wide {
+        grid-column: span 8;
+      }
+      .narrow {
+        grid-column: span 4;
+      }
+      .half {
+        grid-column: span 6;
+      }
+      .full {
+        grid-column: span 12;
+      }
+      @media (max-width: 900px) {
+        .wide,
+        .narrow,
+        .half {
+          grid-column: span 12;
+        }
+      }
+      .hint {
+        font-size: 0.8rem;
+        margin: 0.25rem 0 0;
+      }
+    `]}constructor(){super(),this.onTabKey=e=>{if(e.key!==`ArrowRight`&&e.key!==`ArrowLeft`)return;let t=[`activations`,`gradients`,`updates`],n=e.key===`ArrowRight`?1:t.length-1;this.stdevTab=t[(t.indexOf(this.stdevTab)+n)%t.length]??`activations`,this.updateComplete.then(()=>{this.renderRoot.querySelector(`button[data-tab="${this.stdevTab}"]`)?.focus()})},this.data=null,this.stdevTab=`activations`,this.range=null}async fetchData(e){let t=await He(this.apiBase,`overview`,{session:this.session,worker:this.worker,max_points:$o},e);e.aborted||(this.shownSession=t.session_id,this.shownWorker=t.worker_id,this.data=t,this.setAttribute(`data-iteration`,String(t.info.iterations??``)))}render(){let e=this.data;return e===null?R`${this.renderError()??this.renderLoading()}`:R`
+      ${this.renderError()}
+      <div class="grid">
+        <section class="card wide">${this.renderScore(e)}</section>
+        <section class="card narrow">${this.renderInfo(e)}</section>
+        ${Object.keys(e.metrics).length===0?B:R`<section class="card full">
+              <h2>${this.tr(`overview.metrics`)}</h2>
+              <train-line-chart
+                data-chart="metrics"
+                label=${this.tr(`overview.metrics`)}
+                lang=${this.language}
+                log-toggle
+                .series=${ts(e.metrics)}
+                .epochs=${e.epochs}
+              ></train-line-chart>
+            </section>`}
+        <section class="card half">${this.renderRatios(e)}</section>
+        <section class="card half">${this.renderStdev(e)}</section>
+      </div>
+    `}renderScore(e){let t=es(e.score),n=Qo(t),r=[{label:this.tr(`overview.score.raw`),...e.score,faint:!0},{label:this.tr(`overview.score.smoothed`),iterations:e.score.iterations,values:n}],i=null;if(this.range!==null){let n=Yo(e.score.iterations,t,this.range.x0,this.range.x1);if(n!==null){let e=Xo(n,this.range.x0,this.range.x1);r.push({label:this.tr(`overview.score.fit`),iterations:e.x,values:e.y,dash:[6,4],width:2}),i=this.tr(`overview.score.fit_result`,{x0:Math.round(Math.min(this.range.x0,this.range.x1)),x1:Math.round(Math.max(this.range.x0,this.range.x1)),slope:n.slope.toPrecision(3)})}}return R`
+      <h2>${this.tr(`overview.score`)}</h2>
+      <train-line-chart
+        data-chart="score"
+        label=${this.tr(`overview.score`)}
+        lang=${this.language}
+        selectable
+        log-toggle
+        .series=${r}
+        .epochs=${e.epochs}
+        .yRange=${yt([t])}
+        @train-range-select=${e=>{this.range=e.detail}}
+      ></train-line-chart>
+      <p class="hint muted" aria-live="polite">
+        ${i??this.tr(`overview.score.fit_hint`)}
+      </p>
+    `}renderInfo(t){let n=t.info,r=[[`model_type`,this.tr(`overview.info.model_type`),n.model_type??`—`],[`num_layers`,this.tr(`overview.info.layers`),lt(n.num_layers)],[`num_params`,this.tr(`overview.info.params`),lt(n.num_params)],[`start`,this.tr(`overview.info.start`),ht(n.start_ms)],[`runtime`,this.tr(`overview.info.runtime`),ft(e(n.total_runtime_ms))],[`last_update`,this.tr(`overview.info.last_update`),ht(n.last_update_ms)],[`iterations`,this.tr(`overview.info.iterations`),lt(n.iterations)],[`epoch`,this.tr(`overview.info.epoch`),lt(n.epoch)],[`updates_per_second`,this.tr(`overview.info.updates_per_s`),ut(e(n.updates_per_second))],[`examples_per_second`,this.tr(`overview.info.examples_per_s`),ut(e(n.examples_per_second))],[`total_examples`,this.tr(`overview.info.examples`),lt(n.total_examples)]];return R`
+      <h2>${this.tr(`overview.info`)}</h2>
+      <table class="info" part="table" data-table="info">
+        <tbody>
+          ${r.map(([e,t,n])=>R`<tr data-key=${e}><th scope="row">${t}</th><td>${n}</td></tr>`)}
+        </tbody>
+      </table>
+    `}renderRatios(e){let t=ts(e.ratios);return R`
+      <h2>${this.tr(`overview.ratios`)}</h2>
+      <train-line-chart
+        data-chart="ratios"
+        label=${this.tr(`overview.ratios`)}
+        lang=${this.language}
+        .series=${t}
+        .epochs=${e.epochs}
+        .band=${[-4,-2]}
+        .refLines=${[-3]}
+        .yRange=${rs(vt(t.map(es)),-4,-2)}
+      ></train-line-chart>
+    `}renderStdev(e){let t=[`activations`,`gradients`,`updates`],n=ts(e.stdev[this.stdevTab]);return R`
+      <h2>${this.tr(`overview.stdev`)}</h2>
+      <div role="tablist" part="tabs" @keydown=${this.onTabKey}>
+        ${t.map(e=>R`<button
+            role="tab"
+            data-tab=${e}
+            aria-selected=${e===this.stdevTab?`true`:`false`}
+            tabindex=${e===this.stdevTab?`0`:`-1`}
+            @click=${()=>{this.stdevTab=e}}
+          >
+            ${this.tr(`overview.stdev.${e}`)}
+          </button>`)}
+      </div>
+      <train-line-chart
+        role="tabpanel"
+        data-chart="stdev"
+        data-tab=${this.stdevTab}
+        label=${`${this.tr(`overview.stdev`)} (${this.tr(`overview.stdev.${this.stdevTab}`)})`}
+        lang=${this.language}
+        .series=${n}
+        .epochs=${e.epochs}
+        .yRange=${vt(n.map(es))}
+      ></train-line-chart>
+    `}};function rs(e,t,n){return e===null?[t-1,n+1]:[Math.min(e[0],t-1),Math.max(e[1],n+1)]}i(`train-overview`,ns);function is(e){return Object.entries(e).map(([e,t])=>({label:e,...t}))}function as(e){return e===null?`—`:`[${e.map(e=>e===null?`?`:String(e)).join(`, `)}]`}var os=class extends Je{static{this.properties={...Je.properties,layer:{reflect:!0},graph:{state:!0},layerData:{state:!0},magTab:{state:!0},histParam:{state:!0}}}static{this.styles=[Ze,v`
+      .grid {
+        display: grid;
+        grid-template-columns: repeat(12, minmax(0, 1fr));
+        gap: 0.75rem;
+        align-items: start;
+      }
+      .side {
+        grid-column: span 4;
+        position: sticky;
+        top: 0.5rem;
+      }
+      .main {
+        grid-column: span 8;
+        display: grid;
+        gap: 0.75rem;
+      }
+      .hists {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(220px, 1fr));
+        gap: 0.75rem;
+      }
+      h3 {
+        font-size: 0.9rem;
+        font-weight: 600;
+        margin: 0 0 0.25rem;
+      }
+      @media (max-width: 900px) {
+        .side,
+        .main {
+          grid-column: span 12;
+          position: static;
+        }
+      }
+    `]}constructor(){super(),this.layer=null,this.graph=null,this.layerData=null,this.magTab=`ratios`,this.histParam=null}willUpdate(e){(e.has(`session`)||e.has(`worker`)||e.has(`apiBase`))&&(this.graph=null,this.layerData=null),e.has(`layer`)&&e.get(`layer`)!==void 0&&(this.layerData=null,this.histParam=null,e.has(`session`)||e.has(`worker`)||e.has(`apiBase`)||this.reload()),super.willUpdate(e)}async fetchData(e){let t={session:this.session,worker:this.worker},n=this.graph===null||this.session===null&&this.shownSession!==null&&this.graph.session_id!==this.shownSession,r=n?await He(this.apiBase,`graph`,t,e):this.graph;if(e.aborted||r===null||(this.shownSession=r.session_id,this.shownWorker=r.worker_id,n&&(this.graph=r),this.layer===null))return;let i=await He(this.apiBase,`layer`,{...t,session:r.session_id,worker:r.worker_id,layer:this.layer,max_points:$o},e);e.aborted||(this.layerData=i)}render(){let e=this.graph;return e===null?R`${this.renderError()??this.renderLoading()}`:R`
+      ${this.renderError()}
+      <div class="grid">
+        <section class="card side">
+          <h2>${this.tr(`model.graph`)}</h2>
+          <train-layer-graph
+            lang=${this.language}
+            .layers=${e.layers}
+            .edges=${e.edges}
+            selected=${this.layer??B}
+            @train-layer-select=${e=>{this.layer=e.detail.layer}}
+          ></train-layer-graph>
+        </section>
+        <div class="main">${this.renderLayer()}</div>
+      </div>
+    `}renderLayer(){if(this.layer===null)return R`<section class="card" data-panel="getting-started">
+        <h2>${this.tr(`model.getting_started`)}</h2>
+        <p>${this.tr(`model.getting_started.text`)}</p>
+      </section>`;let e=this.layerData;return e===null||e.layer.name!==this.layer?R`<section class="card">${this.renderLoading()}</section>`:R`
+      <section class="card">${this.renderInfo(e)}</section>
+      ${e.parameters.length===0?B:R`<section class="card">${this.renderMeanMag(e)}</section>`}
+      <section class="card">${this.renderActivations(e)}</section>
+      ${e.parameters.length===0?B:R`<section class="card">
+            <h2>${this.tr(`model.learning_rates`)}</h2>
+            <train-line-chart
+              data-chart="learning-rates"
+              label=${this.tr(`model.learning_rates`)}
+              lang=${this.language}
+              log-toggle
+              .series=${is(e.learning_rates)}
+              .epochs=${[]}
+            ></train-line-chart>
+          </section>`}
+      <section class="card">${this.renderHistograms(e)}</section>
+    `}renderInfo(e){let t=e.layer,n=[[`name`,this.tr(`model.info.name`),t.name],[`type`,this.tr(`model.info.type`),t.type],[`inputs`,this.tr(`model.info.inputs`),t.inputs.length===0?this.tr(`model.input`):t.inputs.join(`, `)],[`input_shape`,this.tr(`model.info.input_shape`),as(t.input_shape)],[`output_shape`,this.tr(`model.info.output_shape`),as(t.output_shape)],[`num_params`,this.tr(`model.info.params`),lt(t.num_params)],[`params`,this.tr(`model.info.param_names`),t.params.length===0?`—`:t.params.join(`, `)],[`activation`,this.tr(`model.info.activation`),t.activation??`—`]];return R`
+      <h2>${this.tr(`model.info`)}</h2>
+      <table class="info" part="table" data-table="layer">
+        <tbody>
+          ${n.map(([e,t,n])=>R`<tr data-key=${e}><th scope="row">${t}</th><td>${n}</td></tr>`)}
+        </tbody>
+      </table>
+    `}renderMeanMag(t){let n=[[`ratios`,this.tr(`model.mean_mag.ratio`)],[`parameters`,this.tr(`model.mean_mag.params`)],[`updates`,this.tr(`model.mean_mag.updates`)]],r=is(t.mean_magnitudes[this.magTab]),i=this.magTab===`ratios`,a=`${this.tr(`model.mean_mag`)}${i?`: log10`:``}`;return R`
+      <h2>${a}</h2>
+      <div role="tablist" part="tabs">
+        ${n.map(([e,t])=>R`<button
+            role="tab"
+            data-tab=${e}
+            aria-selected=${e===this.magTab?`true`:`false`}
+            @click=${()=>{this.magTab=e}}
+          >
+            ${t}
+          </button>`)}
+      </div>
+      <train-line-chart
+        data-chart="mean-mag"
+        data-tab=${this.magTab}
+        label=${a}
+        lang=${this.language}
+        ?log-toggle=${!i}
+        .series=${r}
+        .epochs=${[]}
+        .band=${i?[-4,-2]:null}
+        .refLines=${i?[-3]:[]}
+        .yRange=${i?vt(r.map(t=>t.values.map(e))):null}
+      ></train-line-chart>
+    `}renderActivations(e){let t=e.activations;if(t===null)return R`<h2>${this.tr(`model.activations`)}</h2>
+        <p class="muted">${this.tr(`model.activations.none`)}</p>`;let n=[{label:this.tr(`model.activations.mean`),...t.mean,width:2},{label:this.tr(`model.activations.plus`),...t.mean_plus_2_stdev,dash:[5,4]},{label:this.tr(`model.activations.minus`),...t.mean_minus_2_stdev,dash:[5,4]}];return R`
+      <h2>${this.tr(`model.activations`)}</h2>
+      <train-line-chart
+        data-chart="activations"
+        label=${this.tr(`model.activations`)}
+        lang=${this.language}
+        .series=${n}
+        .epochs=${[]}
+      ></train-line-chart>
+    `}renderHistograms(e){let t=e.latest,n=e.parameters.map(e=>e.name),r=e.parameters.find(e=>e.is_weight)?.name??n[0]??null,i=this.histParam!==null&&n.includes(this.histParam)?this.histParam:r,a=[[`parameters`,this.tr(`model.hist.params`)],[`gradients`,this.tr(`model.hist.gradients`)],[`updates`,this.tr(`model.hist.updates`)]],o=t?.activations??null;return R`
+      ${t===null?B:R`<p class="muted">${this.tr(`model.hist.latest`,{iteration:t.iteration})}</p>`}
+      ${n.length===0?R`<p class="muted">${this.tr(`model.no_params`)}</p>`:R`<div role="tablist" part="tabs" aria-label=${this.tr(`model.info.param_names`)}>
+            ${n.map(e=>R`<button
+                role="tab"
+                data-param=${e}
+                aria-selected=${e===i?`true`:`false`}
+                @click=${()=>{this.histParam=e}}
+              >
+                ${e}
+              </button>`)}
+          </div>`}
+      <div class="hists">
+        ${i===null?B:a.map(([e,n])=>this.renderHistogram(e,n,t?.[e][i]??null))}
+        ${o===null?B:this.renderHistogram(`activations`,this.tr(`model.hist.activations`),o)}
+      </div>
+    `}renderHistogram(e,t,n){return R`<div>
+      <h3>${t}</h3>
+      <train-histogram
+        data-hist=${e}
+        label=${t}
+        lang=${this.language}
+        .histogram=${n?.histogram??null}
+        .nonfinite=${n?.nonfinite_count??0}
+      ></train-histogram>
+    </div>`}};i(`train-model`,os);function ss(t,n,r=!1){let i=t.iterations.map((i,a)=>{let o=e(t.values[a]??null),s=e(cs(n,i));return o===null||s===null?null:100*(r?s-o:o)/s});return{iterations:t.iterations,values:i}}function cs(e,t){let n=0,r=e.iterations.length-1;if(r<0)return null;if((e.iterations[0]??0)>t)return e.values[0]??null;for(;n<r;){let i=n+r+1>>1;(e.iterations[i]??0)<=t?n=i:r=i-1}return e.values[n]??null}var ls=class extends Je{static{this.properties={...Je.properties,data:{state:!0},workers:{state:!0}}}static{this.styles=[Ze,v`
+      .grid {
+        display: grid;
+        grid-template-columns: repeat(12, minmax(0, 1fr));
+        gap: 0.75rem;
+      }
+      .half {
+        grid-column: span 6;
+      }
+      @media (max-width: 900px) {
+        .half {
+          grid-column: span 12;
+        }
+      }
+    `]}constructor(){super(),this.data=null,this.workers=[]}async fetchData(e){let[t,n]=await Promise.all([He(this.apiBase,`system`,{session:this.session,worker:this.worker,max_points:$o},e),He(this.apiBase,`sessions`,{},e)]);e.aborted||(this.shownSession=t.session_id,this.shownWorker=t.worker_id,this.workers=n.sessions.find(e=>e.session_id===t.session_id)?.workers??[t.worker_id],this.data=t)}render(){let e=this.data;if(e===null)return R`${this.renderError()??this.renderLoading()}`;let t=[{label:this.tr(`system.memory.process`),...ss(e.memory.process_rss_bytes,e.memory.system_total_bytes)},{label:this.tr(`system.memory.system_used`),...ss(e.memory.system_available_bytes,e.memory.system_total_bytes,!0)}],n=e.devices.map(e=>({label:e.name,...ss(e.current_bytes,e.total_bytes)})),r=[{label:this.tr(`system.examples_per_s`),...e.performance.examples_per_second},{label:this.tr(`system.minibatches_per_s`),...e.performance.minibatches_per_second}];return R`
+      ${this.renderError()}
+      ${this.workers.length>1?R`<div role="tablist" part="tabs" aria-label=${this.tr(`system.machine`)}>
+            ${this.workers.map(t=>R`<button
+                role="tab"
+                data-worker=${t}
+                aria-selected=${t===e.worker_id?`true`:`false`}
+                @click=${()=>{this.worker=t}}
+              >
+                ${t}
+              </button>`)}
+          </div>`:B}
+      <div class="grid">
+        <section class="card half">
+          <h2>${this.tr(`system.memory`)} (%)</h2>
+          <train-line-chart
+            data-chart="memory"
+            label=${this.tr(`system.memory`)}
+            lang=${this.language}
+            .series=${t}
+            .yRange=${[0,100]}
+          ></train-line-chart>
+        </section>
+        ${n.length===0?B:R`<section class="card half">
+              <h2>${this.tr(`system.devices`)} (%)</h2>
+              <train-line-chart
+                data-chart="devices"
+                label=${this.tr(`system.devices`)}
+                lang=${this.language}
+                .series=${n}
+                .yRange=${[0,100]}
+              ></train-line-chart>
+            </section>`}
+        <section class="card half">
+          <h2>${this.tr(`system.throughput`)}</h2>
+          <train-line-chart
+            data-chart="throughput"
+            label=${this.tr(`system.throughput`)}
+            lang=${this.language}
+            log-toggle
+            .series=${r}
+          ></train-line-chart>
+        </section>
+        <section class="card half">
+          <h2>${this.tr(`system.collection_ms`)}</h2>
+          <train-line-chart
+            data-chart="collection"
+            label=${this.tr(`system.collection_ms`)}
+            lang=${this.language}
+            .series=${[{label:this.tr(`system.collection_ms`),...e.collection_ms}]}
+          ></train-line-chart>
+        </section>
+        <section class="card half">${this.renderHardware(e)}</section>
+        <section class="card half">${this.renderSoftware(e)}</section>
+      </div>
+    `}renderHardware(e){let t=e.hardware,n=[[`cpu_count`,this.tr(`system.hw.cpu_count`),lt(t?.cpu_count??null)],[`memory_total`,this.tr(`system.hw.memory_total`),at(t?.memory_total_bytes??null)],[`devices`,this.tr(`system.hw.devices`),lt(t?.devices.length??null)],...(t?.devices??[]).map((e,t)=>[`device_${t}`,this.tr(`system.hw.device`,{index:t}),`${e.name} (${at(e.memory_total_bytes)})`])];return R`<h2>${this.tr(`system.hardware`)}</h2>
+      <table class="info" part="table" data-table="hardware">
+        <tbody>
+          ${n.map(([e,t,n])=>R`<tr data-key=${e}><th scope="row">${t}</th><td>${n}</td></tr>`)}
+        </tbody>
+      </table>`}renderSoftware(e){let t=e.software,n=t?.framework===null||t?.framework===void 0?null:`${t.framework}${t.framework_version===null?``:` ${t.framework_version}`}`,r=[[`hostname`,this.tr(`system.sw.hostname`),t?.hostname??null],[`os`,this.tr(`system.sw.os`),t?.os??null],[`os_version`,this.tr(`system.sw.os_version`),t?.os_version??null],[`arch`,this.tr(`system.sw.arch`),t?.arch??null],[`python`,this.tr(`system.sw.python`),t?.python??null],[`framework`,this.tr(`system.sw.framework`),n],[`backend`,this.tr(`system.sw.backend`),t?.backend??null],[`device`,this.tr(`system.sw.device`),t?.device??null],[`dtype`,this.tr(`system.sw.dtype`),t?.dtype??null],[`fitscope`,this.tr(`system.sw.fitscope`),t?.fitscope_version??null]];return R`<h2>${this.tr(`system.software`)}</h2>
+      <table class="info" part="table" data-table="software">
+        <tbody>
+          ${r.map(([e,t,n])=>R`<tr data-key=${e}><th scope="row">${t}</th><td>${n??`—`}</td></tr>`)}
+        </tbody>
+      </table>`}};i(`train-system`,ls);var us=[`overview`,`model`,`system`],ds=`fitscope.lang`,fs=`fitscope.theme`;function ps(e){try{return localStorage.getItem(e)}catch{return null}}function ms(e,t){try{localStorage.setItem(e,t)}catch{}}var hs=class extends Je{static{this.properties={...Je.properties,page:{reflect:!0},layer:{},sessions:{state:!0},liveState:{state:!0}}}static{this.styles=[Ze,v`
+      :host {
+        min-height: 100vh;
+      }
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 1rem;
+        padding: 0.5rem 1rem;
+        border-bottom: 1px solid var(--_border);
+      }
+      .brand {
+        font-weight: 700;
+        font-size: 1.1rem;
+        margin-right: 0.5rem;
+      }
+      nav {
+        display: flex;
+        gap: 0.25rem;
+      }
+      nav a {
+        color: inherit;
+        text-decoration: none;
+        padding: 0.3rem 0.7rem;
+        border-radius: var(--_radius);
+      }
+      nav a[aria-current="page"] {
+        background: color-mix(in srgb, var(--_accent) 16%, transparent);
+        color: var(--_accent);
+        font-weight: 600;
+      }
+      label {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.3rem;
+        font-size: 0.85rem;
+        color: var(--_muted);
+      }
+      select {
+        font: inherit;
+        color: var(--_fg);
+        background: var(--_bg);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: 0.15rem 0.3rem;
+        max-width: 22rem;
+      }
+      .spacer {
+        flex: 1;
+      }
+      .live {
+        font-size: 0.8rem;
+        display: inline-flex;
+        align-items: center;
+        gap: 0.3rem;
+      }
+      .dot {
+        width: 0.6rem;
+        height: 0.6rem;
+        border-radius: 50%;
+        background: var(--_muted);
+      }
+      .live[data-state="open"] .dot {
+        background: var(--_series-3);
+      }
+      .live[data-state="retrying"] .dot,
+      .live[data-state="closed"] .dot {
+        background: var(--_nonfinite);
+      }
+      main {
+        padding: 0.75rem 1rem;
+      }
+    `]}constructor(){super(),this.unsubscribeStatus=null,this.onPopState=()=>{if(!this.ownsUrl)return;let e=/^\/train\/(overview|model|system)$/.exec(location.pathname),t=new URLSearchParams(location.search);this.page=e?.[1]??`overview`,this.session=t.get(`session`),this.worker=t.get(`worker`),this.layer=t.get(`layer`)},this.page=`overview`,this.layer=null,this.sessions=[],this.liveState=`connecting`;let e=ps(ds);e!==null&&(this.lang=e);let t=ps(fs);t!==null&&(this.theme=t)}connectedCallback(){super.connectedCallback(),this.unsubscribeStatus=Ke(this.apiBase,{onEvent:()=>void 0,onState:e=>{this.liveState=e,this.dispatchEvent(new CustomEvent(`train-live-status`,{bubbles:!0,composed:!0,detail:{state:e}}))}}),window.addEventListener(`popstate`,this.onPopState)}disconnectedCallback(){super.disconnectedCallback(),this.unsubscribeStatus?.(),window.removeEventListener(`popstate`,this.onPopState)}willUpdate(e){super.willUpdate(e),e.has(`lang`)&&(document.documentElement.lang=this.language===`zh`?`zh-CN`:`en`)}async fetchData(e){let t=await He(this.apiBase,`sessions`,{},e);e.aborted||(this.sessions=t.sessions)}get currentSession(){let e=this.sessions.find(e=>e.session_id===this.session);if(e!==void 0)return e;let t=null;for(let e of this.sessions)(t===null||(e.start_ms??0)>=(t.start_ms??0))&&(t=e);return t}render(){let e=this.currentSession,t=e?.workers??[];return R`
+      <header part="header">
+        <span class="brand">${this.tr(`app.title`)}</span>
+        <nav part="nav">
+          ${us.map(e=>R`<a
+              href=${this.pageHref(e)}
+              data-page=${e}
+              aria-current=${e===this.page?`page`:`false`}
+              @click=${t=>this.onNavigate(t,e)}
+              >${this.tr(`app.nav.${e}`)}</a
+            >`)}
+        </nav>
+        <span class="spacer"></span>
+        <label
+          >${this.tr(`app.session`)}
+          <select
+            name="session"
+            ?disabled=${this.sessions.length<2}
+            @change=${e=>this.selectSession(e.target.value,null)}
+          >
+            ${this.sessions.map(t=>R`<option value=${t.session_id} ?selected=${t.session_id===e?.session_id}>
+                ${t.name??t.session_id}
+              </option>`)}
+          </select>
+        </label>
+        <label
+          >${this.tr(`app.worker`)}
+          <select
+            name="worker"
+            ?disabled=${t.length<2}
+            @change=${t=>this.selectSession(e?.session_id??``,t.target.value)}
+          >
+            ${t.map(e=>R`<option value=${e} ?selected=${e===(this.worker??t[0])}>${e}</option>`)}
+          </select>
+        </label>
+        <label
+          >${this.tr(`app.language`)}
+          <select name="lang" @change=${e=>this.selectLang(e.target.value)}>
+            ${Object.entries(s).map(([e,t])=>R`<option value=${e} ?selected=${e===this.language}>${t}</option>`)}
+          </select>
+        </label>
+        <label
+          >${this.tr(`app.theme`)}
+          <select name="theme" @change=${e=>this.selectTheme(e.target.value)}>
+            ${[`auto`,`light`,`dark`].map(e=>R`<option value=${e} ?selected=${e===(this.theme??`auto`)}>
+                ${this.tr(`app.theme.${e}`)}
+              </option>`)}
+          </select>
+        </label>
+        <span class="live" part="live" data-state=${this.liveState} role="status">
+          <span class="dot"></span>${this.tr(`app.live.${this.liveState}`)}
+        </span>
+      </header>
+      <main>
+        ${this.renderError()}
+        ${this.loaded&&this.sessions.length===0?R`<p class="muted">${this.tr(`app.no_session`)}</p>`:this.renderPage()}
+      </main>
+    `}renderPage(){let e=this.session??B,t=this.worker??B,n=this.theme??B,r=this.language;switch(this.page){case`model`:return R`<train-model
+          api-base=${this.apiBase}
+          session=${e}
+          worker=${t}
+          lang=${r}
+          theme=${n}
+          layer=${this.layer??B}
+          @train-layer-select=${e=>{this.layer=e.detail.layer,this.writeUrl(!1)}}
+        ></train-model>`;case`system`:return R`<train-system
+          api-base=${this.apiBase}
+          session=${e}
+          worker=${t}
+          lang=${r}
+          theme=${n}
+        ></train-system>`;default:return R`<train-overview
+          api-base=${this.apiBase}
+          session=${e}
+          worker=${t}
+          lang=${r}
+          theme=${n}
+        ></train-overview>`}}pageHref(e){let t=new URLSearchParams;this.session!==null&&t.set(`session`,this.session),this.worker!==null&&t.set(`worker`,this.worker),e===`model`&&this.layer!==null&&t.set(`layer`,this.layer);let n=t.toString();return`${this.apiBase.replace(/\/+$/,``)}/train/${e}${n===``?``:`?${n}`}`}get ownsUrl(){return this.apiBase===``&&/^\/train\/(overview|model|system)$/.test(location.pathname)}writeUrl(e){if(!this.ownsUrl)return;let t=this.pageHref(this.page);e?history.pushState({page:this.page},``,t):history.replaceState({page:this.page},``,t)}onNavigate(e,t){!this.ownsUrl||e.button!==0||e.metaKey||e.ctrlKey||e.shiftKey||e.altKey||(e.preventDefault(),t!==this.page&&(this.page=t,this.writeUrl(!0)))}selectSession(e,t){if(e===``)return;e!==this.session&&(this.layer=null),this.session=e,this.worker=t,this.writeUrl(!1);let n=t??this.sessions.find(t=>t.session_id===e)?.workers[0]??``;this.dispatchEvent(new CustomEvent(`train-session-select`,{bubbles:!0,composed:!0,detail:{session:e,worker:n}}))}selectLang(e){this.lang=e,ms(ds,e),this.dispatchEvent(new CustomEvent(`train-lang-change`,{bubbles:!0,composed:!0,detail:{lang:e}}))}selectTheme(e){this.theme=e,ms(fs,e)}};i(`train-app`,hs);export{s as LANGUAGES,hs as TrainApp,Ct as TrainHistogram,Ft as TrainLayerGraph,Jo as TrainLineChart,os as TrainModel,ns as TrainOverview,ls as TrainSystem,n as VERSION,t as formatFloatValue,e as parseFloatValue,l as resolveLang,d as t};
