@@ -183,6 +183,7 @@ def render_page(page: str, attributes: dict[str, str], static: StaticFiles) -> s
         '  <meta charset="utf-8">\n'
         '  <meta name="viewport" content="width=device-width, initial-scale=1">\n'
         "  <title>fitscope</title>\n"
+        '  <link rel="icon" href="data:,">\n'
         "  <style>\n"
         "    :root { color-scheme: light dark; }\n"
         "    body { margin: 0; background: #ffffff; color: #1b1b1f; font-family: system-ui, sans-serif; }\n"

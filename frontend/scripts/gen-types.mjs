@@ -93,8 +93,17 @@ const SUBSCHEMA_MAPS = ["$defs", "properties", "patternProperties", "dependentSc
 
 /** Keywords that describe a schema without constraining it. */
 const ANNOTATIONS = new Set([
-  "$schema", "$id", "$anchor", "$comment", "title", "description", "default", "examples",
-  "deprecated", "readOnly", "writeOnly",
+  "$schema",
+  "$id",
+  "$anchor",
+  "$comment",
+  "title",
+  "description",
+  "default",
+  "examples",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
 ]);
 
 /**

@@ -14,8 +14,7 @@ const OWNER = Symbol.for("fitscope.ui.version");
 /** Defines `tag` as `cls` unless the tag is taken; warns when it is taken by another version. */
 export function define(tag: string, cls: CustomElementConstructor): void {
   const existing = customElements.get(tag) as
-    | (CustomElementConstructor & { [OWNER]?: string })
-    | undefined;
+    (CustomElementConstructor & { [OWNER]?: string }) | undefined;
   if (existing !== undefined) {
     const other = existing[OWNER];
     if (other !== VERSION) {

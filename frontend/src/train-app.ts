@@ -173,7 +173,11 @@ export class TrainApp extends PageElement {
       onState: (state) => {
         this.liveState = state;
         this.dispatchEvent(
-          new CustomEvent("train-live-status", { bubbles: true, composed: true, detail: { state } }),
+          new CustomEvent("train-live-status", {
+            bubbles: true,
+            composed: true,
+            detail: { state },
+          }),
         );
       },
     });
@@ -188,7 +192,8 @@ export class TrainApp extends PageElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has("lang")) document.documentElement.lang = this.language === "zh" ? "zh-CN" : "en";
+    if (changed.has("lang"))
+      document.documentElement.lang = this.language === "zh" ? "zh-CN" : "en";
   }
 
   protected override async fetchData(signal: AbortSignal): Promise<void> {
@@ -216,13 +221,14 @@ export class TrainApp extends PageElement {
         <span class="brand">${this.tr("app.title")}</span>
         <nav part="nav">
           ${PAGES.map(
-            (page) => html`<a
-              href=${this.pageHref(page)}
-              data-page=${page}
-              aria-current=${page === this.page ? "page" : "false"}
-              @click=${(e: MouseEvent) => this.onNavigate(e, page)}
-              >${this.tr(`app.nav.${page}`)}</a
-            >`,
+            (page) =>
+              html`<a
+                href=${this.pageHref(page)}
+                data-page=${page}
+                aria-current=${page === this.page ? "page" : "false"}
+                @click=${(e: MouseEvent) => this.onNavigate(e, page)}
+                >${this.tr(`app.nav.${page}`)}</a
+              >`,
           )}
         </nav>
         <span class="spacer"></span>
@@ -234,9 +240,13 @@ export class TrainApp extends PageElement {
             @change=${(e: Event) => this.selectSession((e.target as HTMLSelectElement).value, null)}
           >
             ${this.sessions.map(
-              (s) => html`<option value=${s.session_id} ?selected=${s.session_id === current?.session_id}>
-                ${s.name ?? s.session_id}
-              </option>`,
+              (s) =>
+                html`<option
+                  value=${s.session_id}
+                  ?selected=${s.session_id === current?.session_id}
+                >
+                  ${s.name ?? s.session_id}
+                </option>`,
             )}
           </select>
         </label>
@@ -253,19 +263,27 @@ export class TrainApp extends PageElement {
         </label>
         <label
           >${this.tr("app.language")}
-          <select name="lang" @change=${(e: Event) => this.selectLang((e.target as HTMLSelectElement).value)}>
+          <select
+            name="lang"
+            @change=${(e: Event) => this.selectLang((e.target as HTMLSelectElement).value)}
+          >
             ${Object.entries(LANGUAGES).map(
-              ([code, name]) => html`<option value=${code} ?selected=${code === this.language}>${name}</option>`,
+              ([code, name]) =>
+                html`<option value=${code} ?selected=${code === this.language}>${name}</option>`,
             )}
           </select>
         </label>
         <label
           >${this.tr("app.theme")}
-          <select name="theme" @change=${(e: Event) => this.selectTheme((e.target as HTMLSelectElement).value)}>
+          <select
+            name="theme"
+            @change=${(e: Event) => this.selectTheme((e.target as HTMLSelectElement).value)}
+          >
             ${(["auto", "light", "dark"] as const).map(
-              (th) => html`<option value=${th} ?selected=${th === (this.theme ?? "auto")}>
-                ${this.tr(`app.theme.${th}`)}
-              </option>`,
+              (th) =>
+                html`<option value=${th} ?selected=${th === (this.theme ?? "auto")}>
+                  ${this.tr(`app.theme.${th}`)}
+                </option>`,
             )}
           </select>
         </label>
@@ -275,9 +293,11 @@ export class TrainApp extends PageElement {
       </header>
       <main>
         ${this.renderError()}
-        ${this.loaded && this.sessions.length === 0
-          ? html`<p class="muted">${this.tr("app.no_session")}</p>`
-          : this.renderPage()}
+        ${
+          this.loaded && this.sessions.length === 0
+            ? html`<p class="muted">${this.tr("app.no_session")}</p>`
+            : this.renderPage()
+        }
       </main>
     `;
   }
@@ -365,7 +385,8 @@ export class TrainApp extends PageElement {
     this.session = session;
     this.worker = worker;
     this.writeUrl(false);
-    const shownWorker = worker ?? this.sessions.find((s) => s.session_id === session)?.workers[0] ?? "";
+    const shownWorker =
+      worker ?? this.sessions.find((s) => s.session_id === session)?.workers[0] ?? "";
     this.dispatchEvent(
       new CustomEvent("train-session-select", {
         bubbles: true,
@@ -378,7 +399,13 @@ export class TrainApp extends PageElement {
   private selectLang(code: string): void {
     this.lang = code as Lang;
     store(LANG_KEY, code);
-    this.dispatchEvent(new CustomEvent("train-lang-change", { bubbles: true, composed: true, detail: { lang: code } }));
+    this.dispatchEvent(
+      new CustomEvent("train-lang-change", {
+        bubbles: true,
+        composed: true,
+        detail: { lang: code },
+      }),
+    );
   }
 
   private selectTheme(theme: string): void {

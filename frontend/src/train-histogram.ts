@@ -37,7 +37,9 @@ function edgeValue(v: Edge | null | undefined): number {
  */
 export function histogramBins(h: HistogramData | null | undefined): Bin[] {
   if (h === null || h === undefined || !Array.isArray(h.counts) || h.counts.length === 0) return [];
-  const counts = h.counts.map((c) => (typeof c === "number" && Number.isFinite(c) && c > 0 ? c : 0));
+  const counts = h.counts.map((c) =>
+    typeof c === "number" && Number.isFinite(c) && c > 0 ? c : 0,
+  );
   const min = edgeValue(h.min);
   const max = edgeValue(h.max);
   if (min === max) return [{ from: min, to: max, count: counts.reduce((a, b) => a + b, 0) }];
@@ -228,7 +230,10 @@ export class TrainHistogram extends LitElement {
   }
 
   private rangeText(lang: Lang, b: Bin): string {
-    return t(lang, "histogram.range", { from: formatFloatValue(b.from), to: formatFloatValue(b.to) });
+    return t(lang, "histogram.range", {
+      from: formatFloatValue(b.from),
+      to: formatFloatValue(b.to),
+    });
   }
 
   private renderBars(lang: Lang) {
@@ -270,10 +275,11 @@ export class TrainHistogram extends LitElement {
         </thead>
         <tbody>
           ${this.bins.map(
-            (b) => html`<tr>
-              <th scope="row">${this.rangeText(lang, b)}</th>
-              <td>${b.count}</td>
-            </tr>`,
+            (b) =>
+              html`<tr>
+                <th scope="row">${this.rangeText(lang, b)}</th>
+                <td>${b.count}</td>
+              </tr>`,
           )}
         </tbody>
       </table>
@@ -284,7 +290,9 @@ export class TrainHistogram extends LitElement {
     const lang = this.language;
     const nonfinite =
       Number.isFinite(this.nonfinite) && this.nonfinite > 0
-        ? html`<p class="nonfinite">${t(lang, "histogram.nonfinite", { count: this.nonfinite })}</p>`
+        ? html`<p class="nonfinite">
+            ${t(lang, "histogram.nonfinite", { count: this.nonfinite })}
+          </p>`
         : nothing;
     if (this.bins.length === 0) {
       return html`<p class="muted empty">${t(lang, "chart.no_data")}</p>

@@ -321,7 +321,9 @@ export class TrainLayerGraph extends LitElement {
     for (const l of layers) {
       if (ordered.has(l.name)) continue;
       const params =
-        typeof l.num_params === "number" ? `\n${paramsLabel}: ${l.num_params.toLocaleString("en-US")}` : "";
+        typeof l.num_params === "number"
+          ? `\n${paramsLabel}: ${l.num_params.toLocaleString("en-US")}`
+          : "";
       ordered.set(l.name, {
         id: l.name,
         layer: l.name,
@@ -333,7 +335,11 @@ export class TrainLayerGraph extends LitElement {
     this.nodes = ordered;
     const boxes: LayoutNode[] = [...ordered.values()].map((n) => {
       const chars = Math.max(clip(n.lines[0]).length, clip(n.lines[1] ?? "").length);
-      return { id: n.id, width: Math.max(MIN_NODE_WIDTH, chars * CHAR_PX + 20), height: NODE_HEIGHT };
+      return {
+        id: n.id,
+        width: Math.max(MIN_NODE_WIDTH, chars * CHAR_PX + 20),
+        height: NODE_HEIGHT,
+      };
     });
     this.layout = layoutDag(boxes, edgeList);
   }
@@ -386,11 +392,16 @@ export class TrainLayerGraph extends LitElement {
 
   /** Scrolls the container (not the page) so the selected node is in view. */
   private revealSelected(): void {
-    const box = this.layout.nodes.find((n) => n.id === this.selected && this.nodes.get(n.id)?.layer !== null);
+    const box = this.layout.nodes.find(
+      (n) => n.id === this.selected && this.nodes.get(n.id)?.layer !== null,
+    );
     const container = this.renderRoot.querySelector<HTMLElement>(".graph");
     const svgEl = container?.querySelector("svg");
     if (box === undefined || container === null || svgEl === null || svgEl === undefined) return;
-    const offset = svgEl.getBoundingClientRect().top - container.getBoundingClientRect().top + container.scrollTop;
+    const offset =
+      svgEl.getBoundingClientRect().top -
+      container.getBoundingClientRect().top +
+      container.scrollTop;
     const top = offset + box.y;
     const bottom = top + box.height;
     if (top < container.scrollTop) container.scrollTop = Math.max(0, top - 8);
@@ -436,7 +447,8 @@ export class TrainLayerGraph extends LitElement {
     const { nodes, edges, width, height } = this.layout;
     if (nodes.length === 0) return html`<p class="muted empty">${t(lang, "chart.no_data")}</p>`;
     const sel = this.selected;
-    const hot = (e: LayoutEdge): boolean => sel !== undefined && (e.source === sel || e.target === sel);
+    const hot = (e: LayoutEdge): boolean =>
+      sel !== undefined && (e.source === sel || e.target === sel);
     return html`<div part="graph" class="graph">
       <svg
         width=${width}
@@ -446,10 +458,26 @@ export class TrainLayerGraph extends LitElement {
         aria-label=${this.label || t(lang, "model.graph")}
       >
         <defs>
-          <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
+          <marker
+            id="arrow"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto"
+          >
             <path class="arrow" d="M0,0 L10,5 L0,10 z"></path>
           </marker>
-          <marker id="arrow-hot" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
+          <marker
+            id="arrow-hot"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto"
+          >
             <path class="arrow hot" d="M0,0 L10,5 L0,10 z"></path>
           </marker>
         </defs>

@@ -156,8 +156,9 @@ export class TrainLineChart extends LitElement {
         text-decoration-color: var(--_series-4);
         column-rule: 1px solid var(--_series-5);
         caret-color: var(--_series-6);
-        transition-property: color, background-color, border-color, outline-color,
-          text-decoration-color, column-rule-color, caret-color;
+        transition-property:
+          color, background-color, border-color, outline-color, text-decoration-color,
+          column-rule-color, caret-color;
         transition-duration: 1ms;
       }
       .toolbar {
@@ -716,7 +717,10 @@ export class TrainLineChart extends LitElement {
       const [x0, x1] = this.selection;
       const l = u.valToPos(x0, "x");
       const r = u.valToPos(x1, "x");
-      u.setSelect({ left: l, top: 0, width: Math.max(0, r - l), height: u.over.clientHeight }, false);
+      u.setSelect(
+        { left: l, top: 0, width: Math.max(0, r - l), height: u.over.clientHeight },
+        false,
+      );
     }
     this.markReady();
   }
@@ -794,9 +798,7 @@ export class TrainLineChart extends LitElement {
     });
     const iteration = this.aligned.x[idx];
     if (iteration === undefined) return;
-    this.announce(
-      t(this.language, "chart.readout", { iteration, values: parts.join(", ") }),
-    );
+    this.announce(t(this.language, "chart.readout", { iteration, values: parts.join(", ") }));
   }
 
   /** Updates the live readout, at most twice a second (the latest text wins). */
@@ -960,23 +962,29 @@ export class TrainLineChart extends LitElement {
     const empty = this.isEmpty;
     const showLog = this.logToggle && allPositive(this.aligned.ys);
     return html`
-      <div part="toolbar" class="toolbar">${showLog
-          ? html`<button
-              type="button"
-              aria-pressed=${this.logY ? "true" : "false"}
-              @click=${() => (this.logY = !this.logY)}
-            >
-              ${t(lang, "chart.log_scale")}
-            </button>`
-          : nothing}${empty
-          ? nothing
-          : html`<button
-              type="button"
-              aria-pressed=${this.tableView ? "true" : "false"}
-              @click=${() => (this.tableView = !this.tableView)}
-            >
-              ${t(lang, "chart.table")}
-            </button>`}</div>
+      <div part="toolbar" class="toolbar">
+        ${
+          showLog
+            ? html`<button
+                type="button"
+                aria-pressed=${this.logY ? "true" : "false"}
+                @click=${() => (this.logY = !this.logY)}
+              >
+                ${t(lang, "chart.log_scale")}
+              </button>`
+            : nothing
+        }${
+          empty
+            ? nothing
+            : html`<button
+                type="button"
+                aria-pressed=${this.tableView ? "true" : "false"}
+                @click=${() => (this.tableView = !this.tableView)}
+              >
+                ${t(lang, "chart.table")}
+              </button>`
+        }
+      </div>
       ${empty ? html`<p class="muted empty">${t(lang, "chart.no_data")}</p>` : nothing}
       <div
         part="plot"

@@ -13,7 +13,7 @@
  */
 import { css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { getJson } from "./api.js";
-import type { Graph, Layer, SeriesMap } from "./api-types.js";
+import type { Epoch, Graph, Layer, Metrics, SeriesMap } from "./api-types.js";
 import { define } from "./define.js";
 import { formatInteger } from "./lib/format.js";
 import { logRange } from "./lib/scales.js";
@@ -48,6 +48,7 @@ export class TrainModel extends PageElement {
     layerData: { state: true },
     magTab: { state: true },
     histParam: { state: true },
+    epochs: { state: true },
   };
 
   /** The selected layer's name; null shows the getting-started panel. */
@@ -57,6 +58,8 @@ export class TrainModel extends PageElement {
   declare magTab: MagTab;
   /** The parameter whose histograms are shown. */
   declare histParam: string | null;
+  /** Epoch ends, marked on the iteration charts. */
+  declare epochs: Epoch[];
 
   static override styles = [
     themeStyles,
@@ -104,6 +107,7 @@ export class TrainModel extends PageElement {
     this.layerData = null;
     this.magTab = "ratios";
     this.histParam = null;
+    this.epochs = [];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -125,21 +129,30 @@ export class TrainModel extends PageElement {
     const params = { session: this.session, worker: this.worker };
     const graphWanted =
       this.graph === null ||
-      (this.session === null && this.shownSession !== null && this.graph.session_id !== this.shownSession);
-    const graph = graphWanted ? await getJson<Graph>(this.apiBase, "graph", params, signal) : this.graph;
+      (this.session === null &&
+        this.shownSession !== null &&
+        this.graph.session_id !== this.shownSession);
+    const graph = graphWanted
+      ? await getJson<Graph>(this.apiBase, "graph", params, signal)
+      : this.graph;
     if (signal.aborted || graph === null) return;
     this.shownSession = graph.session_id;
     this.shownWorker = graph.worker_id;
     if (graphWanted) this.graph = graph;
     if (this.layer === null) return;
-    const layer = await getJson<Layer>(
-      this.apiBase,
-      "layer",
-      { ...params, session: graph.session_id, worker: graph.worker_id, layer: this.layer, max_points: MAX_POINTS },
-      signal,
-    );
+    const shown = { session: graph.session_id, worker: graph.worker_id };
+    const [layer, metrics] = await Promise.all([
+      getJson<Layer>(
+        this.apiBase,
+        "layer",
+        { ...shown, layer: this.layer, max_points: MAX_POINTS },
+        signal,
+      ),
+      getJson<Metrics>(this.apiBase, "metrics", { ...shown, max_points: 2 }, signal),
+    ]);
     if (signal.aborted) return;
     this.layerData = layer;
+    this.epochs = metrics.epochs;
   }
 
   override render(): TemplateResult {
@@ -173,24 +186,27 @@ export class TrainModel extends PageElement {
       </section>`;
     }
     const d = this.layerData;
-    if (d === null || d.layer.name !== this.layer) return html`<section class="card">${this.renderLoading()}</section>`;
+    if (d === null || d.layer.name !== this.layer)
+      return html`<section class="card">${this.renderLoading()}</section>`;
     return html`
       <section class="card">${this.renderInfo(d)}</section>
       ${d.parameters.length === 0 ? nothing : html`<section class="card">${this.renderMeanMag(d)}</section>`}
       <section class="card">${this.renderActivations(d)}</section>
-      ${d.parameters.length === 0
-        ? nothing
-        : html`<section class="card">
-            <h2>${this.tr("model.learning_rates")}</h2>
-            <train-line-chart
-              data-chart="learning-rates"
-              label=${this.tr("model.learning_rates")}
-              lang=${this.language}
-              log-toggle
-              .series=${mapSeries(d.learning_rates)}
-              .epochs=${[]}
-            ></train-line-chart>
-          </section>`}
+      ${
+        d.parameters.length === 0
+          ? nothing
+          : html`<section class="card">
+              <h2>${this.tr("model.learning_rates")}</h2>
+              <train-line-chart
+                data-chart="learning-rates"
+                label=${this.tr("model.learning_rates")}
+                lang=${this.language}
+                log-toggle
+                .series=${mapSeries(d.learning_rates)}
+                .epochs=${this.epochs}
+              ></train-line-chart>
+            </section>`
+      }
       <section class="card">${this.renderHistograms(d)}</section>
     `;
   }
@@ -200,18 +216,32 @@ export class TrainModel extends PageElement {
     const rows: [string, string, string][] = [
       ["name", this.tr("model.info.name"), l.name],
       ["type", this.tr("model.info.type"), l.type],
-      ["inputs", this.tr("model.info.inputs"), l.inputs.length === 0 ? this.tr("model.input") : l.inputs.join(", ")],
+      [
+        "inputs",
+        this.tr("model.info.inputs"),
+        l.inputs.length === 0 ? this.tr("model.input") : l.inputs.join(", "),
+      ],
       ["input_shape", this.tr("model.info.input_shape"), formatShape(l.input_shape)],
       ["output_shape", this.tr("model.info.output_shape"), formatShape(l.output_shape)],
       ["num_params", this.tr("model.info.params"), formatInteger(l.num_params)],
-      ["params", this.tr("model.info.param_names"), l.params.length === 0 ? "—" : l.params.join(", ")],
+      [
+        "params",
+        this.tr("model.info.param_names"),
+        l.params.length === 0 ? "—" : l.params.join(", "),
+      ],
       ["activation", this.tr("model.info.activation"), l.activation ?? "—"],
     ];
     return html`
       <h2>${this.tr("model.info")}</h2>
       <table class="info" part="table" data-table="layer">
         <tbody>
-          ${rows.map(([key, label, value]) => html`<tr data-key=${key}><th scope="row">${label}</th><td>${value}</td></tr>`)}
+          ${rows.map(
+            ([key, label, value]) =>
+              html`<tr data-key=${key}>
+                <th scope="row">${label}</th>
+                <td>${value}</td>
+              </tr>`,
+          )}
         </tbody>
       </table>
     `;
@@ -230,16 +260,17 @@ export class TrainModel extends PageElement {
       <h2>${title}</h2>
       <div role="tablist" part="tabs">
         ${tabs.map(
-          ([tab, label]) => html`<button
-            role="tab"
-            data-tab=${tab}
-            aria-selected=${tab === this.magTab ? "true" : "false"}
-            @click=${() => {
-              this.magTab = tab;
-            }}
-          >
-            ${label}
-          </button>`,
+          ([tab, label]) =>
+            html`<button
+              role="tab"
+              data-tab=${tab}
+              aria-selected=${tab === this.magTab ? "true" : "false"}
+              @click=${() => {
+                this.magTab = tab;
+              }}
+            >
+              ${label}
+            </button>`,
         )}
       </div>
       <train-line-chart
@@ -249,7 +280,7 @@ export class TrainModel extends PageElement {
         lang=${this.language}
         ?log-toggle=${!isRatio}
         .series=${series}
-        .epochs=${[]}
+        .epochs=${this.epochs}
         .band=${isRatio ? ([-4, -2] as [number, number]) : null}
         .refLines=${isRatio ? [-3] : []}
         .yRange=${isRatio ? logRange(series.map((s) => s.values.map(parseFloatValue))) : null}
@@ -275,7 +306,7 @@ export class TrainModel extends PageElement {
         label=${this.tr("model.activations")}
         lang=${this.language}
         .series=${series}
-        .epochs=${[]}
+        .epochs=${this.epochs}
       ></train-line-chart>
     `;
   }
@@ -284,7 +315,8 @@ export class TrainModel extends PageElement {
     const latest = d.latest;
     const names = d.parameters.map((p) => p.name);
     const defaultParam = d.parameters.find((p) => p.is_weight)?.name ?? names[0] ?? null;
-    const param = this.histParam !== null && names.includes(this.histParam) ? this.histParam : defaultParam;
+    const param =
+      this.histParam !== null && names.includes(this.histParam) ? this.histParam : defaultParam;
     const kinds: [HistKind, string][] = [
       ["parameters", this.tr("model.hist.params")],
       ["gradients", this.tr("model.hist.gradients")],
@@ -292,29 +324,40 @@ export class TrainModel extends PageElement {
     ];
     const activation = latest?.activations ?? null;
     return html`
-      ${latest === null
-        ? nothing
-        : html`<p class="muted">${this.tr("model.hist.latest", { iteration: latest.iteration })}</p>`}
-      ${names.length === 0
-        ? html`<p class="muted">${this.tr("model.no_params")}</p>`
-        : html`<div role="tablist" part="tabs" aria-label=${this.tr("model.info.param_names")}>
-            ${names.map(
-              (name) => html`<button
-                role="tab"
-                data-param=${name}
-                aria-selected=${name === param ? "true" : "false"}
-                @click=${() => {
-                  this.histParam = name;
-                }}
-              >
-                ${name}
-              </button>`,
-            )}
-          </div>`}
-      <div class="hists">
-        ${param === null
+      ${
+        latest === null
           ? nothing
-          : kinds.map(([kind, title]) => this.renderHistogram(kind, title, latest?.[kind][param] ?? null))}
+          : html`<p class="muted">
+              ${this.tr("model.hist.latest", { iteration: latest.iteration })}
+            </p>`
+      }
+      ${
+        names.length === 0
+          ? html`<p class="muted">${this.tr("model.no_params")}</p>`
+          : html`<div role="tablist" part="tabs" aria-label=${this.tr("model.info.param_names")}>
+              ${names.map(
+                (name) =>
+                  html`<button
+                    role="tab"
+                    data-param=${name}
+                    aria-selected=${name === param ? "true" : "false"}
+                    @click=${() => {
+                      this.histParam = name;
+                    }}
+                  >
+                    ${name}
+                  </button>`,
+              )}
+            </div>`
+      }
+      <div class="hists">
+        ${
+          param === null
+            ? nothing
+            : kinds.map(([kind, title]) =>
+                this.renderHistogram(kind, title, latest?.[kind][param] ?? null),
+              )
+        }
         ${activation === null ? nothing : this.renderHistogram("activations", this.tr("model.hist.activations"), activation)}
       </div>
     `;

@@ -118,19 +118,21 @@ export class TrainOverview extends PageElement {
       <div class="grid">
         <section class="card wide">${this.renderScore(d)}</section>
         <section class="card narrow">${this.renderInfo(d)}</section>
-        ${Object.keys(d.metrics).length === 0
-          ? nothing
-          : html`<section class="card full">
-              <h2>${this.tr("overview.metrics")}</h2>
-              <train-line-chart
-                data-chart="metrics"
-                label=${this.tr("overview.metrics")}
-                lang=${this.language}
-                log-toggle
-                .series=${mapSeries(d.metrics)}
-                .epochs=${d.epochs}
-              ></train-line-chart>
-            </section>`}
+        ${
+          Object.keys(d.metrics).length === 0
+            ? nothing
+            : html`<section class="card full">
+                <h2>${this.tr("overview.metrics")}</h2>
+                <train-line-chart
+                  data-chart="metrics"
+                  label=${this.tr("overview.metrics")}
+                  lang=${this.language}
+                  log-toggle
+                  .series=${mapSeries(d.metrics)}
+                  .epochs=${d.epochs}
+                ></train-line-chart>
+              </section>`
+        }
         <section class="card half">${this.renderRatios(d)}</section>
         <section class="card half">${this.renderStdev(d)}</section>
       </div>
@@ -142,7 +144,11 @@ export class TrainOverview extends PageElement {
     const smoothed = ema(raw);
     const series: ChartSeries[] = [
       { label: this.tr("overview.score.raw"), ...d.score, faint: true },
-      { label: this.tr("overview.score.smoothed"), iterations: d.score.iterations, values: smoothed },
+      {
+        label: this.tr("overview.score.smoothed"),
+        iterations: d.score.iterations,
+        values: smoothed,
+      },
     ];
     let fitText: string | null = null;
     if (this.range !== null) {
@@ -178,9 +184,7 @@ export class TrainOverview extends PageElement {
           this.range = e.detail;
         }}
       ></train-line-chart>
-      <p class="hint muted" aria-live="polite">
-        ${fitText ?? this.tr("overview.score.fit_hint")}
-      </p>
+      <p class="hint muted" aria-live="polite">${fitText ?? this.tr("overview.score.fit_hint")}</p>
     `;
   }
 
@@ -191,12 +195,24 @@ export class TrainOverview extends PageElement {
       ["num_layers", this.tr("overview.info.layers"), formatInteger(i.num_layers)],
       ["num_params", this.tr("overview.info.params"), formatInteger(i.num_params)],
       ["start", this.tr("overview.info.start"), formatDateTime(i.start_ms)],
-      ["runtime", this.tr("overview.info.runtime"), formatDuration(parseFloatValue(i.total_runtime_ms))],
+      [
+        "runtime",
+        this.tr("overview.info.runtime"),
+        formatDuration(parseFloatValue(i.total_runtime_ms)),
+      ],
       ["last_update", this.tr("overview.info.last_update"), formatDateTime(i.last_update_ms)],
       ["iterations", this.tr("overview.info.iterations"), formatInteger(i.iterations)],
       ["epoch", this.tr("overview.info.epoch"), formatInteger(i.epoch)],
-      ["updates_per_second", this.tr("overview.info.updates_per_s"), formatRate(parseFloatValue(i.updates_per_second))],
-      ["examples_per_second", this.tr("overview.info.examples_per_s"), formatRate(parseFloatValue(i.examples_per_second))],
+      [
+        "updates_per_second",
+        this.tr("overview.info.updates_per_s"),
+        formatRate(parseFloatValue(i.updates_per_second)),
+      ],
+      [
+        "examples_per_second",
+        this.tr("overview.info.examples_per_s"),
+        formatRate(parseFloatValue(i.examples_per_second)),
+      ],
       ["total_examples", this.tr("overview.info.examples"), formatInteger(i.total_examples)],
     ];
     return html`
@@ -204,7 +220,11 @@ export class TrainOverview extends PageElement {
       <table class="info" part="table" data-table="info">
         <tbody>
           ${rows.map(
-            ([key, label, value]) => html`<tr data-key=${key}><th scope="row">${label}</th><td>${value}</td></tr>`,
+            ([key, label, value]) =>
+              html`<tr data-key=${key}>
+                <th scope="row">${label}</th>
+                <td>${value}</td>
+              </tr>`,
           )}
         </tbody>
       </table>
@@ -235,17 +255,18 @@ export class TrainOverview extends PageElement {
       <h2>${this.tr("overview.stdev")}</h2>
       <div role="tablist" part="tabs" @keydown=${this.onTabKey}>
         ${tabs.map(
-          (tab) => html`<button
-            role="tab"
-            data-tab=${tab}
-            aria-selected=${tab === this.stdevTab ? "true" : "false"}
-            tabindex=${tab === this.stdevTab ? "0" : "-1"}
-            @click=${() => {
-              this.stdevTab = tab;
-            }}
-          >
-            ${this.tr(`overview.stdev.${tab}`)}
-          </button>`,
+          (tab) =>
+            html`<button
+              role="tab"
+              data-tab=${tab}
+              aria-selected=${tab === this.stdevTab ? "true" : "false"}
+              tabindex=${tab === this.stdevTab ? "0" : "-1"}
+              @click=${() => {
+                this.stdevTab = tab;
+              }}
+            >
+              ${this.tr(`overview.stdev.${tab}`)}
+            </button>`,
         )}
       </div>
       <train-line-chart
@@ -267,7 +288,9 @@ export class TrainOverview extends PageElement {
     const step = e.key === "ArrowRight" ? 1 : tabs.length - 1;
     this.stdevTab = tabs[(tabs.indexOf(this.stdevTab) + step) % tabs.length] ?? "activations";
     void this.updateComplete.then(() => {
-      this.renderRoot.querySelector<HTMLButtonElement>(`button[data-tab="${this.stdevTab}"]`)?.focus();
+      this.renderRoot
+        .querySelector<HTMLButtonElement>(`button[data-tab="${this.stdevTab}"]`)
+        ?.focus();
     });
   };
 }

@@ -13,7 +13,7 @@
  */
 import { css, html, nothing, type TemplateResult } from "lit";
 import { getJson } from "./api.js";
-import type { Series, Sessions, System } from "./api-types.js";
+import type { Epoch, Metrics, Series, Sessions, System } from "./api-types.js";
 import { define } from "./define.js";
 import { formatBytes, formatInteger } from "./lib/format.js";
 import { PageElement } from "./page-element.js";
@@ -56,11 +56,14 @@ export class TrainSystem extends PageElement {
     ...PageElement.properties,
     data: { state: true },
     workers: { state: true },
+    epochs: { state: true },
   };
 
   declare data: System | null;
   /** The shown session's workers (a tab each). */
   declare workers: string[];
+  /** Epoch ends, marked on the iteration charts. */
+  declare epochs: Epoch[];
 
   static override styles = [
     themeStyles,
@@ -85,22 +88,23 @@ export class TrainSystem extends PageElement {
     super();
     this.data = null;
     this.workers = [];
+    this.epochs = [];
   }
 
   protected override async fetchData(signal: AbortSignal): Promise<void> {
-    const [data, sessions] = await Promise.all([
-      getJson<System>(
-        this.apiBase,
-        "system",
-        { session: this.session, worker: this.worker, max_points: MAX_POINTS },
-        signal,
-      ),
+    const params = { session: this.session, worker: this.worker };
+    const [data, sessions, metrics] = await Promise.all([
+      getJson<System>(this.apiBase, "system", { ...params, max_points: MAX_POINTS }, signal),
       getJson<Sessions>(this.apiBase, "sessions", {}, signal),
+      getJson<Metrics>(this.apiBase, "metrics", { ...params, max_points: 2 }, signal),
     ]);
     if (signal.aborted) return;
     this.shownSession = data.session_id;
     this.shownWorker = data.worker_id;
-    this.workers = sessions.sessions.find((s) => s.session_id === data.session_id)?.workers ?? [data.worker_id];
+    this.workers = sessions.sessions.find((s) => s.session_id === data.session_id)?.workers ?? [
+      data.worker_id,
+    ];
+    this.epochs = data.session_id === metrics.session_id ? metrics.epochs : [];
     this.data = data;
   }
 
@@ -127,49 +131,57 @@ export class TrainSystem extends PageElement {
     ];
     return html`
       ${this.renderError()}
-      ${this.workers.length > 1
-        ? html`<div role="tablist" part="tabs" aria-label=${this.tr("system.machine")}>
-            ${this.workers.map(
-              (w) => html`<button
-                role="tab"
-                data-worker=${w}
-                aria-selected=${w === d.worker_id ? "true" : "false"}
-                @click=${() => {
-                  this.worker = w;
-                }}
-              >
-                ${w}
-              </button>`,
-            )}
-          </div>`
-        : nothing}
+      ${
+        this.workers.length > 1
+          ? html`<div role="tablist" part="tabs" aria-label=${this.tr("system.machine")}>
+              ${this.workers.map(
+                (w) =>
+                  html`<button
+                    role="tab"
+                    data-worker=${w}
+                    aria-selected=${w === d.worker_id ? "true" : "false"}
+                    @click=${() => {
+                      this.worker = w;
+                    }}
+                  >
+                    ${w}
+                  </button>`,
+              )}
+            </div>`
+          : nothing
+      }
       <div class="grid">
         <section class="card half">
           <h2>${this.tr("system.memory")} (%)</h2>
           <train-line-chart
             data-chart="memory"
+            .epochs=${this.epochs}
             label=${this.tr("system.memory")}
             lang=${this.language}
             .series=${memory}
             .yRange=${[0, 100] as [number, number]}
           ></train-line-chart>
         </section>
-        ${devices.length === 0
-          ? nothing
-          : html`<section class="card half">
-              <h2>${this.tr("system.devices")} (%)</h2>
-              <train-line-chart
-                data-chart="devices"
-                label=${this.tr("system.devices")}
-                lang=${this.language}
-                .series=${devices}
-                .yRange=${[0, 100] as [number, number]}
-              ></train-line-chart>
-            </section>`}
+        ${
+          devices.length === 0
+            ? nothing
+            : html`<section class="card half">
+                <h2>${this.tr("system.devices")} (%)</h2>
+                <train-line-chart
+                  data-chart="devices"
+                  .epochs=${this.epochs}
+                  label=${this.tr("system.devices")}
+                  lang=${this.language}
+                  .series=${devices}
+                  .yRange=${[0, 100] as [number, number]}
+                ></train-line-chart>
+              </section>`
+        }
         <section class="card half">
           <h2>${this.tr("system.throughput")}</h2>
           <train-line-chart
             data-chart="throughput"
+            .epochs=${this.epochs}
             label=${this.tr("system.throughput")}
             lang=${this.language}
             log-toggle
@@ -180,6 +192,7 @@ export class TrainSystem extends PageElement {
           <h2>${this.tr("system.collection_ms")}</h2>
           <train-line-chart
             data-chart="collection"
+            .epochs=${this.epochs}
             label=${this.tr("system.collection_ms")}
             lang=${this.language}
             .series=${[{ label: this.tr("system.collection_ms"), ...d.collection_ms }]}
@@ -195,20 +208,28 @@ export class TrainSystem extends PageElement {
     const hw = d.hardware;
     const rows: [string, string, string][] = [
       ["cpu_count", this.tr("system.hw.cpu_count"), formatInteger(hw?.cpu_count ?? null)],
-      ["memory_total", this.tr("system.hw.memory_total"), formatBytes(hw?.memory_total_bytes ?? null)],
+      [
+        "memory_total",
+        this.tr("system.hw.memory_total"),
+        formatBytes(hw?.memory_total_bytes ?? null),
+      ],
       ["devices", this.tr("system.hw.devices"), formatInteger(hw?.devices.length ?? null)],
-      ...(hw?.devices ?? []).map(
-        (dev, i): [string, string, string] => [
-          `device_${i}`,
-          this.tr("system.hw.device", { index: i }),
-          `${dev.name} (${formatBytes(dev.memory_total_bytes)})`,
-        ],
-      ),
+      ...(hw?.devices ?? []).map((dev, i): [string, string, string] => [
+        `device_${i}`,
+        this.tr("system.hw.device", { index: i }),
+        `${dev.name} (${formatBytes(dev.memory_total_bytes)})`,
+      ]),
     ];
     return html`<h2>${this.tr("system.hardware")}</h2>
       <table class="info" part="table" data-table="hardware">
         <tbody>
-          ${rows.map(([key, label, value]) => html`<tr data-key=${key}><th scope="row">${label}</th><td>${value}</td></tr>`)}
+          ${rows.map(
+            ([key, label, value]) =>
+              html`<tr data-key=${key}>
+                <th scope="row">${label}</th>
+                <td>${value}</td>
+              </tr>`,
+          )}
         </tbody>
       </table>`;
   }
@@ -235,7 +256,11 @@ export class TrainSystem extends PageElement {
       <table class="info" part="table" data-table="software">
         <tbody>
           ${rows.map(
-            ([key, label, value]) => html`<tr data-key=${key}><th scope="row">${label}</th><td>${value ?? "—"}</td></tr>`,
+            ([key, label, value]) =>
+              html`<tr data-key=${key}>
+                <th scope="row">${label}</th>
+                <td>${value ?? "—"}</td>
+              </tr>`,
           )}
         </tbody>
       </table>`;

@@ -27,9 +27,7 @@ export function parseFloatValue(v: FloatValue | null): number | null {
     default: {
       const unexpected: never = v;
       const got = JSON.stringify(unexpected);
-      throw new TypeError(
-        `Expected a number, "NaN", "Infinity", "-Infinity" or null, got ${got}.`,
-      );
+      throw new TypeError(`Expected a number, "NaN", "Infinity", "-Infinity" or null, got ${got}.`);
     }
   }
 }

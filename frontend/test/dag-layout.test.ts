@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 
-import { layoutDag, type LayoutEdge, type LayoutNode, type PlacedNode } from "../src/lib/dag-layout.js";
+import {
+  layoutDag,
+  type LayoutEdge,
+  type LayoutNode,
+  type PlacedNode,
+} from "../src/lib/dag-layout.js";
 
 const node = (id: string, width = 100, height = 40): LayoutNode => ({ id, width, height });
 const edge = (source: string, target: string): LayoutEdge => ({ source, target });
@@ -34,14 +39,20 @@ describe("layoutDag", () => {
 
   it("ranks by the longest path", () => {
     // a -> b -> c, a -> c: c is below b
-    const l = layoutDag([node("a"), node("b"), node("c")], [edge("a", "c"), edge("a", "b"), edge("b", "c")]);
+    const l = layoutDag(
+      [node("a"), node("b"), node("c")],
+      [edge("a", "c"), edge("a", "b"), edge("b", "c")],
+    );
     const m = byId(l.nodes);
     expect(m.get("c")?.rank).toBe(2);
   });
 
   it("returns nodes in topological order", () => {
     const ids = ["d", "c", "b", "a"];
-    const l = layoutDag(ids.map((i) => node(i)), [edge("a", "b"), edge("b", "c"), edge("c", "d")]);
+    const l = layoutDag(
+      ids.map((i) => node(i)),
+      [edge("a", "b"), edge("b", "c"), edge("c", "d")],
+    );
     expect(l.nodes.map((n) => n.id)).toEqual(["a", "b", "c", "d"]);
   });
 
@@ -109,7 +120,10 @@ describe("layoutDag", () => {
   });
 
   it("survives a cycle and still draws every edge", () => {
-    const l = layoutDag([node("a"), node("b"), node("c")], [edge("a", "b"), edge("b", "c"), edge("c", "a")]);
+    const l = layoutDag(
+      [node("a"), node("b"), node("c")],
+      [edge("a", "b"), edge("b", "c"), edge("c", "a")],
+    );
     expect(l.nodes.map((n) => n.id)).toEqual(["a", "b", "c"]);
     expect(l.edges).toHaveLength(3);
     for (const e of l.edges) expect(e.path).not.toContain("NaN");

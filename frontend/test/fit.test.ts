@@ -93,7 +93,16 @@ describe("leastSquares", () => {
 
   it("skips null, NaN and infinite values", () => {
     const xs = [0, 1, 2, 3, 4, 5, Number.NaN, 7];
-    const ys = [-2, null, 4, Number.NaN, 10, Number.POSITIVE_INFINITY, 99, Number.NEGATIVE_INFINITY];
+    const ys = [
+      -2,
+      null,
+      4,
+      Number.NaN,
+      10,
+      Number.POSITIVE_INFINITY,
+      99,
+      Number.NEGATIVE_INFINITY,
+    ];
     const fit = leastSquares(xs, ys, 0, 10);
     expect(fit).toEqual({ slope: 3, intercept: -2, n: 3 });
   });
@@ -108,7 +117,12 @@ describe("leastSquares", () => {
   });
 
   it("takes infinite ends as an open range", () => {
-    const fit = leastSquares([0, 1, 2], [1, 3, 5], Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+    const fit = leastSquares(
+      [0, 1, 2],
+      [1, 3, 5],
+      Number.NEGATIVE_INFINITY,
+      Number.POSITIVE_INFINITY,
+    );
     expect(fit).toEqual({ slope: 2, intercept: 1, n: 3 });
   });
 

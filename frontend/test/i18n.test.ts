@@ -25,7 +25,12 @@ describe("catalogues", () => {
   }
 
   it("translates: Chinese differs from English for page headings", () => {
-    for (const k of ["overview.score", "model.info", "system.hardware", "app.nav.overview"] as const) {
+    for (const k of [
+      "overview.score",
+      "model.info",
+      "system.hardware",
+      "app.nav.overview",
+    ] as const) {
       expect(t("zh", k)).not.toBe(t("en", k));
     }
   });

@@ -34,7 +34,12 @@ describe("logRange", () => {
   });
 
   it("ignores null, NaN and infinities (log10 of 0 is -Infinity)", () => {
-    expect(logRange([[null, -3.5, NAN], [-Infinity, INF, -2.2]])).toEqual([-4, -2]);
+    expect(
+      logRange([
+        [null, -3.5, NAN],
+        [-Infinity, INF, -2.2],
+      ]),
+    ).toEqual([-4, -2]);
   });
 
   it("is null when no value is finite", () => {
@@ -85,7 +90,12 @@ describe("linearRange", () => {
   });
 
   it("ignores null and non-finite values, and is null without a finite one", () => {
-    expect(linearRange([[NAN, 0, null, INF], [10, -Infinity]])).toEqual([-0.5, 10.5]);
+    expect(
+      linearRange([
+        [NAN, 0, null, INF],
+        [10, -Infinity],
+      ]),
+    ).toEqual([-0.5, 10.5]);
     expect(linearRange([[null], [NAN]])).toBeNull();
   });
 

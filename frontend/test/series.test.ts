@@ -185,14 +185,24 @@ describe("helpers", () => {
   });
 
   it("allPositive", () => {
-    expect(allPositive([[1, null, 2], [undefined, 3]])).toBe(true);
+    expect(
+      allPositive([
+        [1, null, 2],
+        [undefined, 3],
+      ]),
+    ).toBe(true);
     expect(allPositive([[1, 0]])).toBe(false);
     expect(allPositive([[1, -2]])).toBe(false);
     expect(allPositive([[null]])).toBe(false);
   });
 
   it("finiteExtent", () => {
-    expect(finiteExtent([[3, null, -1], [undefined, 7]])).toEqual([-1, 7]);
+    expect(
+      finiteExtent([
+        [3, null, -1],
+        [undefined, 7],
+      ]),
+    ).toEqual([-1, 7]);
     expect(finiteExtent([[null]])).toBeNull();
   });
 

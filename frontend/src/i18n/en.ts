@@ -71,7 +71,8 @@ export const en = {
   "model.graph": "Layers",
   "model.input": "Input",
   "model.getting_started": "Getting Started",
-  "model.getting_started.text": "Select a layer in the graph to see its parameters, updates, activations and histograms.",
+  "model.getting_started.text":
+    "Select a layer in the graph to see its parameters, updates, activations and histograms.",
   "model.info": "Layer Information",
   "model.info.name": "Layer Name",
   "model.info.type": "Layer Type",

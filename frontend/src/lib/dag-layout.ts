@@ -178,7 +178,9 @@ export function layoutDag(
       wanted = row.map((v) => {
         const ps = parents[v] ?? [];
         const c =
-          ps.length === 0 ? 0 : ps.reduce((sum, p) => sum + (x[p] ?? 0) + widthOf(p) / 2, 0) / ps.length;
+          ps.length === 0
+            ? 0
+            : ps.reduce((sum, p) => sum + (x[p] ?? 0) + widthOf(p) / 2, 0) / ps.length;
         return { v, c };
       });
       wanted.sort((a, b) => a.c - b.c); // stable: ties keep input order
@@ -205,7 +207,8 @@ export function layoutDag(
   // normalise to the margin
   const minX = n === 0 ? 0 : Math.min(...x);
   for (let v = 0; v < n; v++) x[v] = (x[v] ?? 0) - minX + margin;
-  let width = n === 0 ? 2 * margin : Math.max(...list.map((node, v) => (x[v] ?? 0) + node.width)) + margin;
+  let width =
+    n === 0 ? 2 * margin : Math.max(...list.map((node, v) => (x[v] ?? 0) + node.width)) + margin;
   const height = n === 0 ? 2 * margin : top - rowGap + margin;
 
   // 4. edges
@@ -220,7 +223,10 @@ export function layoutDag(
     if (rt <= rs) {
       // a back edge: a loose curve
       const bend = rowGap;
-      return { ...e, path: `M${r1(sx)},${r1(sy)} C${r1(sx)},${r1(sy + bend)} ${r1(tx)},${r1(ty - bend)} ${r1(tx)},${r1(ty)}` };
+      return {
+        ...e,
+        path: `M${r1(sx)},${r1(sy)} C${r1(sx)},${r1(sy + bend)} ${r1(tx)},${r1(ty - bend)} ${r1(tx)},${r1(ty)}`,
+      };
     }
     const mid = (sy + ty) / 2;
     const straight = `M${r1(sx)},${r1(sy)} C${r1(sx)},${r1(mid)} ${r1(tx)},${r1(mid)} ${r1(tx)},${r1(ty)}`;
