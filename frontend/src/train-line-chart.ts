@@ -1,72 +1,50 @@
 /**
  * `<train-line-chart>`: one uPlot line chart with epoch markers, non-finite markers, a keyboard
  * cursor, a table view and a log/linear toggle (docs/web-components.md).
+ *
+ * The element keeps the properties, the plot's lifecycle and the toolbar, legend and table. The
+ * pieces it drives live in lib/: chart-options (uPlot options, y-range), chart-draw (band, guides
+ * and epoch labels on the canvas), chart-markers (NaN / ±Inf markers), chart-cursor (keyboard
+ * cursor, legend values, live readout), chart-select (dragged x-range) and chart-styles
+ * (stylesheet, resolved colours).
  */
-import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues } from "lit";
+import { LitElement, html, nothing, type PropertyValues } from "lit";
 import uPlot from "uplot";
-import uplotCss from "uplot/dist/uPlot.min.css?inline";
 
 import { define } from "./define.js";
 import { resolveLang, t, type Lang } from "./i18n/index.js";
+import {
+  cursorIndexForKey,
+  cursorPosition,
+  cursorText,
+  formatChartValue,
+  RateLimitedAnnouncer,
+} from "./lib/chart-cursor.js";
+import { drawBand, drawGuides } from "./lib/chart-draw.js";
+import { MarkerLayer, markerTitle } from "./lib/chart-markers.js";
+import {
+  chartOptions,
+  DEFAULT_HEIGHT,
+  plotSize,
+  structureKey,
+  type ChartColors,
+  type ChartSeries,
+  type EpochMark,
+} from "./lib/chart-options.js";
+import { RangeSelection, type RangeSelectDetail } from "./lib/chart-select.js";
+import { inheritsTokens, lineChartStyles, readChartColors } from "./lib/chart-styles.js";
 import {
   alignSeries,
   allPositive,
   countPoints,
   isolatedPoints,
   type AlignedSeries,
-  type NonFiniteKind,
-  type WireSeries,
+  type NonFiniteMarker,
 } from "./lib/series.js";
-import { readToken, seriesColor, themeStyles } from "./theme.js";
-import { formatFloatValue } from "./values.js";
 
-/** One line of a chart: its points as the API sends them, plus how to draw it. */
-export type ChartSeries = WireSeries & {
-  /** name in the legend, readout and table */
-  label: string;
-  /** line width in CSS pixels (default 1.5, or 1 when faint) */
-  width?: number;
-  /** canvas dash pattern in CSS pixels, e.g. [6, 4] */
-  dash?: number[];
-  /** drawn thin and translucent, behind the others (e.g. the raw score under its EMA) */
-  faint?: boolean;
-};
-
-/** The end of an epoch: a dashed vertical line labelled "Epoch n" at `iteration`. */
-export interface EpochMark {
-  epoch: number;
-  iteration: number;
-}
-
-/** `detail` of `train-range-select`: the dragged x-range, or null when it is cleared. */
-export type RangeSelectDetail = { x0: number; x1: number } | null;
-
-/** Least time between two announcements of the live readout (at most 2 per second). */
-const READOUT_INTERVAL_MS = 500;
-/** A press and release closer than this (CSS px) is a click, not a drag. */
-const CLICK_SLOP_PX = 4;
-const DEFAULT_HEIGHT = 260;
-const FALLBACK_WIDTH = 600;
-/** Space above the plot (CSS px) for the epoch labels. */
-const EPOCH_LABEL_SPACE = 16;
-
-/** x ticks at whole iterations: 1, 2, 5, 10, 20, 50, ... */
-const ITERATION_INCRS: number[] = [];
-for (let e = 0; e < 16; e++) for (const m of [1, 2, 5]) ITERATION_INCRS.push(m * 10 ** e);
-
-/**
- * Whether `el` sits inside an element that defines the private tokens (a page element): then it
- * takes the page's resolved colours instead of resolving its own theme.
- */
-function inheritsTokens(el: Element): boolean {
-  const root = el.getRootNode();
-  const parent = el.parentElement ?? (root instanceof ShadowRoot ? root.host : null);
-  return parent !== null && getComputedStyle(parent).getPropertyValue("--_fg").trim() !== "";
-}
-
-function nonFiniteLabel(lang: Lang, kind: NonFiniteKind): string {
-  return t(lang, kind === "nan" ? "chart.nan" : kind === "inf" ? "chart.posinf" : "chart.neginf");
-}
+// the types of the element's API, under the element's name
+export type { ChartSeries, EpochMark } from "./lib/chart-options.js";
+export type { RangeSelectDetail } from "./lib/chart-select.js";
 
 /**
  * A uPlot line chart of training series.
@@ -112,174 +90,7 @@ export class TrainLineChart extends LitElement {
     hiddenLabels: { state: true },
   };
 
-  static override styles = [
-    themeStyles,
-    unsafeCSS(uplotCss),
-    css`
-      /* Inside a page element: use the page's resolved tokens (its theme, a portal's overrides). */
-      :host([data-inherit-theme]:not([theme])) {
-        --_bg: inherit;
-        --_fg: inherit;
-        --_muted: inherit;
-        --_border: inherit;
-        --_accent: inherit;
-        --_grid: inherit;
-        --_nonfinite: inherit;
-        --_band: inherit;
-        --_series-1: inherit;
-        --_series-2: inherit;
-        --_series-3: inherit;
-        --_series-4: inherit;
-        --_series-5: inherit;
-        --_series-6: inherit;
-        --_series-7: inherit;
-        --_series-8: inherit;
-        --_font: inherit;
-        --_radius: inherit;
-        color-scheme: inherit;
-      }
-      /* Transitions on the colours the canvas uses: their end tells the chart to redraw. */
-      .theme-probe {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        visibility: hidden;
-        pointer-events: none;
-        color: var(--_fg);
-        background-color: var(--_series-1);
-        border: 1px solid var(--_series-2);
-        border-right-color: var(--_series-3);
-        border-bottom-color: var(--_grid);
-        border-left-color: var(--_muted);
-        outline: 1px solid var(--_band);
-        text-decoration-color: var(--_series-4);
-        column-rule: 1px solid var(--_series-5);
-        caret-color: var(--_series-6);
-        transition-property:
-          color, background-color, border-color, outline-color, text-decoration-color,
-          column-rule-color, caret-color;
-        transition-duration: 1ms;
-      }
-      .toolbar {
-        display: flex;
-        justify-content: flex-end;
-        gap: 0.25rem;
-        margin-bottom: 0.25rem;
-        font-size: 0.8125rem;
-      }
-      .toolbar:empty {
-        display: none;
-      }
-      .plot {
-        position: relative;
-        min-width: 0;
-        /* the canvas must not hold its container wider than the page allows */
-        contain: inline-size;
-        border-radius: 2px;
-      }
-      .plot[hidden] {
-        display: none;
-      }
-      .uplot {
-        font-family: var(--_font);
-        color: var(--_fg);
-      }
-      .u-select {
-        background: color-mix(in srgb, var(--_accent) 18%, transparent);
-      }
-      .u-cursor-x,
-      .u-cursor-y {
-        border-color: var(--_muted) !important;
-      }
-      .marker {
-        position: absolute;
-        width: 0;
-        height: 0;
-        transform: translateX(-5px);
-        border-left: 5px solid transparent;
-        border-right: 5px solid transparent;
-        z-index: 5;
-      }
-      .marker[data-kind="nan"],
-      .marker[data-kind="inf"] {
-        top: 0;
-        border-top: 8px solid var(--_nonfinite);
-      }
-      .marker[data-kind="-inf"] {
-        bottom: 0;
-        border-bottom: 8px solid var(--_nonfinite);
-      }
-      .marker[hidden] {
-        display: none;
-      }
-      .legend {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.25rem 0.75rem;
-        font-size: 0.8125rem;
-        margin-top: 0.25rem;
-      }
-      .legend button {
-        display: inline-flex;
-        align-items: center;
-        gap: 0.35rem;
-        border: none;
-        padding: 0.1rem 0.2rem;
-      }
-      .legend button[aria-pressed="false"] {
-        opacity: 0.45;
-        font-weight: normal;
-      }
-      .legend button[aria-pressed="true"] {
-        color: inherit;
-        font-weight: normal;
-      }
-      .legend .value {
-        font-variant-numeric: tabular-nums;
-        color: var(--_muted);
-        min-width: 4ch;
-      }
-      .legend svg {
-        flex: none;
-      }
-      .readout {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
-      }
-      .tablewrap {
-        max-height: 24rem;
-        overflow: auto;
-      }
-      table.points {
-        border-collapse: collapse;
-        font-size: 0.8125rem;
-        font-variant-numeric: tabular-nums;
-        width: 100%;
-      }
-      table.points th,
-      table.points td {
-        padding: 0.15rem 0.5rem;
-        border-bottom: 1px solid var(--_border);
-        text-align: right;
-      }
-      table.points thead th {
-        position: sticky;
-        top: 0;
-        background: var(--_bg);
-        color: var(--_muted);
-        font-weight: 500;
-      }
-      .empty {
-        margin: 0;
-        padding: 1rem 0;
-      }
-    `,
-  ];
+  static override styles = lineChartStyles;
 
   /** The lines, drawn in order (series i in colour i). */
   declare series: ChartSeries[];
@@ -310,17 +121,16 @@ export class TrainLineChart extends LitElement {
   private plotKey = "";
   private aligned: AlignedSeries = { x: [], ys: [], values: [], markers: [] };
   private isolated: number[][] = [];
-  private colors = { fg: "", muted: "", grid: "", band: "", font: "", series: [] as string[] };
-  private markerLayer: HTMLDivElement | null = null;
-  private markerEls: HTMLElement[] = [];
+  private colors: ChartColors = { fg: "", muted: "", grid: "", band: "", font: "", series: [] };
+  private readonly markers = new MarkerLayer();
   private resizeObserver: ResizeObserver | null = null;
   private resizeFrame = 0;
   private media: MediaQueryList | null = null;
-  private selection: [number, number] | null = null;
-  private downAt: { x: number; y: number } | null = null;
-  private readoutTimer: ReturnType<typeof setTimeout> | null = null;
-  private lastReadoutAt = -Infinity;
-  private pendingReadout = "";
+  private readonly selection = new RangeSelection(this, () => this.selectable);
+  private readonly readout = new RateLimitedAnnouncer((text) => {
+    const el = this.renderRoot.querySelector<HTMLElement>(".readout");
+    if (el !== null && el.textContent !== text) el.textContent = text;
+  });
   private drawn = false;
 
   constructor() {
@@ -371,8 +181,7 @@ export class TrainLineChart extends LitElement {
     this.resizeObserver = null;
     cancelAnimationFrame(this.resizeFrame);
     cancelAnimationFrame(this.redrawFrame);
-    if (this.readoutTimer !== null) clearTimeout(this.readoutTimer);
-    this.readoutTimer = null;
+    this.readout.cancel();
     this.destroyPlot();
   }
 
@@ -454,37 +263,26 @@ export class TrainLineChart extends LitElement {
       return;
     }
     const data = [x, ...ys] as uPlot.AlignedData;
-    const key = this.structureKey();
+    const key = structureKey(
+      this.series,
+      this.effectiveLogY,
+      this.yRange,
+      this.selectable,
+      this.language,
+      this.hiddenLabels,
+    );
     if (this.plot !== null && key === this.plotKey) {
       this.plot.setData(data);
-      const size = this.plotSize();
+      const size = plotSize(el.clientWidth, this.height);
       if (size.height !== this.plot.height) this.plot.setSize(size);
       this.buildMarkers();
       return;
     }
     this.destroyPlot();
-    this.readColors();
+    this.colors = readChartColors(this, this.series.length);
     this.plotKey = key;
-    this.plot = new uPlot(this.options(), data, el);
+    this.plot = new uPlot(this.options(el), data, el);
     this.buildMarkers();
-  }
-
-  /** What forces a rebuild rather than setData when it changes. */
-  private structureKey(): string {
-    return JSON.stringify([
-      this.series.map((s) => [s.label, s.width, s.dash, s.faint]),
-      this.effectiveLogY,
-      this.yRange,
-      this.selectable,
-      this.language,
-      [...this.hiddenLabels],
-    ]);
-  }
-
-  private plotSize(): { width: number; height: number } {
-    const w = this.plotEl?.clientWidth ?? 0;
-    const h = Number.isFinite(this.height) && this.height > 40 ? this.height : DEFAULT_HEIGHT;
-    return { width: w > 0 ? w : FALLBACK_WIDTH, height: h };
   }
 
   private scheduleResize(): void {
@@ -493,7 +291,7 @@ export class TrainLineChart extends LitElement {
       const u = this.plot;
       const el = this.plotEl;
       if (u === null || el === null || el.clientWidth === 0) return;
-      const size = this.plotSize();
+      const size = plotSize(el.clientWidth, this.height);
       if (size.width !== u.width || size.height !== u.height) u.setSize(size);
     });
   }
@@ -504,19 +302,7 @@ export class TrainLineChart extends LitElement {
       this.plot = null;
     }
     this.plotKey = "";
-    this.markerLayer = null;
-    this.markerEls = [];
-  }
-
-  private readColors(): void {
-    this.colors = {
-      fg: readToken(this, "--_fg") || "#1b1b1f",
-      muted: readToken(this, "--_muted") || "#5b5d66",
-      grid: readToken(this, "--_grid") || "#e4e5ea",
-      band: readToken(this, "--_band") || "rgba(0,158,115,0.14)",
-      font: readToken(this, "--_font") || "system-ui, sans-serif",
-      series: this.series.map((_, i) => seriesColor(this, i) || "#0072b2"),
-    };
+    this.markers.reset();
   }
 
   private markReady(): void {
@@ -526,260 +312,50 @@ export class TrainLineChart extends LitElement {
     }
   }
 
-  private options(): uPlot.Options {
-    const { fg, grid, font } = this.colors;
-    const log = this.effectiveLogY;
-    const axisFont = `12px ${font}`;
-    const yFmt = (_u: uPlot, splits: number[]): string[] =>
-      splits.map((v) => (v == null ? "" : formatFloatValue(v)));
-    return {
-      ...this.plotSize(),
-      legend: { show: false },
-      padding: [EPOCH_LABEL_SPACE, 12, 0, 0],
-      scales: {
-        x: { time: false },
-        y: {
-          distr: log ? 3 : 1,
-          log: 10,
-          range: (_u, min, max) => this.yRangeFor(min, max, log),
-        },
-      },
-      axes: [
-        {
-          stroke: fg,
-          font: axisFont,
-          grid: { stroke: grid, width: 1 },
-          ticks: { stroke: grid, width: 1 },
-          incrs: ITERATION_INCRS,
-        },
-        {
-          stroke: fg,
-          font: axisFont,
-          grid: { stroke: grid, width: 1 },
-          ticks: { stroke: grid, width: 1 },
-          values: yFmt,
-          size: (_u, values) =>
-            Math.max(40, 16 + 7 * Math.max(0, ...(values ?? []).map((v) => String(v).length))),
-        },
-      ],
-      series: [
-        { label: t(this.language, "chart.iteration") },
-        ...this.series.map((s, i): uPlot.Series => {
-          const color = this.colors.series[i] ?? fg;
-          return {
-            label: s.label,
-            show: !this.hiddenLabels.has(s.label),
-            stroke: color,
-            width: s.width ?? (s.faint === true ? 1 : 1.5),
-            ...(s.dash !== undefined ? { dash: s.dash } : {}),
-            alpha: s.faint === true ? 0.4 : 1,
-            spanGaps: false,
-            points: {
-              size: 5,
-              fill: color,
-              stroke: color,
-              filter: (_u, si, show) => {
-                if (show) return null;
-                const iso = this.isolated[si - 1];
-                return iso !== undefined && iso.length > 0 ? iso : null;
-              },
-            },
-          };
-        }),
-      ],
-      cursor: {
-        drag: { x: this.selectable, y: false, setScale: false, dist: CLICK_SLOP_PX },
-        points: { size: 7, width: 1.5 },
-      },
-      select: { show: this.selectable, left: 0, top: 0, width: 0, height: 0 },
+  private options(el: HTMLElement): uPlot.Options {
+    return chartOptions({
+      size: plotSize(el.clientWidth, this.height),
+      colors: this.colors,
+      series: this.series,
+      hidden: this.hiddenLabels,
+      log: this.effectiveLogY,
+      selectable: this.selectable,
+      lang: this.language,
+      rangeInputs: () => ({ yRange: this.yRange, band: this.band, refLines: this.refLines }),
+      isolated: () => this.isolated,
       hooks: {
-        init: [(u) => this.onInit(u)],
-        drawClear: [(u) => this.drawBand(u)],
-        drawAxes: [(u) => this.drawGuides(u)],
+        init: [(u) => this.selection.listen(u.over, u)],
+        drawClear: [(u) => drawBand(u, this.band, this.effectiveLogY, this.colors.band)],
+        drawAxes: [
+          (u) =>
+            drawGuides(u, {
+              refLines: this.refLines,
+              epochs: this.epochs,
+              log: this.effectiveLogY,
+              color: this.colors.muted,
+              font: this.colors.font,
+              lang: this.language,
+            }),
+        ],
         draw: [(u) => this.afterDraw(u)],
         setCursor: [(u) => this.onCursor(u)],
-        setSelect: [(u) => this.onSelect(u)],
+        setSelect: [(u) => this.selection.onSelect(u)],
       },
-    };
-  }
-
-  /** The y-range: fixed, or the data widened to show the band and reference lines. */
-  private yRangeFor(min: number | null, max: number | null, log: boolean): uPlot.Range.MinMax {
-    if (this.yRange !== null) return [this.yRange[0], this.yRange[1]];
-    let lo = min ?? Infinity;
-    let hi = max ?? -Infinity;
-    const extras = [...(this.band ?? []), ...this.refLines].filter(
-      (v) => Number.isFinite(v) && (!log || v > 0),
-    );
-    for (const v of extras) {
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
-    }
-    if (!(lo <= hi)) return log ? [1, 10] : [0, 1];
-    return log ? uPlot.rangeLog(lo, hi, 10, true) : uPlot.rangeNum(lo, hi, 0.1, true);
-  }
-
-  private onInit(u: uPlot): void {
-    const over = u.over;
-    over.addEventListener("mousedown", (e) => {
-      this.downAt = { x: e.clientX, y: e.clientY };
     });
-    over.addEventListener("click", (e) => {
-      const down = this.downAt;
-      this.downAt = null;
-      if (!this.selectable || down === null) return;
-      const moved = Math.hypot(e.clientX - down.x, e.clientY - down.y);
-      if (moved < CLICK_SLOP_PX) this.clearSelection();
-    });
-  }
-
-  private drawBand(u: uPlot): void {
-    const band = this.band;
-    if (band === null) return;
-    const log = this.effectiveLogY;
-    if (log && (band[0] <= 0 || band[1] <= 0)) return;
-    const { left, top, width, height } = u.bbox;
-    let y0 = u.valToPos(Math.max(band[0], band[1]), "y", true);
-    let y1 = u.valToPos(Math.min(band[0], band[1]), "y", true);
-    y0 = Math.max(top, Math.min(top + height, y0));
-    y1 = Math.max(top, Math.min(top + height, y1));
-    if (y1 - y0 <= 0) return;
-    const ctx = u.ctx;
-    ctx.save();
-    ctx.fillStyle = this.colors.band;
-    ctx.fillRect(left, y0, width, y1 - y0);
-    ctx.restore();
-  }
-
-  /** Reference lines and epoch ends, under the series. */
-  private drawGuides(u: uPlot): void {
-    const ctx = u.ctx;
-    const pr = uPlot.pxRatio;
-    const { left, top, width, height } = u.bbox;
-    const log = this.effectiveLogY;
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(left, top, width, height);
-    ctx.clip();
-    ctx.strokeStyle = this.colors.muted;
-    ctx.lineWidth = pr;
-    ctx.setLineDash([4 * pr, 4 * pr]);
-    for (const v of this.refLines) {
-      if (!Number.isFinite(v) || (log && v <= 0)) continue;
-      const y = Math.round(u.valToPos(v, "y", true)) + 0.5;
-      if (y < top || y > top + height) continue;
-      ctx.beginPath();
-      ctx.moveTo(left, y);
-      ctx.lineTo(left + width, y);
-      ctx.stroke();
-    }
-    const xMin = u.scales.x?.min ?? -Infinity;
-    const xMax = u.scales.x?.max ?? Infinity;
-    ctx.font = `${11 * pr}px ${this.colors.font}`;
-    ctx.fillStyle = this.colors.muted;
-    ctx.textAlign = "left";
-    ctx.textBaseline = "bottom";
-    const labels: [string, number][] = [];
-    let lastLabelRight = -Infinity;
-    let lastLineX = -Infinity;
-    const lang = this.language;
-    for (const e of [...this.epochs].sort((a, b) => a.iteration - b.iteration)) {
-      if (!(e.iteration >= xMin && e.iteration <= xMax)) continue;
-      const x = Math.round(u.valToPos(e.iteration, "x", true)) + 0.5;
-      if (x - lastLineX < 3 * pr) continue;
-      lastLineX = x;
-      ctx.beginPath();
-      ctx.moveTo(x, top);
-      ctx.lineTo(x, top + height);
-      ctx.stroke();
-      const text = t(lang, "chart.epoch", { epoch: e.epoch });
-      const w = ctx.measureText(text).width;
-      const tx = x + 3 * pr;
-      if (tx > lastLabelRight + 4 * pr && tx + w <= left + width + 12 * pr) {
-        labels.push([text, tx]);
-        lastLabelRight = tx + w;
-      }
-    }
-    ctx.restore();
-    // labels in the space above the plot, clear of the markers at its top edge
-    ctx.save();
-    ctx.font = `${11 * pr}px ${this.colors.font}`;
-    ctx.fillStyle = this.colors.muted;
-    ctx.textAlign = "left";
-    ctx.textBaseline = "bottom";
-    for (const [text, tx] of labels) ctx.fillText(text, tx, top - 2 * pr);
-    ctx.restore();
   }
 
   private afterDraw(u: uPlot): void {
-    this.positionMarkers(u);
-    if (this.selection !== null) {
-      const [x0, x1] = this.selection;
-      const l = u.valToPos(x0, "x");
-      const r = u.valToPos(x1, "x");
-      u.setSelect(
-        { left: l, top: 0, width: Math.max(0, r - l), height: u.over.clientHeight },
-        false,
-      );
-    }
+    this.markers.position(u, this.aligned.markers, this.markerTitleOf);
+    this.selection.restore(u);
     this.markReady();
   }
 
+  private readonly markerTitleOf = (m: NonFiniteMarker): string =>
+    markerTitle(this.language, this.series[m.seriesIndex]?.label ?? "", m.kind, m.x);
+
   /** Creates the marker elements for the current data (positions come with each draw). */
   private buildMarkers(): void {
-    const u = this.plot;
-    if (u === null) return;
-    if (this.markerLayer === null) {
-      this.markerLayer = document.createElement("div");
-      this.markerLayer.className = "markers";
-      u.over.appendChild(this.markerLayer);
-    }
-    const layer = this.markerLayer;
-    const lang = this.language;
-    const els: HTMLElement[] = [];
-    for (const m of this.aligned.markers) {
-      const el = document.createElement("span");
-      el.className = "marker";
-      el.setAttribute("part", "nonfinite");
-      el.dataset.kind = m.kind;
-      el.dataset.series = String(m.seriesIndex);
-      el.dataset.x = String(m.x);
-      const label = this.series[m.seriesIndex]?.label ?? "";
-      const what = t(lang, "chart.nonfinite_at", {
-        value: nonFiniteLabel(lang, m.kind),
-        iteration: m.x,
-      });
-      const title = label === "" ? what : `${label}: ${what}`;
-      el.title = title;
-      el.setAttribute("role", "img");
-      el.setAttribute("aria-label", title);
-      els.push(el);
-    }
-    layer.replaceChildren(...els);
-    this.markerEls = els;
-    this.positionMarkers(u);
-  }
-
-  private positionMarkers(u: uPlot): void {
-    const markers = this.aligned.markers;
-    if (this.markerEls.length !== markers.length) {
-      // data changed through setData: rebuild the elements (this calls back here)
-      if (this.markerLayer !== null) this.buildMarkers();
-      return;
-    }
-    const xMin = u.scales.x?.min ?? -Infinity;
-    const xMax = u.scales.x?.max ?? Infinity;
-    markers.forEach((m, i) => {
-      const el = this.markerEls[i];
-      if (el === undefined) return;
-      const shown = u.series[m.seriesIndex + 1]?.show !== false;
-      if (!shown || m.x < xMin || m.x > xMax) {
-        el.hidden = true;
-        return;
-      }
-      el.hidden = false;
-      el.style.left = `${u.valToPos(m.x, "x")}px`;
-    });
+    if (this.plot !== null) this.markers.build(this.plot, this.aligned.markers, this.markerTitleOf);
   }
 
   private onCursor(u: uPlot): void {
@@ -789,63 +365,19 @@ export class TrainLineChart extends LitElement {
       legendValues.forEach((el) => (el.textContent = ""));
       return;
     }
-    const parts: string[] = [];
-    this.series.forEach((s, i) => {
-      const text = this.formatValue(this.aligned.values[i]?.[idx]);
+    const { legend, readout } = cursorText(
+      this.language,
+      this.series.map((s) => s.label),
+      this.aligned.values,
+      this.aligned.x,
+      this.hiddenLabels,
+      idx,
+    );
+    legend.forEach((text, i) => {
       const el = legendValues[i];
       if (el !== undefined) el.textContent = text;
-      if (!this.hiddenLabels.has(s.label)) parts.push(`${s.label} = ${text}`);
     });
-    const iteration = this.aligned.x[idx];
-    if (iteration === undefined) return;
-    this.announce(t(this.language, "chart.readout", { iteration, values: parts.join(", ") }));
-  }
-
-  /** Updates the live readout, at most twice a second (the latest text wins). */
-  private announce(text: string): void {
-    this.pendingReadout = text;
-    if (this.readoutTimer !== null) return;
-    const flush = (): void => {
-      this.readoutTimer = null;
-      this.lastReadoutAt = performance.now();
-      const el = this.renderRoot.querySelector<HTMLElement>(".readout");
-      if (el !== null && el.textContent !== this.pendingReadout) {
-        el.textContent = this.pendingReadout;
-      }
-    };
-    const wait = this.lastReadoutAt + READOUT_INTERVAL_MS - performance.now();
-    if (wait <= 0) flush();
-    else this.readoutTimer = setTimeout(flush, wait);
-  }
-
-  private formatValue(v: number | null | undefined): string {
-    return formatFloatValue(v ?? null);
-  }
-
-  private onSelect(u: uPlot): void {
-    if (!this.selectable) return;
-    const { left, width } = u.select;
-    if (!(width >= 1)) return;
-    const x0 = u.posToVal(left, "x");
-    const x1 = u.posToVal(left + width, "x");
-    this.selection = [x0, x1];
-    this.fireRange({ x0, x1 });
-  }
-
-  private clearSelection(): void {
-    this.selection = null;
-    this.plot?.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
-    this.fireRange(null);
-  }
-
-  private fireRange(detail: RangeSelectDetail): void {
-    this.dispatchEvent(
-      new CustomEvent<RangeSelectDetail>("train-range-select", {
-        bubbles: true,
-        composed: true,
-        detail,
-      }),
-    );
+    if (readout !== null) this.readout.announce(readout);
   }
 
   private onKeyDown(e: KeyboardEvent): void {
@@ -853,50 +385,18 @@ export class TrainLineChart extends LitElement {
     const n = this.aligned.x.length;
     if (u === null || n === 0) return;
     if (e.key === "Escape") {
-      if (this.selectable && this.selection !== null) {
-        this.clearSelection();
+      if (this.selectable && this.selection.current !== null) {
+        this.selection.clear(this.plot);
         e.preventDefault();
       }
       return;
     }
-    const current = u.cursor.idx;
-    const step = e.shiftKey ? Math.max(1, Math.round(n * 0.1)) : 1;
-    let idx: number;
-    switch (e.key) {
-      case "ArrowLeft":
-        idx = current == null ? n - 1 : current - step;
-        break;
-      case "ArrowRight":
-        idx = current == null ? n - 1 : current + step;
-        break;
-      case "Home":
-        idx = 0;
-        break;
-      case "End":
-        idx = n - 1;
-        break;
-      default:
-        return;
-    }
+    const idx = cursorIndexForKey(e.key, e.shiftKey, u.cursor.idx, n);
+    if (idx === null) return;
     e.preventDefault();
-    this.moveCursorTo(Math.max(0, Math.min(n - 1, idx)));
-  }
-
-  /** Puts uPlot's cursor on point `idx` (on the first visible series that has a value there). */
-  private moveCursorTo(idx: number): void {
-    const u = this.plot;
-    const x = this.aligned.x[idx];
-    if (u === null || x === undefined) return;
-    const left = u.valToPos(x, "x");
-    let top = u.over.clientHeight / 2;
-    for (let i = 0; i < this.aligned.ys.length; i++) {
-      const v = this.aligned.ys[i]?.[idx];
-      if (typeof v === "number" && u.series[i + 1]?.show !== false) {
-        top = u.valToPos(v, "y");
-        break;
-      }
-    }
-    u.setCursor({ left, top });
+    // on the first shown series that has a value there
+    const at = cursorPosition(u, this.aligned.x, this.aligned.ys, idx);
+    if (at !== null) u.setCursor(at);
   }
 
   private toggleSeries(label: string): void {
@@ -922,7 +422,7 @@ export class TrainLineChart extends LitElement {
             (it, i) =>
               html`<tr>
                 <th scope="row">${it}</th>
-                ${values.map((col) => html`<td>${this.formatValue(col[i])}</td>`)}
+                ${values.map((col) => html`<td>${formatChartValue(col[i])}</td>`)}
               </tr>`,
           )}
         </tbody>

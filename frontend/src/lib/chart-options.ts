@@ -1,0 +1,230 @@
+/**
+ * The uPlot options of `<train-line-chart>`: its series styles, axes, y-range and sizing.
+ *
+ * Everything here is computed from plain values, so a chart's look can be checked without a DOM.
+ * Whatever may change without rebuilding the plot (the band, the reference lines, the isolated
+ * points after `setData`) is read through a getter at draw time; whatever needs a rebuild goes
+ * into {@link structureKey}.
+ */
+import uPlot from "uplot";
+
+import { t, type Lang } from "../i18n/index.js";
+import { formatFloatValue } from "../values.js";
+import type { WireSeries } from "./series.js";
+
+/** One line of a chart: its points as the API sends them, plus how to draw it. */
+export type ChartSeries = WireSeries & {
+  /** name in the legend, readout and table */
+  label: string;
+  /** line width in CSS pixels (default 1.5, or 1 when faint) */
+  width?: number;
+  /** canvas dash pattern in CSS pixels, e.g. [6, 4] */
+  dash?: number[];
+  /** drawn thin and translucent, behind the others (e.g. the raw score under its EMA) */
+  faint?: boolean;
+};
+
+/** The end of an epoch: a dashed vertical line labelled "Epoch n" at `iteration`. */
+export interface EpochMark {
+  epoch: number;
+  iteration: number;
+}
+
+/** The resolved colours (and font) a chart draws its canvas with. */
+export interface ChartColors {
+  fg: string;
+  muted: string;
+  grid: string;
+  band: string;
+  font: string;
+  /** one colour per series, in series order */
+  series: string[];
+}
+
+/** What stretches the y-axis besides the data, or fixes it. */
+export interface YRangeInputs {
+  /** a fixed y-range; null fits the data and the extras */
+  yRange: readonly [number, number] | null;
+  /** the reference band, kept in view */
+  band: readonly [number, number] | null;
+  /** the reference lines, kept in view */
+  refLines: readonly number[];
+}
+
+/** A press and release closer than this (CSS px) is a click, not a drag. */
+export const CLICK_SLOP_PX = 4;
+/** Height of the plot with its axes when `height` is unset or unusable (CSS px). */
+export const DEFAULT_HEIGHT = 260;
+/** Width of the plot before its container has been laid out (CSS px). */
+const FALLBACK_WIDTH = 600;
+/** Space above the plot (CSS px) for the epoch labels. */
+export const EPOCH_LABEL_SPACE = 16;
+
+/** x ticks at whole iterations: 1, 2, 5, 10, 20, 50, ... */
+export const ITERATION_INCRS: readonly number[] = (() => {
+  const incrs: number[] = [];
+  for (let e = 0; e < 16; e++) for (const m of [1, 2, 5]) incrs.push(m * 10 ** e);
+  return incrs;
+})();
+
+/**
+ * The size of the plot.
+ *
+ * @param clientWidth The plot container's width; 0 before layout.
+ * @param height The `height` attribute; anything not above 40 px falls back to 260.
+ * @returns uPlot's `{width, height}` in CSS pixels.
+ */
+export function plotSize(clientWidth: number, height: number): { width: number; height: number } {
+  const h = Number.isFinite(height) && height > 40 ? height : DEFAULT_HEIGHT;
+  return { width: clientWidth > 0 ? clientWidth : FALLBACK_WIDTH, height: h };
+}
+
+/**
+ * The y-range: the fixed one, or the data widened to show the band and reference lines, padded
+ * the way uPlot pads its own ranges.
+ *
+ * @param inputs The fixed range, band and reference lines.
+ * @param min The smallest value uPlot found in the data, or null when there is none.
+ * @param max The largest value, or null.
+ * @param log Whether the axis is logarithmic: then values ≤ 0 among the extras are left out.
+ * @returns [min, max] for uPlot; [0, 1] (linear) or [1, 10] (log) when there is nothing to fit.
+ */
+export function yRangeFor(
+  inputs: YRangeInputs,
+  min: number | null,
+  max: number | null,
+  log: boolean,
+): uPlot.Range.MinMax {
+  if (inputs.yRange !== null) return [inputs.yRange[0], inputs.yRange[1]];
+  let lo = min ?? Infinity;
+  let hi = max ?? -Infinity;
+  const extras = [...(inputs.band ?? []), ...inputs.refLines].filter(
+    (v) => Number.isFinite(v) && (!log || v > 0),
+  );
+  for (const v of extras) {
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  if (!(lo <= hi)) return log ? [1, 10] : [0, 1];
+  return log ? uPlot.rangeLog(lo, hi, 10, true) : uPlot.rangeNum(lo, hi, 0.1, true);
+}
+
+/** Width of the y-axis (CSS px): room for its longest tick label, at least 40. */
+export function yAxisSize(values: readonly unknown[] | null | undefined): number {
+  return Math.max(40, 16 + 7 * Math.max(0, ...(values ?? []).map((v) => String(v).length)));
+}
+
+/** What forces a rebuild of the plot rather than `setData` when it changes. */
+export function structureKey(
+  series: readonly ChartSeries[],
+  log: boolean,
+  yRange: readonly [number, number] | null,
+  selectable: boolean,
+  lang: Lang,
+  hidden: ReadonlySet<string>,
+): string {
+  return JSON.stringify([
+    series.map((s) => [s.label, s.width, s.dash, s.faint]),
+    log,
+    yRange,
+    selectable,
+    lang,
+    [...hidden],
+  ]);
+}
+
+/** Everything {@link chartOptions} builds the options from. */
+export interface ChartOptionsInput {
+  size: { width: number; height: number };
+  colors: ChartColors;
+  series: readonly ChartSeries[];
+  /** labels of the series hidden through the legend */
+  hidden: ReadonlySet<string>;
+  /** logarithmic y-axis (already checked to be possible) */
+  log: boolean;
+  /** dragging selects an x-range */
+  selectable: boolean;
+  lang: Lang;
+  /** read on every range computation, so new band and reference lines need no rebuild */
+  rangeInputs: () => YRangeInputs;
+  /** read on every draw: per series, the indices of points with no neighbour to join */
+  isolated: () => number[][];
+  /** the chart's hooks (drawing, cursor, selection) */
+  hooks: uPlot.Hooks.Arrays;
+}
+
+/**
+ * The uPlot options of a chart.
+ *
+ * Series i is drawn in `colors.series[i]`; faint series thin and translucent. Lines break at
+ * gaps (`spanGaps: false`) and a point with no neighbour on either side is drawn as a dot, since
+ * uPlot would otherwise show nothing for it.
+ */
+export function chartOptions(input: ChartOptionsInput): uPlot.Options {
+  const { fg, grid, font } = input.colors;
+  const log = input.log;
+  const axisFont = `12px ${font}`;
+  const yFmt = (_u: uPlot, splits: number[]): string[] =>
+    splits.map((v) => (v == null ? "" : formatFloatValue(v)));
+  return {
+    ...input.size,
+    legend: { show: false },
+    padding: [EPOCH_LABEL_SPACE, 12, 0, 0],
+    scales: {
+      x: { time: false },
+      y: {
+        distr: log ? 3 : 1,
+        log: 10,
+        range: (_u, min, max) => yRangeFor(input.rangeInputs(), min, max, log),
+      },
+    },
+    axes: [
+      {
+        stroke: fg,
+        font: axisFont,
+        grid: { stroke: grid, width: 1 },
+        ticks: { stroke: grid, width: 1 },
+        incrs: [...ITERATION_INCRS],
+      },
+      {
+        stroke: fg,
+        font: axisFont,
+        grid: { stroke: grid, width: 1 },
+        ticks: { stroke: grid, width: 1 },
+        values: yFmt,
+        size: (_u, values) => yAxisSize(values),
+      },
+    ],
+    series: [
+      { label: t(input.lang, "chart.iteration") },
+      ...input.series.map((s, i): uPlot.Series => {
+        const color = input.colors.series[i] ?? fg;
+        return {
+          label: s.label,
+          show: !input.hidden.has(s.label),
+          stroke: color,
+          width: s.width ?? (s.faint === true ? 1 : 1.5),
+          ...(s.dash !== undefined ? { dash: s.dash } : {}),
+          alpha: s.faint === true ? 0.4 : 1,
+          spanGaps: false,
+          points: {
+            size: 5,
+            fill: color,
+            stroke: color,
+            filter: (_u, si, show) => {
+              if (show) return null;
+              const iso = input.isolated()[si - 1];
+              return iso !== undefined && iso.length > 0 ? iso : null;
+            },
+          },
+        };
+      }),
+    ],
+    cursor: {
+      drag: { x: input.selectable, y: false, setScale: false, dist: CLICK_SLOP_PX },
+      points: { size: 7, width: 1.5 },
+    },
+    select: { show: input.selectable, left: 0, top: 0, width: 0, height: 0 },
+    hooks: input.hooks,
+  };
+}

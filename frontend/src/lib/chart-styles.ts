@@ -1,0 +1,207 @@
+/**
+ * The look of `<train-line-chart>`: its stylesheet (the theme tokens, uPlot's own rules, the
+ * toolbar, plot, non-finite markers, legend, readout and table) and the resolved colours its
+ * canvas is drawn with, which a canvas cannot take from CSS by itself.
+ */
+import { css, unsafeCSS } from "lit";
+import uplotCss from "uplot/dist/uPlot.min.css?inline";
+
+import { readToken, seriesColor, themeStyles } from "../theme.js";
+import type { ChartColors } from "./chart-options.js";
+
+/**
+ * Whether `el` sits inside an element that defines the private tokens (a page element): then it
+ * takes the page's resolved colours instead of resolving its own theme (`data-inherit-theme`).
+ */
+export function inheritsTokens(el: Element): boolean {
+  const root = el.getRootNode();
+  const parent = el.parentElement ?? (root instanceof ShadowRoot ? root.host : null);
+  return parent !== null && getComputedStyle(parent).getPropertyValue("--_fg").trim() !== "";
+}
+
+/**
+ * The colours the canvas is drawn with, resolved from the tokens on `el` now.
+ *
+ * @param el The chart.
+ * @param seriesCount How many series colours to read.
+ */
+export function readChartColors(el: Element, seriesCount: number): ChartColors {
+  return {
+    fg: readToken(el, "--_fg") || "#1b1b1f",
+    muted: readToken(el, "--_muted") || "#5b5d66",
+    grid: readToken(el, "--_grid") || "#e4e5ea",
+    band: readToken(el, "--_band") || "rgba(0,158,115,0.14)",
+    font: readToken(el, "--_font") || "system-ui, sans-serif",
+    series: Array.from({ length: seriesCount }, (_, i) => seriesColor(el, i) || "#0072b2"),
+  };
+}
+
+/** Lit `styles` of `<train-line-chart>`, in cascade order. */
+export const lineChartStyles = [
+  themeStyles,
+  unsafeCSS(uplotCss),
+  css`
+    /* Inside a page element: use the page's resolved tokens (its theme, a portal's overrides). */
+    :host([data-inherit-theme]:not([theme])) {
+      --_bg: inherit;
+      --_fg: inherit;
+      --_muted: inherit;
+      --_border: inherit;
+      --_accent: inherit;
+      --_grid: inherit;
+      --_nonfinite: inherit;
+      --_band: inherit;
+      --_series-1: inherit;
+      --_series-2: inherit;
+      --_series-3: inherit;
+      --_series-4: inherit;
+      --_series-5: inherit;
+      --_series-6: inherit;
+      --_series-7: inherit;
+      --_series-8: inherit;
+      --_font: inherit;
+      --_radius: inherit;
+      color-scheme: inherit;
+    }
+    /* Transitions on the colours the canvas uses: their end tells the chart to redraw. */
+    .theme-probe {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      visibility: hidden;
+      pointer-events: none;
+      color: var(--_fg);
+      background-color: var(--_series-1);
+      border: 1px solid var(--_series-2);
+      border-right-color: var(--_series-3);
+      border-bottom-color: var(--_grid);
+      border-left-color: var(--_muted);
+      outline: 1px solid var(--_band);
+      text-decoration-color: var(--_series-4);
+      column-rule: 1px solid var(--_series-5);
+      caret-color: var(--_series-6);
+      transition-property:
+        color, background-color, border-color, outline-color, text-decoration-color,
+        column-rule-color, caret-color;
+      transition-duration: 1ms;
+    }
+    .toolbar {
+      display: flex;
+      justify-content: flex-end;
+      gap: 0.25rem;
+      margin-bottom: 0.25rem;
+      font-size: 0.8125rem;
+    }
+    .toolbar:empty {
+      display: none;
+    }
+    .plot {
+      position: relative;
+      min-width: 0;
+      /* the canvas must not hold its container wider than the page allows */
+      contain: inline-size;
+      border-radius: 2px;
+    }
+    .plot[hidden] {
+      display: none;
+    }
+    .uplot {
+      font-family: var(--_font);
+      color: var(--_fg);
+    }
+    .u-select {
+      background: color-mix(in srgb, var(--_accent) 18%, transparent);
+    }
+    .u-cursor-x,
+    .u-cursor-y {
+      border-color: var(--_muted) !important;
+    }
+    .marker {
+      position: absolute;
+      width: 0;
+      height: 0;
+      transform: translateX(-5px);
+      border-left: 5px solid transparent;
+      border-right: 5px solid transparent;
+      z-index: 5;
+    }
+    .marker[data-kind="nan"],
+    .marker[data-kind="inf"] {
+      top: 0;
+      border-top: 8px solid var(--_nonfinite);
+    }
+    .marker[data-kind="-inf"] {
+      bottom: 0;
+      border-bottom: 8px solid var(--_nonfinite);
+    }
+    .marker[hidden] {
+      display: none;
+    }
+    .legend {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 0.75rem;
+      font-size: 0.8125rem;
+      margin-top: 0.25rem;
+    }
+    .legend button {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.35rem;
+      border: none;
+      padding: 0.1rem 0.2rem;
+    }
+    .legend button[aria-pressed="false"] {
+      opacity: 0.45;
+      font-weight: normal;
+    }
+    .legend button[aria-pressed="true"] {
+      color: inherit;
+      font-weight: normal;
+    }
+    .legend .value {
+      font-variant-numeric: tabular-nums;
+      color: var(--_muted);
+      min-width: 4ch;
+    }
+    .legend svg {
+      flex: none;
+    }
+    .readout {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    .tablewrap {
+      max-height: 24rem;
+      overflow: auto;
+    }
+    table.points {
+      border-collapse: collapse;
+      font-size: 0.8125rem;
+      font-variant-numeric: tabular-nums;
+      width: 100%;
+    }
+    table.points th,
+    table.points td {
+      padding: 0.15rem 0.5rem;
+      border-bottom: 1px solid var(--_border);
+      text-align: right;
+    }
+    table.points thead th {
+      position: sticky;
+      top: 0;
+      background: var(--_bg);
+      color: var(--_muted);
+      font-weight: 500;
+    }
+    .empty {
+      margin: 0;
+      padding: 1rem 0;
+    }
+  `,
+];
