@@ -195,3 +195,34 @@ def test_layer_named_with_markup_renders_as_text(
     page.wait_for_timeout(300)  # an injected <img src=x> would fail to load and run onerror by now
     assert page.evaluate(DEEP_COUNT_JS, "img") == 0, "markup from a layer or session name became an element"
     assert browser_log.dialogs == []
+
+
+# ------------------------------------------------------------------------------------------ themes
+
+_BACKGROUND_JS = "el => getComputedStyle(el).backgroundColor"
+
+
+def _luminance(rgb: str) -> float:
+    """Mean of the r, g, b channels of a computed ``rgb(...)`` colour (0 dark .. 255 light)."""
+    channels = [float(c) for c in re.findall(r"[\d.]+", rgb)[:3]]
+    assert len(channels) == 3, rgb
+    return sum(channels) / 3
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_theme_follows_the_os_and_the_switch_overrides_it(page: Page, server: UIServer, scheme: str) -> None:
+    page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+    open_page(page, server, "overview", session=MLP_SESSION)
+    ready_points(page, "score")
+    overview = page.locator("train-overview")
+    follows_os = _luminance(overview.evaluate(_BACKGROUND_JS))
+    assert (follows_os < 100) == (scheme == "dark"), f"auto theme ignored prefers-color-scheme: {scheme}"
+
+    other = "light" if scheme == "dark" else "dark"
+    page.locator('train-app select[name="theme"]').select_option(other)
+    expect(overview).to_have_attribute("theme", other)
+    switched = _luminance(overview.evaluate(_BACKGROUND_JS))
+    assert (switched < 100) == (other == "dark"), f"theme switch to {other} left the background at {switched}"
+    # The chart's canvas colours follow: its resolved axis colour is the page's text colour.
+    fg = overview.evaluate("el => getComputedStyle(el).getPropertyValue('--_fg').trim()")
+    assert fg and chart(page, "score").evaluate("el => getComputedStyle(el).getPropertyValue('--_fg').trim()") == fg
