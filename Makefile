@@ -54,7 +54,8 @@ frontend/node_modules/.package-lock.json: frontend/package-lock.json
 	cd frontend && npm ci --no-audit --no-fund
 
 frontend-check: frontend/node_modules/.package-lock.json
-	cd frontend && npm run --silent check:types && npm run --silent typecheck && npm run --silent check:format \
+	cd frontend && npm run --silent check:types && npm run --silent typecheck && npm run --silent lint \
+		&& npm run --silent check:format \
 		&& npm test \
 		&& npm run --silent check:bundle
 

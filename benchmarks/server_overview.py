@@ -8,7 +8,8 @@ per layer), every statistic and 20-bin histograms for parameters, gradients, upd
 activations, a score for every iteration (``--frequency`` iterations per report), learning
 rates, performance, memory, an epoch every 1000 reports and a validation metric every 100.
 The records are synthetic but schema-valid, written with ``FileStatsStorage.put_update`` in a
-batch of transactions-per-report, and cached under /tmp (first run: several minutes).
+batch of transactions-per-report, and cached under /tmp (first run: several minutes; a cached
+run of an older schema version, without blocks, is written again).
 
 It then measures, each time with a fresh ``UIServer`` on port 0 and a fresh read-only storage:
   * cold: the first overview request, after evicting the file from the OS page cache
@@ -25,9 +26,11 @@ import contextlib
 import json
 import math
 import os
+import sqlite3
 import statistics
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +55,7 @@ from fitscope.records import (
     Summary,
 )
 from fitscope.server import UIServer
-from fitscope.storage.base import Series
+from fitscope.storage._sqlite_schema import SCHEMA_VERSION
 
 SESSION = "bench-session"
 WORKER = "bench-worker"
@@ -153,6 +156,14 @@ def build(path: Path, reports: int, layers: int, frequency: int) -> None:
     tmp.rename(path)
 
 
+def _schema_version(path: Path) -> int:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return int(conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
+    finally:
+        conn.close()
+
+
 def evict(path: Path) -> None:
     """Drops the file (and its WAL) from the OS page cache, so the next read comes from disk."""
     for p in (path, Path(f"{path}-wal")):
@@ -174,25 +185,35 @@ def get(url: str) -> tuple[float, bytes]:
 
 
 class ReadTimer:
-    """Wraps ``storage.read_series`` to add up the time spent in it."""
+    """Wraps the storage's series reads to add up their time.
+
+    The server reads through ``read_many_series_arrays`` (the series of a page at once) and
+    ``read_series_arrays``; ``read_series`` is wrapped too, for the record.
+    """
 
     def __init__(self, storage: FileStatsStorage) -> None:
         self.calls = 0
+        self.series = 0
         self.seconds = 0.0
         self.points = 0
-        self._read = storage.read_series
-        storage.read_series = self  # type: ignore[method-assign]
+        for method in ("read_series", "read_series_arrays", "read_many_series_arrays"):
+            setattr(storage, method, self._timed(getattr(storage, method)))
 
-    def __call__(self, *args: Any, **kwargs: Any) -> Series:
-        start = time.perf_counter()
-        series = self._read(*args, **kwargs)
-        self.seconds += time.perf_counter() - start
-        self.calls += 1
-        self.points += len(series.iterations)
-        return series
+    def _timed(self, read: Callable[..., Any]) -> Callable[..., Any]:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            found = read(*args, **kwargs)
+            self.seconds += time.perf_counter() - start
+            self.calls += 1
+            for series in found if isinstance(found, list) else [found]:
+                self.series += 1
+                self.points += len(series.iterations)
+            return found
+
+        return timed
 
     def line(self) -> str:
-        return f"{self.seconds * 1000:.0f} ms in {self.calls} read_series calls ({self.points} points)"
+        return f"{self.seconds * 1000:.0f} ms in {self.calls} reads of {self.series} series ({self.points} points)"
 
 
 def first_request(path: Path, url_query: str) -> tuple[float, bytes, ReadTimer]:
@@ -215,10 +236,15 @@ def main() -> None:
     args = parser.parse_args()
     path = Path(f"/tmp/fitscope-bench-overview-{args.reports}r-{args.layers}l-f{args.frequency}.fitscope")
     if path.exists():
+        stale = None
         try:
             FileStatsStorage(path, read_only=True).close()
-        except StorageFileError as exc:  # a cache written by an older layout: build it again
-            print(f"rebuilding the cached run: {exc}", flush=True)
+            if _schema_version(path) < SCHEMA_VERSION:  # readable, but without the blocks a new file has
+                stale = "it was written with an older schema version"
+        except StorageFileError as exc:  # a cache written by another layout: build it again
+            stale = str(exc)
+        if stale is not None:
+            print(f"rebuilding the cached run: {stale}", flush=True)
             for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
                 p.unlink(missing_ok=True)
     if not path.exists():

@@ -12,15 +12,18 @@ strings ``"NaN"``, ``"Infinity"``, ``"-Infinity"`` and absent ones ``null`` (see
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, Protocol, runtime_checkable
 
 import numpy as np
 import numpy.typing as npt
 
-from fitscope.storage.base import Series
+from fitscope.storage.base import Series, StatsStorage
+from fitscope.storage.sqlite import SeriesArrays
 
 __all__ = [
+    "ArraySeriesReader",
     "Column",
     "align",
     "column_from_series",
@@ -28,6 +31,8 @@ __all__ = [
     "empty_column",
     "log10",
     "ratio",
+    "read_column",
+    "read_columns",
     "splice",
 ]
 
@@ -97,6 +102,38 @@ def column_from_series(series: Series) -> Column:
     return Column(iterations, values, absent)
 
 
+@runtime_checkable
+class ArraySeriesReader(Protocol):
+    """A storage that also reads series straight into arrays (:class:`~fitscope.FileStatsStorage`)."""
+
+    def read_series_arrays(
+        self, session_id: str, worker_id: str, key: str, start: int | None = None, end: int | None = None
+    ) -> SeriesArrays:
+        """Returns what ``read_series`` returns, as arrays (absent points flagged)."""
+
+    def read_many_series_arrays(
+        self, session_id: str, worker_id: str, keys: Sequence[str], start: int | None = None, end: int | None = None
+    ) -> list[SeriesArrays]:
+        """Returns :meth:`read_series_arrays` of several keys, read at once."""
+
+
+def read_column(storage: StatsStorage, session_id: str, worker_id: str, key: str, start: int | None = None) -> Column:
+    """Reads one series of a storage from ``start`` on, as a column.
+
+    Straight into arrays where the storage can (no Python object per point), else through
+    :meth:`~fitscope.storage.base.StatsStorage.read_series`; both give the same column.
+    """
+    if isinstance(storage, ArraySeriesReader):
+        arrays = storage.read_series_arrays(session_id, worker_id, key, start=start)
+        return Column(arrays.iterations, arrays.values, arrays.absent)
+    return column_from_series(storage.read_series(session_id, worker_id, key, start=start))
+
+
+def read_columns(storage: ArraySeriesReader, session_id: str, worker_id: str, keys: Sequence[str]) -> list[Column]:
+    """Reads several whole series of a storage at once, as columns (in the order of ``keys``)."""
+    return [Column(*arrays) for arrays in storage.read_many_series_arrays(session_id, worker_id, keys)]
+
+
 def splice(old: Column, new: Column, start: int) -> Column:
     """Returns ``old`` without its points at iterations ``>= start``, followed by ``new``.
 
@@ -134,10 +171,11 @@ def _combine(its: Ints, values: Floats, *masks: Mask | None) -> Column:
 def ratio(numerator: Column, denominator: Column) -> Column:
     """``numerator / denominator`` on their common iterations, with IEEE results for zeros.
 
-    ``x / 0`` is +/-Infinity and ``0 / 0`` is NaN; absent when either side is absent.
+    ``x / 0`` is +/-Infinity, as is a quotient past the float range; ``0 / 0`` is NaN; absent when
+    either side is absent.
     """
     a, b = align(numerator, denominator)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         values = a.values / b.values
     return _combine(a.iterations, values, a.absent, b.absent)
 

@@ -17,6 +17,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from fitscope.encoding import encode_optional_float
 from fitscope.records import LayerInfo, StaticInfo, StatsReport
 from fitscope.server.columns import Column, align, column_json, log10, ratio
@@ -159,8 +161,10 @@ def layer_view(reader: Reader, name: str, max_points: int) -> dict[str, Any]:
     activations = None
     if _has(latest, "activations", name):
         mean, stdev = align(col(f"activations/{name}/mean"), col(f"activations/{name}/stdev"))
-        plus = Column(mean.iterations, mean.values + 2 * stdev.values, _either(mean, stdev))
-        minus = Column(mean.iterations, mean.values - 2 * stdev.values, _either(mean, stdev))
+        # IEEE results past the float range (+/-Infinity), as everywhere else; not a warning.
+        with np.errstate(over="ignore", invalid="ignore"):
+            plus = Column(mean.iterations, mean.values + 2 * stdev.values, _either(mean, stdev))
+            minus = Column(mean.iterations, mean.values - 2 * stdev.values, _either(mean, stdev))
         cols = downsample_together([mean, stdev, plus, minus], max_points)
         activations = dict(zip(_ACTIVATION_SERIES, map(column_json, cols), strict=True))
         nonfinite["activations"] = series(col(f"activations/{name}/nonfinite_count"), max_points)

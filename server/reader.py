@@ -155,6 +155,10 @@ class Reader:
         """One series (a read_series key)."""
         return self._cache.column(self._attached, self.session_id, self.worker_id, key)
 
+    def prefetch(self, keys: Collection[str]) -> None:
+        """Reads the series of ``keys`` not cached yet at once (see :meth:`Cache.prefetch`), before :meth:`column`."""
+        self._cache.prefetch(self._attached, self.session_id, self.worker_id, keys)
+
     def value(self, name: Any, kinds: Collection[EventKind], load: Callable[[], T]) -> T:
         """A value of this worker, loaded again after an event of one of ``kinds``."""
         return self._cache.value(self._attached, self.session_id, self.worker_id, name, kinds, load)

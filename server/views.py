@@ -95,28 +95,33 @@ def overview_view(reader: Reader, max_points: int) -> dict[str, Any]:
     params = parameters(static, latest)
     summaries = {} if latest is None else latest.summaries
     weights = [p.name for p in params if p.is_weight]
-    col = reader.column
-    ratios = {
-        w: series(log10(ratio(col(f"updates/{w}/mean_magnitude"), col(f"parameters/{w}/mean_magnitude"))), max_points)
-        for w in weights
-        if w in summaries.get("updates", {}) and w in summaries.get("parameters", {})
-    }
+    ratio_weights = [w for w in weights if w in summaries.get("updates", {}) and w in summaries.get("parameters", {})]
     layer_order = {
         layer.name: i for i, layer in enumerate(() if static is None or static.model is None else static.model.layers)
     }
     activations = sorted(summaries.get("activations", {}), key=lambda n: layer_order.get(n, len(layer_order)))
+    stdev_keys = {
+        "activations": {a: f"activations/{a}/stdev" for a in activations},
+        "gradients": {w: f"gradients/{w}/stdev" for w in weights if w in summaries.get("gradients", {})},
+        "updates": {w: f"updates/{w}/stdev" for w in weights if w in summaries.get("updates", {})},
+    }
+    # Every series of the page in one read: the first request of a long run reads ~50 of them.
+    reader.prefetch(
+        [
+            "score",
+            *(f"metrics/{name}" for name in reader.metric_names()),
+            *(f"{kind}/{w}/mean_magnitude" for w in ratio_weights for kind in ("updates", "parameters")),
+            *(key for keys in stdev_keys.values() for key in keys.values()),
+        ]
+    )
+    col = reader.column
+    ratios = {
+        w: series(log10(ratio(col(f"updates/{w}/mean_magnitude"), col(f"parameters/{w}/mean_magnitude"))), max_points)
+        for w in ratio_weights
+    }
     stdev = {
-        "activations": {a: series(log10(col(f"activations/{a}/stdev")), max_points) for a in activations},
-        "gradients": {
-            w: series(log10(col(f"gradients/{w}/stdev")), max_points)
-            for w in weights
-            if w in summaries.get("gradients", {})
-        },
-        "updates": {
-            w: series(log10(col(f"updates/{w}/stdev")), max_points)
-            for w in weights
-            if w in summaries.get("updates", {})
-        },
+        group: {name: series(log10(col(key)), max_points) for name, key in keys.items()}
+        for group, keys in stdev_keys.items()
     }
     return {
         "session_id": reader.session_id,

@@ -2,22 +2,39 @@
 
 Each series key form is one query over one index: ``scores`` and ``summaries`` are keyed so
 that a series is a single range scan, already in iteration order; report fields come from
-``json_extract`` over the ``reports`` rows of the stream.
+``json_extract`` over the ``reports`` rows of the stream. The score and the statistics of
+:data:`~._sqlite_blocks.BLOCK_STATS` are read from their blocks first (:func:`read_arrays`).
 """
 
 from __future__ import annotations
 
 import bisect
+import contextlib
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable
-from typing import Any, Final
+from collections.abc import Callable, Sequence
+from typing import Any, Final, NamedTuple
+
+import numpy as np
+import numpy.typing as npt
 
 from fitscope.records import MetricsRecord, ScoreSeries, StatsReport, Summary
+from fitscope.storage import _sqlite_blocks as blocks
 from fitscope.storage import _sqlite_rows as rows
 from fitscope.storage.base import Series, SeriesKey
 
-__all__ = ["I64_MAX", "I64_MIN", "load_reports", "metrics_from_rows", "series_from_rows", "series_query"]
+__all__ = [
+    "I64_MAX",
+    "I64_MIN",
+    "SeriesArrays",
+    "empty_arrays",
+    "load_reports",
+    "metrics_from_rows",
+    "read_arrays",
+    "series_from_arrays",
+    "series_from_rows",
+    "series_query",
+]
 
 I64_MIN: Final = -(2**63)
 I64_MAX: Final = 2**63 - 1
@@ -133,3 +150,94 @@ def metrics_from_rows(found: list[Row], session_id: str, worker_id: str) -> list
         values = {r[3]: float(rows.decode_value(r[4])) for r in group}
         out.append(MetricsRecord(session_id, worker_id, latest[2], iteration, epoch=latest[1], values=values))
     return out
+
+
+class SeriesArrays(NamedTuple):
+    """A series as numpy arrays (what :meth:`FileStatsStorage.read_series_arrays` returns).
+
+    Attributes:
+        iterations: Increasing iterations (int64).
+        values: The values (float64); NaN where absent.
+        absent: True where the value is absent (``None`` in a :class:`Series`); None when no value is.
+    """
+
+    iterations: npt.NDArray[np.int64]
+    values: npt.NDArray[np.float64]
+    absent: npt.NDArray[np.bool_] | None
+
+
+def empty_arrays() -> SeriesArrays:
+    """A series without points."""
+    return SeriesArrays(*blocks.join([]))
+
+
+def read_arrays(
+    conn: sqlite3.Connection,
+    keys: Sequence[SeriesKey],
+    stream: int,
+    name_ids: Sequence[int | None],
+    start: int | None,
+    end: int | None,
+    *,
+    use_blocks: bool,
+) -> list[SeriesArrays]:
+    """Reads series as arrays, from their blocks (when ``use_blocks`` and they have some), then from rows.
+
+    All in one read transaction, so every series (blocks and rows) comes from one state of the
+    file, and in the order of the file: the blocks of all the series in one query, then the rows.
+
+    Args:
+        conn: A read connection.
+        keys: The parsed series keys.
+        stream: Their stream.
+        name_ids: Per key, the id of its metric or summary name (None when never stored or not named).
+        start: Lowest iteration, or None.
+        end: Highest iteration, or None.
+        use_blocks: Whether the file has blocks (schema version 2).
+
+    Returns:
+        One series per key, in the order of ``keys``.
+    """
+    lo = I64_MIN if start is None else start
+    hi = I64_MAX if end is None else end
+    conn.execute("BEGIN")
+    try:
+        mark = blocks.sealed_through(conn, stream) if use_blocks else None
+        if mark is not None and lo > mark:
+            mark = None  # nothing asked for is in blocks
+        summary_parts: dict[tuple[int, str], list[blocks.Arrays]] = {}
+        score_parts: list[blocks.Arrays] = []
+        if mark is not None:
+            names = {n for k, n in zip(keys, name_ids, strict=True) if n is not None and blocks.blocked(k)}
+            summary_parts = blocks.read_summary_blocks(conn, stream, names, lo, hi)
+            if any(k.source == "score" for k in keys):
+                score_parts = blocks.read_score_blocks(conn, stream, lo, hi)
+        out: dict[int, SeriesArrays] = {}
+        # Rows of one tensor lie together too: read them in name order.
+        for i in sorted(range(len(keys)), key=lambda i: (name_ids[i] or 0, i)):
+            key, name_id = keys[i], name_ids[i]
+            parts: list[blocks.Arrays] = []
+            rows_from = lo
+            if mark is not None and blocks.blocked(key):
+                parts = list(score_parts if key.source == "score" else summary_parts.get((name_id or 0, key.stat), []))
+                rows_from = mark + 1
+            query = series_query(key, stream, name_id, rows_from, hi) if rows_from <= hi else None
+            found = [] if query is None else conn.execute(*query).fetchall()
+            if found or not parts:
+                parts.append(blocks.column_arrays([r[0] for r in found], [r[1] for r in found]))
+            out[i] = SeriesArrays(*blocks.join(parts))
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):  # the original error says more
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    return [out[i] for i in range(len(keys))]
+
+
+def series_from_arrays(arrays: SeriesArrays) -> Series:
+    """The :class:`Series` of ``arrays`` (``None`` where absent)."""
+    values: list[float | None] = arrays.values.tolist()
+    if arrays.absent is not None:
+        for i in np.flatnonzero(arrays.absent).tolist():
+            values[i] = None
+    return Series(arrays.iterations.tolist(), values)

@@ -4,9 +4,9 @@ A file is checked *before* anything opens it read-write, through a ``mode=ro`` c
 a path that holds something else (a text file, another application's database, a file from a
 newer fitscope, a damaged file) is reported and left byte-for-byte as it was.
 
-Layout (schema version 1):
+Layout (schema version 2):
 
-* ``meta(key, value)``: ``format = 'fitscope'``, ``schema_version = 1``.
+* ``meta(key, value)``: ``format = 'fitscope'``, ``schema_version = 2``.
 * ``streams(id, session_id, worker_id, last_report_ms)`` and ``names(id, kind, name)`` intern
   the (session, worker) pairs and the (summary kind | 'metric', name) pairs into small ids.
 * ``static_info(id, stream, timestamp_ms, json)``: one row per stream.
@@ -22,6 +22,12 @@ Layout (schema version 1):
 * ``scores(stream, iteration, value)``: the loss of every iteration.
 * ``metrics(id, stream, name, iteration, value, epoch, timestamp_ms)`` and
   ``epochs(id, stream, epoch, iteration, timestamp_ms)``.
+* ``sealed(stream, through)``, ``summary_blocks(...)`` and ``score_blocks(...)`` (version 2): the
+  score and the overview's statistics of every tensor packed per block of reports, a copy of
+  rows kept beside them for fast reads of long series (see :mod:`._sqlite_blocks`).
+
+A version-1 file opened for writing is migrated to version 2 (the block tables are added; its
+blocks are then built a block per report stored). Read-only, it is read from its rows.
 
 NaN is stored as the text ``'NaN'`` (SQLite would turn it into NULL, which means *absent*).
 Tables that produce events use ``AUTOINCREMENT`` ids, so a replaced row gets a new, larger id
@@ -53,11 +59,12 @@ __all__ = [
     "connect_writer",
     "database_error",
     "file_uri",
+    "schema_version",
     "validate_file",
 ]
 
 FORMAT: Final = "fitscope"
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 _MAGIC: Final = b"SQLite format 3\x00"
 _BUSY_TIMEOUT_S: Final = 30.0
 
@@ -99,6 +106,21 @@ CREATE TABLE IF NOT EXISTS epochs (
     iteration INTEGER NOT NULL, timestamp_ms INTEGER NOT NULL,
     UNIQUE (stream, epoch))
 """
+# Added by version 2; also run on a version-1 file opened for writing (its migration).
+_BLOCK_TABLES: Final = """
+CREATE TABLE IF NOT EXISTS sealed (stream INTEGER PRIMARY KEY, through INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS summary_blocks (
+    id INTEGER PRIMARY KEY, name INTEGER NOT NULL, stream INTEGER NOT NULL, first INTEGER NOT NULL,
+    through INTEGER NOT NULL, iterations BLOB NOT NULL, mean_magnitude BLOB NOT NULL, stdev BLOB NOT NULL,
+    mean_magnitude_absent BLOB, stdev_absent BLOB,
+    UNIQUE (name, stream, through));
+CREATE INDEX IF NOT EXISTS summary_blocks_by_stream ON summary_blocks (stream, through);
+CREATE TABLE IF NOT EXISTS score_blocks (
+    id INTEGER PRIMARY KEY, stream INTEGER NOT NULL, first INTEGER NOT NULL, through INTEGER NOT NULL,
+    iterations BLOB NOT NULL, "values" BLOB NOT NULL, absent BLOB,
+    UNIQUE (stream, through))
+"""
+_BLOCK_TABLE_NAMES: Final = ("sealed", "summary_blocks", "score_blocks")
 _TABLE_NAMES: Final = (
     "streams",
     "names",
@@ -185,7 +207,8 @@ def _check_contents(conn: sqlite3.Connection, path: Path) -> None:
             f"{SCHEMA_VERSION}). Upgrade fitscope with: pip install --upgrade fitscope",
             str(path),
         )
-    for table in _TABLE_NAMES:  # reading each table's root page catches much of the damage cheaply
+    for table in _TABLE_NAMES + (_BLOCK_TABLE_NAMES if version >= 2 else ()):
+        # Reading each table's root page catches much of the damage cheaply.
         conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchall()
 
 
@@ -275,17 +298,27 @@ def connect_writer(path: Path) -> sqlite3.Connection:
         # opens the file meanwhile sees either an empty file or a complete fitscope file.
         conn.execute("BEGIN IMMEDIATE")
         if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone():
-            for statement in _TABLES.split(";"):
+            for statement in (_TABLES + ";" + _BLOCK_TABLES).split(";"):
                 conn.execute(statement)
             conn.execute(
                 "INSERT OR IGNORE INTO meta VALUES ('format', ?), ('schema_version', ?)", (FORMAT, str(SCHEMA_VERSION))
             )
+        elif schema_version(conn) < SCHEMA_VERSION:  # version 1: add the block tables
+            for statement in _BLOCK_TABLES.split(";"):
+                conn.execute(statement)
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
         conn.execute("COMMIT")
         conn.execute("PRAGMA journal_mode = WAL").fetchall()
     except sqlite3.Error as exc:
         conn.close()
         raise database_error(exc, path, "open for writing") from exc
     return conn
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The schema version of the (validated) fitscope file ``conn`` is open on."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0])
 
 
 def connect_reader(path: Path) -> sqlite3.Connection:

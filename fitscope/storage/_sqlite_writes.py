@@ -15,6 +15,7 @@ from fitscope.encoding import to_sql
 from fitscope.errors import RecordError
 from fitscope.record_json import to_json_dict
 from fitscope.records import EpochRecord, MetricsRecord, StaticInfo, StatsReport
+from fitscope.storage import _sqlite_blocks as blocks
 from fitscope.storage import _sqlite_rows as rows
 
 __all__ = ["Transaction"]
@@ -110,7 +111,10 @@ class Transaction:
         )
 
     def put_update(self, report: StatsReport) -> None:
-        """Stores a report with its summaries, histograms and scores, replacing one at the same iteration."""
+        """Stores a report with its summaries, histograms and scores, replacing one at the same iteration.
+
+        Then keeps the stream's blocks true (see :mod:`._sqlite_blocks`).
+        """
         conn = self._conn
         stream = self.stream(report.session_id, report.worker_id)
         old = conn.execute(
@@ -149,6 +153,7 @@ class Transaction:
             "UPDATE streams SET last_report_ms = max(coalesce(last_report_ms, ?1), ?1) WHERE id = ?2",
             (report.timestamp_ms, stream),
         )
+        blocks.after_update(conn, stream, min((report.iteration, *window)))
 
     def put_metrics(self, record: MetricsRecord) -> None:
         """Stores metric values, one row per name; a name already stored at the iteration is replaced."""

@@ -12,7 +12,7 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Final
@@ -32,21 +32,32 @@ from fitscope.records import (
     StatsReport,
 )
 from fitscope.storage import _sqlite_rows as rows
+from fitscope.storage._sqlite_blocks import blocked
 from fitscope.storage._sqlite_reads import (
     I64_MAX,
     I64_MIN,
+    SeriesArrays,
+    empty_arrays,
     load_reports,
     metrics_from_rows,
+    read_arrays,
+    series_from_arrays,
     series_from_rows,
     series_query,
 )
-from fitscope.storage._sqlite_schema import connect_reader, connect_writer, database_error, validate_file
+from fitscope.storage._sqlite_schema import (
+    connect_reader,
+    connect_writer,
+    database_error,
+    schema_version,
+    validate_file,
+)
 from fitscope.storage._sqlite_watcher import Watcher
 from fitscope.storage._sqlite_writes import Transaction
 from fitscope.storage._subscribers import Subscribers, SubscriptionHandle
-from fitscope.storage.base import Series, SessionInfo, StorageEvent, parse_series_key
+from fitscope.storage.base import Series, SeriesKey, SessionInfo, StorageEvent, parse_series_key
 
-__all__ = ["FileStatsStorage"]
+__all__ = ["FileStatsStorage", "SeriesArrays"]
 
 _CHUNK: Final = 128  # reports per query while iterating
 
@@ -97,12 +108,19 @@ class FileStatsStorage:
                 str(self._path),
             )
         self._writer = None if read_only else connect_writer(self._path)
+        reader = None
         try:
-            self._reader = connect_reader(self._path)
-        except BaseException:
-            if self._writer is not None:
-                self._writer.close()
+            reader = connect_reader(self._path)
+            # A version-1 file opened read-only has no blocks (a writer adds them): rows are read.
+            self._use_blocks = schema_version(reader) >= 2
+        except BaseException as exc:
+            for conn in (reader, self._writer):
+                if conn is not None:
+                    conn.close()
+            if isinstance(exc, sqlite3.Error):
+                raise database_error(exc, self._path, "open for reading") from exc
             raise
+        self._reader = reader
 
     @property
     def path(self) -> Path:
@@ -319,16 +337,56 @@ class FileStatsStorage:
             RecordError: ``key`` is not a series key.
         """
         parsed = parse_series_key(key)
+        if self._use_blocks and blocked(parsed):
+            return series_from_arrays(self._read_arrays([parsed], session_id, worker_id, start, end)[0])
         with self._reading() as conn:
             stream = self._stream_id(conn, session_id, worker_id)
             if stream is None:
                 return Series([], [])
-            name_id = None
-            if parsed.source in ("metric", "summary"):
-                name_id = self._name_id(conn, "metric" if parsed.source == "metric" else parsed.kind, parsed.name)
-            query = series_query(parsed, stream, name_id, start, end)
+            query = series_query(parsed, stream, self._series_name_id(conn, parsed), start, end)
             found = [] if query is None else conn.execute(*query).fetchall()
         return series_from_rows(found)
+
+    def read_series_arrays(
+        self, session_id: str, worker_id: str, key: str, start: int | None = None, end: int | None = None
+    ) -> SeriesArrays:
+        """Like :meth:`read_series`, as numpy arrays: no Python object per point.
+
+        The score and the mean magnitudes and standard deviations of tensors come mostly from
+        blocks of packed values (see ``docs/storage.md``); both forms read the same values.
+
+        Raises:
+            RecordError: ``key`` is not a series key.
+        """
+        return self._read_arrays([parse_series_key(key)], session_id, worker_id, start, end)[0]
+
+    def read_many_series_arrays(
+        self, session_id: str, worker_id: str, keys: Sequence[str], start: int | None = None, end: int | None = None
+    ) -> list[SeriesArrays]:
+        """Like :meth:`read_series_arrays` for several keys at once (faster than one by one), in their order.
+
+        The series are read in one transaction (one state of the file) and in the order they lie
+        in the file, which matters most when the file is not in the OS page cache yet.
+
+        Raises:
+            RecordError: A key is not a series key.
+        """
+        return self._read_arrays([parse_series_key(k) for k in keys], session_id, worker_id, start, end)
+
+    def _series_name_id(self, conn: sqlite3.Connection, key: SeriesKey) -> int | None:
+        if key.source not in ("metric", "summary"):
+            return None
+        return self._name_id(conn, "metric" if key.source == "metric" else key.kind, key.name)
+
+    def _read_arrays(
+        self, keys: list[SeriesKey], session_id: str, worker_id: str, start: int | None, end: int | None
+    ) -> list[SeriesArrays]:
+        with self._reading() as conn:
+            stream = self._stream_id(conn, session_id, worker_id)
+            if stream is None:
+                return [empty_arrays() for _ in keys]
+            name_ids = [self._series_name_id(conn, key) for key in keys]
+            return read_arrays(conn, keys, stream, name_ids, start, end, use_blocks=self._use_blocks)
 
     def read_metrics(self, session_id: str, worker_id: str) -> list[MetricsRecord]:
         """Returns the user metrics of a worker in iteration order, merged per iteration."""

@@ -63,7 +63,9 @@ async function loadSchemas() {
     try {
       schemas.set(file, JSON.parse(text));
     } catch (err) {
-      throw new Error(`${path.join(SCHEMAS_DIR, file)} is not valid JSON: ${err.message}`);
+      throw new Error(`${path.join(SCHEMAS_DIR, file)} is not valid JSON: ${err.message}`, {
+        cause: err,
+      });
     }
   }
   const known = new Set(["common.schema.json", ...RECORDS.map((r) => r.file)]);

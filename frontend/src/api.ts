@@ -37,7 +37,7 @@ export function apiUrl(
 
 function isErrorBody(v: unknown): v is ApiErrorBody {
   if (typeof v !== "object" || v === null || !("error" in v)) return false;
-  const e = (v as { error: unknown }).error;
+  const e = v.error;
   return typeof e === "object" && e !== null && "message" in e && "code" in e;
 }
 

@@ -13,8 +13,8 @@ const OWNER = Symbol.for("fitscope.ui.version");
 
 /** Defines `tag` as `cls` unless the tag is taken; warns when it is taken by another version. */
 export function define(tag: string, cls: CustomElementConstructor): void {
-  const existing = customElements.get(tag) as
-    (CustomElementConstructor & { [OWNER]?: string }) | undefined;
+  const existing: (CustomElementConstructor & { [OWNER]?: string }) | undefined =
+    customElements.get(tag);
   if (existing !== undefined) {
     const other = existing[OWNER];
     if (other !== VERSION) {

@@ -67,6 +67,7 @@ export abstract class PageElement extends LitElement {
     this.apiBase = "";
     this.session = null;
     this.worker = null;
+    // eslint-disable-next-line wc/no-constructor-attributes -- `lang` is redeclared as a Lit reactive property (not reflected), so this sets Lit's value, not the attribute.
     this.lang = "";
     this.theme = null;
     this.error = null;

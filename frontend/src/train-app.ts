@@ -18,7 +18,7 @@ import { css, html, nothing, type PropertyValues, type TemplateResult } from "li
 import { getJson } from "./api.js";
 import type { Session, Sessions } from "./api-types.js";
 import { define } from "./define.js";
-import { LANGUAGES, type Lang } from "./i18n/index.js";
+import { LANGUAGES } from "./i18n/index.js";
 import { subscribeLive, type LiveState } from "./live.js";
 import { PageElement } from "./page-element.js";
 import { themeStyles } from "./theme.js";
@@ -161,6 +161,7 @@ export class TrainApp extends PageElement {
     this.sessions = [];
     this.liveState = "connecting";
     const lang = stored(LANG_KEY);
+    // eslint-disable-next-line wc/no-constructor-attributes -- `lang` is a Lit reactive property of PageElement (not reflected), so this sets Lit's value, not the attribute.
     if (lang !== null) this.lang = lang;
     const theme = stored(THEME_KEY);
     if (theme !== null) this.theme = theme;
@@ -397,7 +398,7 @@ export class TrainApp extends PageElement {
   }
 
   private selectLang(code: string): void {
-    this.lang = code as Lang;
+    this.lang = code;
     store(LANG_KEY, code);
     this.dispatchEvent(
       new CustomEvent("train-lang-change", {

@@ -49,15 +49,6 @@ export function layerFamily(type: string): LayerFamily {
   return "other";
 }
 
-const FAMILY_TOKEN: Record<LayerFamily, string> = {
-  linear: "--_series-1",
-  conv: "--_series-2",
-  norm: "--_series-3",
-  activation: "--_series-4",
-  pool: "--_series-5",
-  other: "--_series-6",
-};
-
 /** Ids of the virtual input nodes; NUL keeps them apart from any layer name. */
 const INPUT_ID = "\u0000input";
 const inputIdFor = (name: string): string => `\u0000input:${name}`;
@@ -301,6 +292,7 @@ export class TrainLayerGraph extends LitElement {
       edgeList.push({ source: from, target });
       hasIncoming.add(target);
     };
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a page script may pass layers without `inputs`, like the Array.isArray guards here.
     for (const l of layers) for (const i of l.inputs ?? []) addEdge(i, l.name);
     for (const e of Array.isArray(this.edges) ? this.edges : []) addEdge(e.source, e.target);
 

@@ -212,6 +212,7 @@ export class TrainLineChart extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has("series")) {
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a page script may set `series = null`; it shows "No data yet." instead of throwing.
       this.aligned = alignSeries(this.series ?? []);
       this.isolated = this.aligned.ys.map(isolatedPoints);
     }

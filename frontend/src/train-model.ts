@@ -150,6 +150,7 @@ export class TrainModel extends PageElement {
       ),
       getJson<Metrics>(this.apiBase, "metrics", { ...shown, max_points: 2 }, signal),
     ]);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the signal can abort during the await above; TypeScript keeps the narrowing from the earlier check.
     if (signal.aborted) return;
     this.layerData = layer;
     this.epochs = metrics.epochs;

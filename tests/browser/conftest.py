@@ -57,9 +57,13 @@ SYSTEM_CHARTS = ("memory", "throughput")
 # ---------------------------------------------------------------------------------------- browser
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
-    """One headless Chromium for the whole session (Debian's, not a Playwright download)."""
+    """One headless Chromium for the browser tests (Debian's, not a Playwright download).
+
+    Package scope, not session: Playwright's sync API keeps an asyncio loop running in the main
+    thread while it is open, and later tests (``asyncio.run``) must not find one.
+    """
     try:
         from playwright.sync_api import expect, sync_playwright
     except ImportError:

@@ -12,7 +12,7 @@ from typing import Any
 from fitscope import FileStatsStorage, InMemoryStatsStorage
 from fitscope.records import LayerInfo, ModelInfo, ScoreSeries, StaticInfo, StatsReport, Summary
 from fitscope.server import UIServer
-from fitscope.storage.base import Series, StatsStorage
+from fitscope.storage.base import StatsStorage
 
 from .helpers import encoded, request
 
@@ -59,17 +59,25 @@ def same_as_storage(doc: dict[str, Any], storage: StatsStorage) -> None:
 
 
 class Recorder:
-    """Records the read_series calls of a storage (key, start) made by the server's threads."""
+    """Records the series reads of a storage (key, start) made by the server's threads.
+
+    The server reads a FileStatsStorage through ``read_series_arrays`` and, several series at
+    once, ``read_many_series_arrays``; other storages through ``read_series``.
+    """
 
     def __init__(self, storage: FileStatsStorage | InMemoryStatsStorage) -> None:
         self.calls: list[tuple[str, int | None]] = []
-        self._read = storage.read_series
-        storage.read_series = self  # type: ignore[method-assign]
+        methods = ("read_series_arrays", "read_many_series_arrays")
+        for method in methods if isinstance(storage, FileStatsStorage) else ("read_series",):
+            setattr(storage, method, self._recording(getattr(storage, method)))
 
-    def __call__(self, session: str, worker: str, key: str, start: int | None = None, end: int | None = None) -> Series:
-        if threading.current_thread() is not threading.main_thread():
-            self.calls.append((key, start))
-        return self._read(session, worker, key, start, end)
+    def _recording(self, read: Callable[..., Any]) -> Callable[..., Any]:
+        def record(session: str, worker: str, keys: Any, start: int | None = None, end: int | None = None) -> Any:
+            if threading.current_thread() is not threading.main_thread():
+                self.calls += [(key, start) for key in ([keys] if isinstance(keys, str) else keys)]
+            return read(session, worker, keys, start, end)
+
+        return record
 
 
 def test_appended_reports_are_read_as_a_tail_and_rewrites_in_full(tmp_path: Path) -> None:

@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
+import random
+import sqlite3
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
 
+from fitscope import FileStatsStorage, InMemoryStatsStorage
 from fitscope.encoding import encode_float
+from fitscope.records import (
+    LayerInfo,
+    MetricsRecord,
+    ModelInfo,
+    Record,
+    ScoreSeries,
+    StaticInfo,
+    StatsReport,
+    Summary,
+)
 from fitscope.server import UIServer
+from fitscope.storage import _sqlite_blocks as blocks
 from fitscope.storage.base import StatsStorage
 
 from .conftest import FILE_SESSION, MEMORY_SESSION, NAN_SCORE_AT, POISON_AT, Runs
@@ -181,3 +197,81 @@ def test_statistics_of_a_partly_non_finite_tensor_stay_numbers(server: UIServer)
     # The poisoned weight still has finite values: its statistics (over those) stay numbers.
     values = doc["mean_magnitudes"]["parameters"]["2.weight"]["values"]
     assert all(isinstance(v, float) and math.isfinite(v) for v in values)
+
+
+def _long_run() -> list[Record]:
+    """A 2-layer run of 40 reports with NaN, infinities and absent statistics, a rewrite and a late report."""
+    rng = random.Random(3)
+    layers = (LayerInfo("a", "Linear", 6, ("a.weight", "a.bias")), LayerInfo("b", "Linear", 6, ("b.weight",), ("a",)))
+    names = ("a.weight", "a.bias", "b.weight")
+    model = ModelInfo("Net", 2, 12, names, {n: (2, 2) if n.endswith("weight") else (2,) for n in names}, layers)
+    special = (math.nan, math.inf, -math.inf, None, 0.0, 1e308, 5e-324)  # the last two overflow a ratio
+
+    def value() -> float | None:
+        return rng.choice(special) if rng.random() < 0.15 else rng.uniform(1e-4, 2.0)
+
+    def report(it: int) -> StatsReport:
+        summaries = {
+            kind: {
+                n: Summary(4, stdev=value(), mean_magnitude=value()) for n in names if rng.random() < 0.9 or it == 200
+            }
+            for kind in ("parameters", "gradients", "updates")
+        }
+        summaries["activations"] = {"a": Summary(8, stdev=value()), "b": Summary(8, stdev=value())}
+        window = tuple(range(it - 4, it + 1))
+        scores = tuple(rng.choice((math.nan, 1.0 / i)) for i in window)
+        t = 1_700_000_000_000 + it
+        return StatsReport(
+            "long", "w", t, it, score=scores[-1], scores=ScoreSeries(window, scores), summaries=summaries
+        )
+
+    records: list[Record] = [StaticInfo("long", "w", 1_700_000_000_000, model=model)]
+    records += [report(it) for it in range(5, 101, 5)]
+    records += [report(50), report(7)]  # a rewrite, a report out of order
+    records += [report(it) for it in range(105, 201, 5)]
+    records += [MetricsRecord("long", "w", 1_700_000_000_000 + it, it, 0, {"val": value() or 0.5}) for it in (50, 100)]
+    return records
+
+
+def test_an_overview_from_blocks_is_the_overview_from_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A FileStatsStorage run long enough for blocks (its series read at once, into arrays) answers,
+    byte for byte, what an InMemoryStatsStorage holding the same records answers (read one by one)."""
+    monkeypatch.setattr(blocks, "BLOCK_REPORTS", 4)
+    file, memory = FileStatsStorage(tmp_path / "run.fitscope"), InMemoryStatsStorage()
+    for storage in (file, memory):
+        for record in _long_run():
+            if isinstance(record, StaticInfo):
+                storage.put_static_info(record)
+            elif isinstance(record, StatsReport):
+                storage.put_update(record)
+            else:
+                assert isinstance(record, MetricsRecord)
+                storage.put_metrics(record)
+    with contextlib.closing(sqlite3.connect(file.path)) as conn:
+        assert conn.execute("SELECT count(*) FROM summary_blocks").fetchone()[0] > 30
+    with UIServer(port=0) as from_file, UIServer(port=0) as from_memory:
+        from_file.attach(file)
+        from_memory.attach(memory)
+        for query in ("session=long&max_points=2000", "session=long&max_points=7"):
+            body = request(f"{from_file.url}/api/v1/overview?{query}").body
+            assert body == request(f"{from_memory.url}/api/v1/overview?{query}").body
+            assert b'"NaN"' in body and b"null" in body and b"Infinity" in body
+    file.close()
+    memory.close()
+
+
+def test_activation_bands_past_the_float_range_are_infinities(tmp_path: Path) -> None:
+    """mean +/- 2 stdev beyond the float range is +/-Infinity (IEEE), not a warning or an error."""
+    layers = (LayerInfo("a", "Linear", 0, ()),)
+    model = ModelInfo("Net", 1, 0, (), {}, layers)
+    storage = InMemoryStatsStorage()
+    storage.put_static_info(StaticInfo("big", "w", 1_700_000_000_000, model=model))
+    for it, (mean, stdev) in enumerate(((1.0, 0.5), (1e308, 1e308), (-1e308, 1e308), (0.0, 1e308)), start=1):
+        summaries = {"activations": {"a": Summary(8, mean=mean, stdev=stdev)}}
+        storage.put_update(StatsReport("big", "w", 1_700_000_000_000 + it, it, summaries=summaries))
+    with UIServer(port=0) as server:
+        server.attach(storage)
+        doc = get(server, "/api/v1/layer?session=big&layer=a")
+    # 2 * stdev overflows first, as numpy evaluates it: IEEE from there on.
+    assert doc["activations"]["mean_plus_2_stdev"]["values"] == [2.0, "Infinity", "Infinity", "Infinity"]
+    assert doc["activations"]["mean_minus_2_stdev"]["values"] == [0.0, "-Infinity", "-Infinity", "-Infinity"]

@@ -164,7 +164,9 @@ export function chartOptions(input: ChartOptionsInput): uPlot.Options {
   const { fg, grid, font } = input.colors;
   const log = input.log;
   const axisFont = `12px ${font}`;
-  const yFmt = (_u: uPlot, splits: number[]): string[] =>
+  // uPlot passes the axis filter's output, which has null for the splits a log axis leaves
+  // unlabelled (its typings say number[]).
+  const yFmt = (_u: uPlot, splits: (number | null)[]): string[] =>
     splits.map((v) => (v == null ? "" : formatFloatValue(v)));
   return {
     ...input.size,
@@ -173,6 +175,7 @@ export function chartOptions(input: ChartOptionsInput): uPlot.Options {
     scales: {
       x: { time: false },
       y: {
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- uPlot.Scale.Distr is an ambient const enum with no runtime object (uPlot.Scale is undefined in the bundle); 3 and 1 are its Logarithmic and Linear.
         distr: log ? 3 : 1,
         log: 10,
         range: (_u, min, max) => yRangeFor(input.rangeInputs(), min, max, log),
