@@ -18,6 +18,7 @@ import { css, html, nothing, type PropertyValues, type TemplateResult } from "li
 import { getJson } from "./api.js";
 import type { Session, Sessions } from "./api-types.js";
 import { define } from "./define.js";
+import { sessionLabel } from "./lib/sessions.js";
 import { LANGUAGES } from "./i18n/index.js";
 import { subscribeLive, type LiveState } from "./live.js";
 import { PageElement } from "./page-element.js";
@@ -246,7 +247,7 @@ export class TrainApp extends PageElement {
                   value=${s.session_id}
                   ?selected=${s.session_id === current?.session_id}
                 >
-                  ${s.name ?? s.session_id}
+                  ${sessionLabel(s, this.sessions)}
                 </option>`,
             )}
           </select>
