@@ -39,6 +39,17 @@ def _fmt_float(x: float | None) -> str:
     return f"{x:.6g}"
 
 
+def _non_negative_float(text: str) -> float:
+    """argparse type: a finite number >= 0."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
+    if not 0 <= value < float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a finite number >= 0, got {text!r}")
+    return value
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from fitscope.demo import run_demo
 
@@ -48,7 +59,13 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         raise ValueError("fitscope demo --port needs --serve (the port of the web UI).")
     models = ("mlp", "cnn") if args.model == "both" else (args.model,)
     results = run_demo(
-        args.out, models=models, epochs=args.epochs, frequency=args.frequency, seed=args.seed, progress=not args.quiet
+        args.out,
+        models=models,
+        epochs=args.epochs,
+        frequency=args.frequency,
+        seed=args.seed,
+        progress=not args.quiet,
+        step_delay=args.step_delay or 0.0,
     )
     _print_demo_results(args, results)
     return 0
@@ -83,6 +100,7 @@ def _demo_and_serve(args: argparse.Namespace) -> int:
                 frequency=args.frequency,
                 seed=args.seed,
                 progress=not args.quiet,
+                step_delay=0.05 if args.step_delay is None else args.step_delay,
             )
             _print_demo_results(args, results)
             print(f"Training finished; still serving {url} (press Ctrl-C to stop).", flush=True)
@@ -220,6 +238,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--serve", action="store_true", help="show the training live in the web UI, and keep serving until Ctrl-C"
     )
     demo.add_argument("--port", type=int, help="UI port with --serve (default: 9000; 0 picks a free one)")
+    demo.add_argument(
+        "--step-delay",
+        type=_non_negative_float,
+        metavar="SECONDS",
+        help="sleep after each training step, to watch it live (default: 0.05 with --serve, else 0)",
+    )
     demo.set_defaults(func=_cmd_demo)
 
     serve = sub.add_parser("serve", help="show fitscope files in the web UI (until Ctrl-C)")

@@ -214,6 +214,22 @@ def test_demo_port_needs_serve(tmp_path: Path) -> None:
     assert not (tmp_path / "d.fitscope").exists()
 
 
+@pytest.mark.parametrize("delay", ["-1", "nan", "inf", "soon"])
+def test_demo_step_delay_must_be_a_finite_number_of_seconds(tmp_path: Path, delay: str) -> None:
+    result = cli("demo", "--step-delay", delay, "--out", str(tmp_path / "d.fitscope"), cwd=tmp_path)
+    assert result.returncode == 2 and "--step-delay" in result.stderr
+    assert not (tmp_path / "d.fitscope").exists()
+
+
+def test_demo_step_delay_paces_the_training(tmp_path: Path) -> None:
+    out = tmp_path / "d.fitscope"
+    start = time.monotonic()
+    result = cli("demo", "--model", "mlp", "--epochs", "1", "--step-delay", "0.02", "--out", str(out), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert time.monotonic() - start >= 45 * 0.02  # 45 steps, each followed by the pause (a lower bound)
+    assert "UserWarning" not in result.stderr
+
+
 def wait_for(what: str, check: Callable[[], bool], timeout: float = 90.0) -> None:
     deadline = time.monotonic() + timeout
     while not check():
