@@ -24,6 +24,7 @@ Blocking storage reads run in a thread pool, never on the event loop.
 from __future__ import annotations
 
 import asyncio
+import gzip
 import logging
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Iterable
@@ -92,6 +93,45 @@ def _dumps(doc: Any) -> bytes:
 
 def _json(body: bytes, status: int = 200) -> web.Response:
     return web.Response(body=body, status=status, content_type="application/json")
+
+
+_GZIP_MIN_BYTES: Final = 1024
+"""Smaller answers go as they are: compressing them saves less than it costs."""
+
+
+def _accepts_gzip(request: web.Request) -> bool:
+    """Whether ``Accept-Encoding`` lists gzip with a non-zero quality."""
+    for part in request.headers.get("Accept-Encoding", "").split(","):
+        coding, *params = (x.strip().lower() for x in part.split(";"))
+        if coding != "gzip":
+            continue
+        for param in params:
+            key, _, value = param.partition("=")
+            if key.strip() == "q":
+                try:
+                    return float(value) > 0
+                except ValueError:
+                    return False
+        return True
+    return False
+
+
+def _compressed(body: bytes) -> bytes:
+    # Level 1: a 2.2 MB overview packs to 0.93 MB in ~16 ms (level 6: 0.86 MB in 83 ms); higher levels gain little on
+    # JSON numbers and cost several times more (answers are rebuilt after every report).
+    return gzip.compress(body, compresslevel=1, mtime=0)
+
+
+def _json_for(request: web.Request, body: bytes, gzipped: bytes | None) -> web.Response:
+    """A JSON answer, gzip-encoded when the client accepts it and it is worth it."""
+    if gzipped is None:
+        response = _json(body)
+    else:
+        response = web.Response(body=gzipped, content_type="application/json")
+        response.headers["Content-Encoding"] = "gzip"
+    if len(body) >= _GZIP_MIN_BYTES:
+        response.headers["Vary"] = "Accept-Encoding"
+    return response
 
 
 def error_response(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> web.Response:
@@ -209,12 +249,17 @@ def _worker_route(
         if max_points:
             args.append(query.max_points())
         state = request.app[STATE]
+        gzip_ok = _accepts_gzip(request)
 
-        def body() -> bytes:
+        def bodies() -> tuple[bytes, bytes | None]:
             reader = find(state.storages, state.cache, query.get("session"), query.get("worker"))
-            return reader.response((name, *args), lambda: _dumps(view(reader, *args)))
+            key = (name, *args)
+            body = reader.response(key, lambda: _dumps(view(reader, *args)))
+            if not gzip_ok or len(body) < _GZIP_MIN_BYTES:
+                return body, None
+            return body, reader.response((*key, "gzip"), lambda: _compressed(body))
 
-        return _json(await _blocking(request, body))
+        return _json_for(request, *(await _blocking(request, bodies)))
 
     handler.__doc__ = f"``GET {API}/{name}``."
     return handler

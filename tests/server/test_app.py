@@ -181,3 +181,30 @@ def test_cors_allow_list_and_preflight(runs: Runs) -> None:
         )
         assert refused.status == 403 and refused.json()["error"]["code"] == "origin_not_allowed"
         assert "Access-Control-Allow-Origin" not in refused.headers
+
+
+@pytest.mark.parametrize("path", WORKER_ROUTES)
+def test_answers_are_gzipped_for_clients_that_accept_it(server: UIServer, path: str) -> None:
+    import gzip
+
+    extra = {} if path == "/api/v1/graph" else {"max_points": "100000"}
+    url = server.url + _query(path, session=FILE_SESSION, **extra)
+    plain = request(url)
+    assert plain.status == 200 and "Content-Encoding" not in plain.headers
+    packed = request(url, headers={"Accept-Encoding": "br, gzip;q=0.8"})
+    assert packed.status == 200
+    if len(plain.body) >= 1024:
+        assert packed.headers["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in packed.headers["Vary"] and "Accept-Encoding" in plain.headers["Vary"]
+        assert gzip.decompress(packed.body) == plain.body
+        assert len(packed.body) < len(plain.body) / 2
+    else:
+        assert "Content-Encoding" not in packed.headers and packed.body == plain.body
+    refused = request(url, headers={"Accept-Encoding": "gzip;q=0, identity"})
+    assert "Content-Encoding" not in refused.headers and refused.body == plain.body
+
+
+def test_gzip_is_used_for_the_big_answers(server: UIServer) -> None:
+    """The overview of a run is big enough to be compressed (the test above must not pass vacuously)."""
+    answer = request(server.url + f"/api/v1/overview?session={FILE_SESSION}", headers={"Accept-Encoding": "gzip"})
+    assert answer.headers.get("Content-Encoding") == "gzip"
