@@ -61,6 +61,7 @@ export abstract class PageElement extends LitElement {
   private pending: ReturnType<typeof setTimeout> | null = null;
   private inFlight = false;
   private dirty = false;
+  private pendingKinds = new Set<string>();
 
   constructor() {
     super();
@@ -102,7 +103,7 @@ export abstract class PageElement extends LitElement {
     super.connectedCallback();
     this.unsubscribe = subscribeLive(this.apiBase, {
       onEvent: (event) => {
-        if (this.isRelevant(event)) this.refresh();
+        this.onLive(event);
       },
     });
   }
@@ -121,7 +122,7 @@ export abstract class PageElement extends LitElement {
       this.unsubscribe?.();
       this.unsubscribe = subscribeLive(this.apiBase, {
         onEvent: (event) => {
-          if (this.isRelevant(event)) this.refresh();
+          this.onLive(event);
         },
       });
     }
@@ -131,7 +132,25 @@ export abstract class PageElement extends LitElement {
   }
 
   /** Drops what is in flight and loads now (the selection changed). */
+  private onLive(event: LiveEvent): void {
+    if (!this.isRelevant(event)) return;
+    this.pendingKinds.add(event.kind);
+    this.refresh();
+  }
+
+  /**
+   * The kinds of the stored records announced since the last call (`update`, `metrics`, `epoch`,
+   * `static_info`, `reset`); empty for a load that no event caused (first load, new selection).
+   * A page's fetchData uses it to refetch only what changed.
+   */
+  protected takeEventKinds(): ReadonlySet<string> {
+    const kinds = this.pendingKinds;
+    this.pendingKinds = new Set();
+    return kinds;
+  }
+
   protected reload(): void {
+    this.pendingKinds = new Set();
     this.controller?.abort();
     this.inFlight = false;
     this.dirty = false;

@@ -126,34 +126,40 @@ export class TrainModel extends PageElement {
   }
 
   protected override async fetchData(signal: AbortSignal): Promise<void> {
+    const kinds = this.takeEventKinds();
+    const fresh = kinds.size === 0 || kinds.has("reset");
+    // A new StaticInfo may be a newer session (followed when none is chosen) or a new graph.
+    const graphWanted = this.graph === null || fresh || kinds.has("static_info");
     const params = { session: this.session, worker: this.worker };
-    const graphWanted =
-      this.graph === null ||
-      (this.session === null &&
-        this.shownSession !== null &&
-        this.graph.session_id !== this.shownSession);
     const graph = graphWanted
       ? await getJson<Graph>(this.apiBase, "graph", params, signal)
       : this.graph;
     if (signal.aborted || graph === null) return;
+    const sessionChanged = this.graph !== null && this.graph.session_id !== graph.session_id;
     this.shownSession = graph.session_id;
     this.shownWorker = graph.worker_id;
     if (graphWanted) this.graph = graph;
-    if (this.layer === null) return;
+    const layer = this.layer;
+    if (layer === null) return;
+    if (sessionChanged && !graph.layers.some((l) => l.name === layer)) {
+      this.layer = null; // the newest session has no such layer: back to the getting-started panel
+      return;
+    }
     const shown = { session: graph.session_id, worker: graph.worker_id };
-    const [layer, metrics] = await Promise.all([
-      getJson<Layer>(
-        this.apiBase,
-        "layer",
-        { ...shown, layer: this.layer, max_points: MAX_POINTS },
-        signal,
-      ),
-      getJson<Metrics>(this.apiBase, "metrics", { ...shown, max_points: 2 }, signal),
+    const layerWanted = fresh || graphWanted || kinds.has("update") || this.layerData === null;
+    const epochsWanted = fresh || graphWanted || kinds.has("epoch") || kinds.has("metrics");
+    const [layerData, metrics] = await Promise.all([
+      layerWanted
+        ? getJson<Layer>(this.apiBase, "layer", { ...shown, layer, max_points: MAX_POINTS }, signal)
+        : null,
+      epochsWanted
+        ? getJson<Metrics>(this.apiBase, "metrics", { ...shown, max_points: 2 }, signal)
+        : null,
     ]);
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the signal can abort during the await above; TypeScript keeps the narrowing from the earlier check.
     if (signal.aborted) return;
-    this.layerData = layer;
-    this.epochs = metrics.epochs;
+    if (layerData !== null) this.layerData = layerData;
+    if (metrics !== null) this.epochs = metrics.epochs;
   }
 
   override render(): TemplateResult {

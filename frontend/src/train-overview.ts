@@ -14,7 +14,7 @@
  */
 import { css, html, nothing, type TemplateResult } from "lit";
 import { getJson } from "./api.js";
-import type { Overview, Series, SeriesMap } from "./api-types.js";
+import type { Metrics, Overview, Series, SeriesMap } from "./api-types.js";
 import { define } from "./define.js";
 import { formatDateTime, formatDuration, formatInteger, formatRate } from "./lib/format.js";
 import { fitLine, leastSquares } from "./lib/fit.js";
@@ -97,6 +97,24 @@ export class TrainOverview extends PageElement {
   }
 
   protected override async fetchData(signal: AbortSignal): Promise<void> {
+    const kinds = this.takeEventKinds();
+    const current = this.data;
+    if (
+      current !== null &&
+      kinds.size > 0 &&
+      [...kinds].every((k) => k === "metrics" || k === "epoch")
+    ) {
+      // Only user metrics or epoch ends were stored: the rest of the overview is unchanged.
+      const m = await getJson<Metrics>(
+        this.apiBase,
+        "metrics",
+        { session: current.session_id, worker: current.worker_id, max_points: MAX_POINTS },
+        signal,
+      );
+      if (signal.aborted || this.data !== current) return;
+      this.data = { ...current, metrics: m.metrics, epochs: m.epochs };
+      return;
+    }
     const data = await getJson<Overview>(
       this.apiBase,
       "overview",
