@@ -1,7 +1,7 @@
-"""Latency of ``GET /api/v1/overview`` on a long stored run (not a test; prints figures).
+"""Latency of the overview, layer and system pages on a long stored run (not a test; prints figures).
 
-    .venv/bin/python benchmarks/server_overview.py [--reports 100000] [--layers 10] [--frequency 10]
-        [--requests 50] [--max-points 2000]
+    .venv/bin/python benchmarks/server_overview.py [--view overview|layer|system|all] [--repeat 3]
+        [--reports 100000] [--layers 10] [--frequency 10] [--requests 50] [--max-points 2000]
 
 The stored run is one session of ``--reports`` reports of a ``--layers``-layer MLP (weight and bias
 per layer), every statistic and 20-bin histograms for parameters, gradients, updates and
@@ -9,14 +9,21 @@ activations, a score for every iteration (``--frequency`` iterations per report)
 rates, performance, memory, an epoch every 1000 reports and a validation metric every 100.
 The records are synthetic but schema-valid, written with ``FileStatsStorage.put_update`` in a
 batch of transactions-per-report, and cached under /tmp (first run: several minutes; a cached
-run of an older schema version, without blocks, is written again).
+run of an older schema version, without the blocks a new file has, is written again).
 
-It then measures, each time with a fresh ``UIServer`` on port 0 and a fresh read-only storage:
-  * cold: the first overview request, after evicting the file from the OS page cache
+For each page of ``--view`` (``GET /api/v1/overview``, ``/api/v1/layer?layer=layers.3``,
+``/api/v1/system``) it then measures, each time with a fresh ``UIServer`` on port 0 and a fresh
+read-only storage:
+  * cold: the first request, after evicting the file from the OS page cache
     (``posix_fadvise(DONTNEED)``) so SQLite reads from disk, and with an empty server cache;
+  * page cache: the same first request of a fresh server right after, the file in the OS page
+    cache (the baseline of cold: what the disk adds is the difference);
+  * cold and page cache are measured ``--repeat`` times; medians are printed;
   * warm: ``--requests`` further identical requests (p50, p95, max);
-  * live: the same request right after one more report was appended (cache tail update).
-Targets: cold <= 2 s, warm p95 <= 50 ms.
+  * live: the same request right after one more report was appended (cache tail update);
+  * layer only: after a cold first layer, the first request of each other layer (same server).
+Targets: overview cold <= 2 s, first layer cold <= 1 s, each further layer <= 0.5 s, system cold
+<= 0.5 s, warm p95 <= 50 ms.
 """
 
 from __future__ import annotations
@@ -217,13 +224,76 @@ class ReadTimer:
 
 
 def first_request(path: Path, url_query: str) -> tuple[float, bytes, ReadTimer]:
-    """The first overview request of a fresh server over a fresh read-only storage."""
+    """The first request of a fresh server over a fresh read-only storage."""
     storage = FileStatsStorage(path, read_only=True)
     timer = ReadTimer(storage)
     with contextlib.closing(storage), UIServer(port=0) as server:
         server.attach(storage)
         seconds, body = get(server.url + url_query)
     return seconds, body, timer
+
+
+def further_layers(path: Path, queries: list[str]) -> list[float]:
+    """After a cold first request (``queries[0]``) on a fresh server, the first request of each other query."""
+    evict(path)
+    storage = FileStatsStorage(path, read_only=True)
+    with contextlib.closing(storage), UIServer(port=0) as server:
+        server.attach(storage)
+        get(server.url + queries[0])
+        return [get(server.url + query)[0] for query in queries[1:]]
+
+
+def _ms(seconds: list[float]) -> str:
+    text = f"{statistics.median(seconds) * 1000:.0f} ms"
+    return text if len(seconds) == 1 else f"{text} (median of {', '.join(f'{s * 1000:.0f}' for s in seconds)})"
+
+
+def measure(path: Path, view: str, query: str, args: argparse.Namespace) -> None:
+    """Prints the cold, page-cache, warm and live figures of one view's request."""
+    colds, cached, cold_reads, cached_reads = [], [], None, None
+    body = b""
+    for _ in range(args.repeat):
+        evict(path)
+        seconds, body, cold_reads = first_request(path, query)
+        colds.append(seconds)
+        seconds, _, cached_reads = first_request(path, query)
+        cached.append(seconds)
+    assert cold_reads is not None and cached_reads is not None
+    storage = FileStatsStorage(path, read_only=True)
+    last = report(args.reports, args.layers, args.frequency)
+    with contextlib.closing(storage), UIServer(port=0) as server, FileStatsStorage(path) as writer:
+        server.attach(storage)
+        get(server.url + query)
+        warm = [get(server.url + query)[0] for _ in range(args.requests)]
+        live = []
+        for _ in range(5):
+            writer.put_update(last)  # the same report again: an event, a one-point tail per series
+            time.sleep(0.2)  # the watcher polls every 50 ms
+            live.append(get(server.url + query)[0])
+    p95 = statistics.quantiles(warm, n=20)[-1]
+    print(f"\n{view}: {query}")
+    print(f"  response: {len(body) / 1024:.0f} KiB, {_count_series(json.loads(body))} series")
+    print(f"  cold first request (file evicted from the OS page cache, fresh server): {_ms(colds)}")
+    print(f"    of which {cold_reads.line()}")
+    print(f"  first request of a fresh server, file in the OS page cache: {_ms(cached)}")
+    print(f"    of which {cached_reads.line()}")
+    print(
+        f"  warm x{args.requests}: p50 {statistics.median(warm) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms, "
+        f"max {max(warm) * 1000:.1f} ms"
+    )
+    print(
+        f"  live (the latest report stored again: tail reads, rebuild, encode) x{len(live)}: "
+        f"median {statistics.median(live) * 1000:.1f} ms, max {max(live) * 1000:.1f} ms"
+    )
+
+
+def _count_series(doc: Any) -> int:
+    """The number of series (``{"iterations": ..., "values": ...}`` objects) in an answer."""
+    if isinstance(doc, dict):
+        return 1 if "iterations" in doc and "values" in doc else sum(_count_series(v) for v in doc.values())
+    if isinstance(doc, list):
+        return sum(_count_series(v) for v in doc)
+    return 0
 
 
 def main() -> None:
@@ -233,6 +303,8 @@ def main() -> None:
     parser.add_argument("--frequency", type=int, default=10)
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--max-points", type=int, default=2000)
+    parser.add_argument("--view", choices=("overview", "layer", "system", "all"), default="overview")
+    parser.add_argument("--repeat", type=int, default=3, help="cold and page-cache runs per view (medians printed)")
     args = parser.parse_args()
     path = Path(f"/tmp/fitscope-bench-overview-{args.reports}r-{args.layers}l-f{args.frequency}.fitscope")
     if path.exists():
@@ -251,43 +323,21 @@ def main() -> None:
         print(f"writing {path} ...", flush=True)
         build(path, args.reports, args.layers, args.frequency)
     print(f"run: {path} ({path.stat().st_size / 2**20:.0f} MiB), {args.reports} reports, {args.layers} layers")
-    query = f"/api/v1/overview?session={SESSION}&worker={WORKER}&max_points={args.max_points}"
-
-    evict(path)
-    cold, body, cold_reads = first_request(path, query)
-    cached_file, _, cached_reads = first_request(path, query)
-
-    storage = FileStatsStorage(path, read_only=True)
-    last = report(args.reports, args.layers, args.frequency)
-    with contextlib.closing(storage), UIServer(port=0) as server, FileStatsStorage(path) as writer:
-        server.attach(storage)
-        get(server.url + query)
-        warm = [get(server.url + query)[0] for _ in range(args.requests)]
-        live = []
-        for _ in range(5):
-            writer.put_update(last)  # the same report again: an event, a one-point tail per series
-            time.sleep(0.2)  # the watcher polls every 50 ms
-            live.append(get(server.url + query)[0])
-
-    doc = json.loads(body)
-    series = 1 + len(doc["ratios"]) + sum(len(v) for v in doc["stdev"].values()) + len(doc["metrics"])
-    p95 = statistics.quantiles(warm, n=20)[-1]
-    print(f"response: {len(body) / 1024:.0f} KiB, {series} series of at most {args.max_points} points")
-    print(
-        f"cold first request (file evicted from the OS page cache, fresh server): {cold * 1000:.0f} ms  "
-        "(target <= 2000 ms)"
-    )
-    print(f"  of which {cold_reads.line()}")
-    print(f"first request of a fresh server, file in the OS page cache: {cached_file * 1000:.0f} ms")
-    print(f"  of which {cached_reads.line()}")
-    print(
-        f"warm x{args.requests}: p50 {statistics.median(warm) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms, "
-        f"max {max(warm) * 1000:.1f} ms  (target p95 <= 50 ms)"
-    )
-    print(
-        f"live (the latest report stored again: tail reads, rebuild, encode) x{len(live)}: "
-        f"median {statistics.median(live) * 1000:.1f} ms, max {max(live) * 1000:.1f} ms"
-    )
+    base = f"session={SESSION}&worker={WORKER}&max_points={args.max_points}"
+    layer = f"layers.{min(3, args.layers - 1)}"
+    views = ("overview", "layer", "system") if args.view == "all" else (args.view,)
+    for view in views:
+        query = f"/api/v1/{view}?{base}" + (f"&layer={layer}" if view == "layer" else "")
+        measure(path, view, query, args)
+        if view == "layer":
+            others = [f"/api/v1/layer?{base}&layer=layers.{i}" for i in range(args.layers) if f"layers.{i}" != layer]
+            further = further_layers(path, [query, *others])
+            print(
+                f"  each further layer after a cold first one (same server) x{len(further)}: "
+                f"median {statistics.median(further) * 1000:.0f} ms, max {max(further) * 1000:.0f} ms"
+            )
+    print("\ntargets: overview cold <= 2000 ms, first layer cold <= 1000 ms, further layer <= 500 ms,")
+    print("system cold <= 500 ms, warm p95 <= 50 ms")
 
 
 if __name__ == "__main__":

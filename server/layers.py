@@ -30,6 +30,7 @@ __all__ = ["Param", "graph_view", "is_weight", "layer_json", "layer_view", "para
 
 
 _ACTIVATION_SERIES = ("mean", "stdev", "mean_plus_2_stdev", "mean_minus_2_stdev")
+_NONFINITE_KINDS = ("parameters", "gradients", "updates")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,12 +135,27 @@ def _summary_json(latest: StatsReport, kind: str, name: str) -> dict[str, Any] |
     return None if s is None else s.to_json()
 
 
+def _layer_keys(latest: StatsReport | None, layer: str, params: Sequence[str]) -> list[str]:
+    """The series keys :func:`layer_view` reads for ``layer`` and its ``params``, in the order it reads them."""
+    keys: list[str] = []
+    for p in params:
+        keys += [f"{kind}/{p}/mean_magnitude" for kind in ("parameters", "updates") if _has(latest, kind, p)]
+        keys += [f"{kind}/{p}/nonfinite_count" for kind in _NONFINITE_KINDS if _has(latest, kind, p)]
+        if latest is not None and p in latest.learning_rates:
+            keys.append(f"learning_rates/{p}")
+    if _has(latest, "activations", layer):
+        keys += [f"activations/{layer}/{stat}" for stat in ("mean", "stdev", "nonfinite_count")]
+    return keys
+
+
 def layer_view(reader: Reader, name: str, max_points: int) -> dict[str, Any]:
     """``GET /api/v1/layer``: one layer's table, mean magnitudes, activations, learning rates, histograms."""
     static = reader.static_info()
     layer = _find_layer(reader, static, name)
     latest = reader.latest()
     params = [p for p in parameters(static, latest) if p.name in layer.params]
+    # Every series of the page in one read, as the overview does (see _layer_keys).
+    reader.prefetch(_layer_keys(latest, name, [p.name for p in params]))
     col = reader.column
     mm: dict[str, dict[str, Any]] = {"parameters": {}, "updates": {}, "ratios": {}}
     nonfinite: dict[str, Any] = {"parameters": {}, "gradients": {}, "updates": {}, "activations": None}
@@ -153,7 +169,7 @@ def layer_view(reader: Reader, name: str, max_points: int) -> dict[str, Any]:
             mm["updates"][p.name] = series(update_mm, max_points)
         if param_mm is not None and update_mm is not None:
             mm["ratios"][p.name] = series(log10(ratio(update_mm, param_mm)), max_points)
-        for kind in ("parameters", "gradients", "updates"):
+        for kind in _NONFINITE_KINDS:
             if _has(latest, kind, p.name):
                 nonfinite[kind][p.name] = series(col(f"{kind}/{p.name}/nonfinite_count"), max_points)
         if latest is not None and p.name in latest.learning_rates:

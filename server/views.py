@@ -23,6 +23,7 @@ __all__ = ["metrics_view", "overview_view", "sessions_view", "system_view"]
 
 _MEMORY_FIELDS = ("process_rss_bytes", "system_total_bytes", "system_available_bytes")
 _DEVICE_FIELDS = ("current_bytes", "max_bytes", "total_bytes")
+_PERFORMANCE_FIELDS = ("examples_per_second", "minibatches_per_second")
 
 
 def sessions_view(storages: StorageSet, cache: Cache) -> dict[str, Any]:
@@ -84,6 +85,10 @@ def _info(reader: Reader, static: StaticInfo | None, latest: StatsReport | None)
     }
 
 
+def _metric_keys(reader: Reader) -> list[str]:
+    return [f"metrics/{name}" for name in reader.metric_names()]
+
+
 def _metric_series(reader: Reader, max_points: int) -> dict[str, Any]:
     return {name: series(reader.column(f"metrics/{name}"), max_points) for name in reader.metric_names()}
 
@@ -109,7 +114,7 @@ def overview_view(reader: Reader, max_points: int) -> dict[str, Any]:
     reader.prefetch(
         [
             "score",
-            *(f"metrics/{name}" for name in reader.metric_names()),
+            *_metric_keys(reader),
             *(f"{kind}/{w}/mean_magnitude" for w in ratio_weights for kind in ("updates", "parameters")),
             *(key for keys in stdev_keys.values() for key in keys.values()),
         ]
@@ -139,6 +144,7 @@ def overview_view(reader: Reader, max_points: int) -> dict[str, Any]:
 
 def metrics_view(reader: Reader, max_points: int) -> dict[str, Any]:
     """``GET /api/v1/metrics``: every user metric, and the epoch ends to mark on them."""
+    reader.prefetch(_metric_keys(reader))
     return {
         "session_id": reader.session_id,
         "worker_id": reader.worker_id,
@@ -159,6 +165,16 @@ def system_view(reader: Reader, max_points: int) -> dict[str, Any]:
     if latest is not None and latest.memory is not None:
         devices.update(dict.fromkeys(d.name for d in latest.memory.devices))
     doc = None if static is None else to_json_dict(static)
+    # Every series of the page in one read, as the overview does: all of them report fields,
+    # each a JSON lookup per report when read from rows.
+    reader.prefetch(
+        [
+            *(f"memory/{f}" for f in _MEMORY_FIELDS),
+            *(f"memory/devices/{d}/{f}" for d in devices for f in _DEVICE_FIELDS),
+            *(f"performance/{f}" for f in _PERFORMANCE_FIELDS),
+            "collection_ms",
+        ]
+    )
     return {
         "session_id": reader.session_id,
         "worker_id": reader.worker_id,
@@ -168,10 +184,7 @@ def system_view(reader: Reader, max_points: int) -> dict[str, Any]:
             {"name": d, **{f: series(col(f"memory/devices/{d}/{f}"), max_points) for f in _DEVICE_FIELDS}}
             for d in devices
         ],
-        "performance": {
-            "examples_per_second": series(col("performance/examples_per_second"), max_points),
-            "minibatches_per_second": series(col("performance/minibatches_per_second"), max_points),
-        },
+        "performance": {f: series(col(f"performance/{f}"), max_points) for f in _PERFORMANCE_FIELDS},
         "collection_ms": series(col("collection_ms"), max_points),
         "hardware": None if doc is None else doc["hardware"],
         "software": None if doc is None else doc["software"],

@@ -2,8 +2,8 @@
 
 Each series key form is one query over one index: ``scores`` and ``summaries`` are keyed so
 that a series is a single range scan, already in iteration order; report fields come from
-``json_extract`` over the ``reports`` rows of the stream. The score and the statistics of
-:data:`~._sqlite_blocks.BLOCK_STATS` are read from their blocks first (:func:`read_arrays`).
+``json_extract`` over the ``reports`` rows of the stream. The series the file keeps in blocks
+(:func:`~._sqlite_blocks.blocked`) are read from their blocks first (:func:`read_arrays`).
 """
 
 from __future__ import annotations
@@ -179,12 +179,13 @@ def read_arrays(
     start: int | None,
     end: int | None,
     *,
-    use_blocks: bool,
+    version: int,
 ) -> list[SeriesArrays]:
-    """Reads series as arrays, from their blocks (when ``use_blocks`` and they have some), then from rows.
+    """Reads series as arrays, from their blocks (where the file has blocks of them), then from rows.
 
     All in one read transaction, so every series (blocks and rows) comes from one state of the
-    file, and in the order of the file: the blocks of all the series in one query, then the rows.
+    file, and in the order of the file: the blocks of all the series (a query per block table),
+    then the rows.
 
     Args:
         conn: A read connection.
@@ -193,7 +194,8 @@ def read_arrays(
         name_ids: Per key, the id of its metric or summary name (None when never stored or not named).
         start: Lowest iteration, or None.
         end: Highest iteration, or None.
-        use_blocks: Whether the file has blocks (schema version 2).
+        version: The file's schema version, which says what its blocks hold (see
+            :func:`~._sqlite_blocks.blocked`).
 
     Returns:
         One series per key, in the order of ``keys``.
@@ -202,14 +204,21 @@ def read_arrays(
     hi = I64_MAX if end is None else end
     conn.execute("BEGIN")
     try:
-        mark = blocks.sealed_through(conn, stream) if use_blocks else None
+        mark = blocks.sealed_through(conn, stream) if version >= 2 else None
         if mark is not None and lo > mark:
             mark = None  # nothing asked for is in blocks
+        in_blocks = [mark is not None and blocks.blocked(k, version) for k in keys]
         summary_parts: dict[tuple[int, str], list[blocks.Arrays]] = {}
+        field_parts: dict[str, list[blocks.Arrays]] = {}
         score_parts: list[blocks.Arrays] = []
         if mark is not None:
-            names = {n for k, n in zip(keys, name_ids, strict=True) if n is not None and blocks.blocked(k)}
-            summary_parts = blocks.read_summary_blocks(conn, stream, names, lo, hi)
+            wanted: dict[int, set[str]] = {}
+            for key, name_id, b in zip(keys, name_ids, in_blocks, strict=True):
+                if b and key.source == "summary" and name_id is not None:
+                    wanted.setdefault(name_id, set()).add(key.stat)
+            summary_parts = blocks.read_summary_blocks(conn, stream, wanted, lo, hi)
+            fields = [k.name for k, b in zip(keys, in_blocks, strict=True) if b and k.source == "report"]
+            field_parts = blocks.read_field_blocks(conn, stream, fields, lo, hi)
             if any(k.source == "score" for k in keys):
                 score_parts = blocks.read_score_blocks(conn, stream, lo, hi)
         out: dict[int, SeriesArrays] = {}
@@ -218,8 +227,14 @@ def read_arrays(
             key, name_id = keys[i], name_ids[i]
             parts: list[blocks.Arrays] = []
             rows_from = lo
-            if mark is not None and blocks.blocked(key):
-                parts = list(score_parts if key.source == "score" else summary_parts.get((name_id or 0, key.stat), []))
+            if in_blocks[i]:
+                assert mark is not None
+                if key.source == "score":
+                    parts = list(score_parts)
+                elif key.source == "report":
+                    parts = list(field_parts.get(key.name, []))
+                else:
+                    parts = list(summary_parts.get((name_id or 0, key.stat), []))
                 rows_from = mark + 1
             query = series_query(key, stream, name_id, rows_from, hi) if rows_from <= hi else None
             found = [] if query is None else conn.execute(*query).fetchall()

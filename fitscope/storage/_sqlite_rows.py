@@ -217,10 +217,13 @@ def report_from_row(
 def _label_sql(parent: str, label: str, leaf: str = "") -> tuple[str, str, list[Any]]:
     """Returns (value, presence, parameters) for the member ``label`` of the JSON object at ``parent``.
 
-    A label is quoted into the JSON path (``$.a."b.c"``); SQLite's paths cannot escape a double
-    quote, so a label holding one is looked up with ``json_each`` instead (slower, rare).
+    A label is quoted into the JSON path (``$.a."b.c"``) when JSON writes it as it is. SQLite
+    compares a path with the member names as written, escapes included, so a label that JSON
+    escapes (a double quote, a backslash, a control or non-ASCII character: ``é`` is written
+    ``\u00e9``) is looked up with ``json_each`` instead, whose ``key`` is the decoded name
+    (slower, rare).
     """
-    if '"' not in label:
+    if json.dumps(label) == f'"{label}"':
         member = f'{parent}."{label}"'
         return "json_extract(fields, ?)", "json_type(fields, ?) IS NOT NULL", [member + leaf, member]
     each = f"FROM json_each(fields, '{parent}') WHERE key = ?"

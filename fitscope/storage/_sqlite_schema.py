@@ -4,9 +4,9 @@ A file is checked *before* anything opens it read-write, through a ``mode=ro`` c
 a path that holds something else (a text file, another application's database, a file from a
 newer fitscope, a damaged file) is reported and left byte-for-byte as it was.
 
-Layout (schema version 2):
+Layout (schema version 3):
 
-* ``meta(key, value)``: ``format = 'fitscope'``, ``schema_version = 2``.
+* ``meta(key, value)``: ``format = 'fitscope'``, ``schema_version = 3``.
 * ``streams(id, session_id, worker_id, last_report_ms)`` and ``names(id, kind, name)`` intern
   the (session, worker) pairs and the (summary kind | 'metric', name) pairs into small ids.
 * ``static_info(id, stream, timestamp_ms, json)``: one row per stream.
@@ -22,12 +22,17 @@ Layout (schema version 2):
 * ``scores(stream, iteration, value)``: the loss of every iteration.
 * ``metrics(id, stream, name, iteration, value, epoch, timestamp_ms)`` and
   ``epochs(id, stream, epoch, iteration, timestamp_ms)``.
-* ``sealed(stream, through)``, ``summary_blocks(...)`` and ``score_blocks(...)`` (version 2): the
-  score and the overview's statistics of every tensor packed per block of reports, a copy of
-  rows kept beside them for fast reads of long series (see :mod:`._sqlite_blocks`).
+* ``sealed(stream, through)``, ``score_blocks(...)``, ``summary_blocks(...)`` and
+  ``field_blocks(...)``: every charted series (the score, four statistics of every tensor, the
+  report fields) packed per block of reports, a copy of rows kept beside them for fast reads of
+  long series (see :mod:`._sqlite_blocks`).
 
-A version-1 file opened for writing is migrated to version 2 (the block tables are added; its
-blocks are then built a block per report stored). Read-only, it is read from its rows.
+Version 2 had blocks of the score and of two statistics only (``summary_blocks`` without the
+``mean`` and ``nonfinite_count`` columns, no ``field_blocks``); version 1 had none. An older file
+opened for writing is migrated to version 3: its block tables are (re)created empty and its blocks
+then built a block per report stored, after which a fitscope that reads up to version 2 refuses
+it (it would not keep the new blocks true). Read-only, a version-2 file is read from its blocks
+where it has them and from rows otherwise, a version-1 file from its rows.
 
 NaN is stored as the text ``'NaN'`` (SQLite would turn it into NULL, which means *absent*).
 Tables that produce events use ``AUTOINCREMENT`` ids, so a replaced row gets a new, larger id
@@ -64,7 +69,7 @@ __all__ = [
 ]
 
 FORMAT: Final = "fitscope"
-SCHEMA_VERSION: Final = 2
+SCHEMA_VERSION: Final = 3
 _MAGIC: Final = b"SQLite format 3\x00"
 _BUSY_TIMEOUT_S: Final = 30.0
 
@@ -106,21 +111,33 @@ CREATE TABLE IF NOT EXISTS epochs (
     iteration INTEGER NOT NULL, timestamp_ms INTEGER NOT NULL,
     UNIQUE (stream, epoch))
 """
-# Added by version 2; also run on a version-1 file opened for writing (its migration).
+# The blocks of version 3; also run on an older file opened for writing (its migration), after
+# dropping the block tables of version 2. summary_blocks keeps the overview's two statistics
+# first: reading them reads the start of a row only (a row spans several pages).
 _BLOCK_TABLES: Final = """
 CREATE TABLE IF NOT EXISTS sealed (stream INTEGER PRIMARY KEY, through INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS summary_blocks (
     id INTEGER PRIMARY KEY, name INTEGER NOT NULL, stream INTEGER NOT NULL, first INTEGER NOT NULL,
-    through INTEGER NOT NULL, iterations BLOB NOT NULL, mean_magnitude BLOB NOT NULL, stdev BLOB NOT NULL,
-    mean_magnitude_absent BLOB, stdev_absent BLOB,
+    through INTEGER NOT NULL, iterations BLOB NOT NULL,
+    mean_magnitude BLOB, mean_magnitude_absent BLOB, stdev BLOB, stdev_absent BLOB,
+    mean BLOB, mean_absent BLOB, nonfinite_count BLOB, nonfinite_count_absent BLOB,
     UNIQUE (name, stream, through));
 CREATE INDEX IF NOT EXISTS summary_blocks_by_stream ON summary_blocks (stream, through);
 CREATE TABLE IF NOT EXISTS score_blocks (
     id INTEGER PRIMARY KEY, stream INTEGER NOT NULL, first INTEGER NOT NULL, through INTEGER NOT NULL,
-    iterations BLOB NOT NULL, "values" BLOB NOT NULL, absent BLOB,
-    UNIQUE (stream, through))
+    iterations BLOB NOT NULL, "values" BLOB, absent BLOB,
+    UNIQUE (stream, through));
+CREATE TABLE IF NOT EXISTS field_blocks (
+    id INTEGER PRIMARY KEY, stream INTEGER NOT NULL, key TEXT NOT NULL, first INTEGER NOT NULL,
+    through INTEGER NOT NULL, iterations BLOB NOT NULL, "values" BLOB, absent BLOB,
+    UNIQUE (stream, key, through));
+CREATE INDEX IF NOT EXISTS field_blocks_by_stream ON field_blocks (stream, through)
 """
-_BLOCK_TABLE_NAMES: Final = ("sealed", "summary_blocks", "score_blocks")
+#: The block tables of each schema version that has blocks.
+_BLOCK_TABLE_NAMES: Final = {
+    2: ("sealed", "summary_blocks", "score_blocks"),
+    3: ("sealed", "summary_blocks", "score_blocks", "field_blocks"),
+}
 _TABLE_NAMES: Final = (
     "streams",
     "names",
@@ -207,7 +224,7 @@ def _check_contents(conn: sqlite3.Connection, path: Path) -> None:
             f"{SCHEMA_VERSION}). Upgrade fitscope with: pip install --upgrade fitscope",
             str(path),
         )
-    for table in _TABLE_NAMES + (_BLOCK_TABLE_NAMES if version >= 2 else ()):
+    for table in _TABLE_NAMES + _BLOCK_TABLE_NAMES.get(version, ()):
         # Reading each table's root page catches much of the damage cheaply.
         conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchall()
 
@@ -303,16 +320,27 @@ def connect_writer(path: Path) -> sqlite3.Connection:
             conn.execute(
                 "INSERT OR IGNORE INTO meta VALUES ('format', ?), ('schema_version', ?)", (FORMAT, str(SCHEMA_VERSION))
             )
-        elif schema_version(conn) < SCHEMA_VERSION:  # version 1: add the block tables
-            for statement in _BLOCK_TABLES.split(";"):
-                conn.execute(statement)
-            conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
+        elif schema_version(conn) < SCHEMA_VERSION:
+            _migrate(conn)
         conn.execute("COMMIT")
         conn.execute("PRAGMA journal_mode = WAL").fetchall()
     except sqlite3.Error as exc:
         conn.close()
         raise database_error(exc, path, "open for writing") from exc
     return conn
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Brings a version-1 or version-2 file to version 3, inside the caller's transaction.
+
+    Version 2's blocks lack the new series, and its ``sealed`` marks say they hold them all: they
+    are dropped, and every block is built again, one per report stored (as from version 1).
+    """
+    for table in _BLOCK_TABLE_NAMES[2]:
+        conn.execute(f"DROP TABLE IF EXISTS {table}")
+    for statement in _BLOCK_TABLES.split(";"):
+        conn.execute(statement)
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -32,7 +32,7 @@ from fitscope.records import (
     StatsReport,
 )
 from fitscope.storage import _sqlite_rows as rows
-from fitscope.storage._sqlite_blocks import blocked
+from fitscope.storage._sqlite_blocks import blocked, holds_floats
 from fitscope.storage._sqlite_reads import (
     I64_MAX,
     I64_MIN,
@@ -111,8 +111,9 @@ class FileStatsStorage:
         reader = None
         try:
             reader = connect_reader(self._path)
-            # A version-1 file opened read-only has no blocks (a writer adds them): rows are read.
-            self._use_blocks = schema_version(reader) >= 2
+            # What the file keeps in blocks depends on its version (read-only, an older file keeps
+            # its version; a writer migrates it): see _sqlite_blocks.blocked.
+            self._version = schema_version(reader)
         except BaseException as exc:
             for conn in (reader, self._writer):
                 if conn is not None:
@@ -337,7 +338,7 @@ class FileStatsStorage:
             RecordError: ``key`` is not a series key.
         """
         parsed = parse_series_key(key)
-        if self._use_blocks and blocked(parsed):
+        if blocked(parsed, self._version) and holds_floats(parsed):  # else rows: ints stay ints
             return series_from_arrays(self._read_arrays([parsed], session_id, worker_id, start, end)[0])
         with self._reading() as conn:
             stream = self._stream_id(conn, session_id, worker_id)
@@ -352,8 +353,9 @@ class FileStatsStorage:
     ) -> SeriesArrays:
         """Like :meth:`read_series`, as numpy arrays: no Python object per point.
 
-        The score and the mean magnitudes and standard deviations of tensors come mostly from
-        blocks of packed values (see ``docs/storage.md``); both forms read the same values.
+        The series the pages chart (the score, four statistics of every tensor, the report
+        fields) come mostly from blocks of packed values (see ``docs/storage.md``); both forms
+        read the same values.
 
         Raises:
             RecordError: ``key`` is not a series key.
@@ -386,7 +388,7 @@ class FileStatsStorage:
             if stream is None:
                 return [empty_arrays() for _ in keys]
             name_ids = [self._series_name_id(conn, key) for key in keys]
-            return read_arrays(conn, keys, stream, name_ids, start, end, use_blocks=self._use_blocks)
+            return read_arrays(conn, keys, stream, name_ids, start, end, version=self._version)
 
     def read_metrics(self, session_id: str, worker_id: str) -> list[MetricsRecord]:
         """Returns the user metrics of a worker in iteration order, merged per iteration."""

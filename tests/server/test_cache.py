@@ -3,6 +3,7 @@ full, and a thinning in-memory storage is never shown stale."""
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 from collections.abc import Callable
@@ -10,7 +11,17 @@ from pathlib import Path
 from typing import Any
 
 from fitscope import FileStatsStorage, InMemoryStatsStorage
-from fitscope.records import LayerInfo, ModelInfo, ScoreSeries, StaticInfo, StatsReport, Summary
+from fitscope.records import (
+    DeviceMemory,
+    LayerInfo,
+    Memory,
+    ModelInfo,
+    Performance,
+    ScoreSeries,
+    StaticInfo,
+    StatsReport,
+    Summary,
+)
 from fitscope.server import UIServer
 from fitscope.storage.base import StatsStorage
 
@@ -67,6 +78,7 @@ class Recorder:
 
     def __init__(self, storage: FileStatsStorage | InMemoryStatsStorage) -> None:
         self.calls: list[tuple[str, int | None]] = []
+        self.reads: list[list[str]] = []  # the keys of each read
         methods = ("read_series_arrays", "read_many_series_arrays")
         for method in methods if isinstance(storage, FileStatsStorage) else ("read_series",):
             setattr(storage, method, self._recording(getattr(storage, method)))
@@ -75,6 +87,7 @@ class Recorder:
         def record(session: str, worker: str, keys: Any, start: int | None = None, end: int | None = None) -> Any:
             if threading.current_thread() is not threading.main_thread():
                 self.calls += [(key, start) for key in ([keys] if isinstance(keys, str) else keys)]
+                self.reads.append([keys] if isinstance(keys, str) else list(keys))
             return read(session, worker, keys, start, end)
 
         return record
@@ -126,3 +139,39 @@ def test_a_thinning_memory_storage_is_never_shown_stale() -> None:
             ratio = doc["ratios"]["fc.weight"]["iterations"]
             assert ratio == storage.read_series(SESSION, WORKER, "updates/fc.weight/mean_magnitude").iterations
     storage.close()
+
+
+def test_each_page_reads_its_series_at_once(tmp_path: Path) -> None:
+    """The first request of a page reads all its series in one storage call (one pass, in file order)."""
+    path = tmp_path / "run.fitscope"
+    with FileStatsStorage(path) as writer:
+        writer.put_static_info(static())
+        for i in range(1, 6):
+            r = report(i)
+            summaries = {
+                **r.summaries,
+                "gradients": r.summaries["updates"],
+                "activations": {"fc": Summary(8, mean=0.5)},
+            }
+            writer.put_update(
+                dataclasses.replace(
+                    r, summaries=summaries, learning_rates={"fc.weight": 0.1}, collection_ms=1.0,
+                    performance=Performance(1.0, i, i, 2.0, 3.0), memory=Memory(1, 2, 3, (DeviceMemory("cuda:0", 4),)),
+                )
+            )  # fmt: skip
+    reader = FileStatsStorage(path, read_only=True)
+    recorder = Recorder(reader)
+    with UIServer(port=0) as ui:
+        ui.attach(reader)
+        for page, expected in (
+            (
+                "layer?layer=fc&",
+                {"learning_rates/fc.weight", "activations/fc/mean", "gradients/fc.weight/nonfinite_count"},
+            ),
+            ("system?", {"memory/process_rss_bytes", "memory/devices/cuda:0/max_bytes", "collection_ms"}),
+        ):
+            recorder.reads.clear()
+            answer = request(f"{ui.url}/api/v1/{page}session={SESSION}")
+            assert answer.status == 200, answer.body
+            assert len(recorder.reads) == 1 and expected <= set(recorder.reads[0]), recorder.reads
+    reader.close()

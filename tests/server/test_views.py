@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import math
 import random
 import sqlite3
@@ -15,9 +16,12 @@ import pytest
 from fitscope import FileStatsStorage, InMemoryStatsStorage
 from fitscope.encoding import encode_float
 from fitscope.records import (
+    DeviceMemory,
     LayerInfo,
+    Memory,
     MetricsRecord,
     ModelInfo,
+    Performance,
     Record,
     ScoreSeries,
     StaticInfo,
@@ -200,7 +204,8 @@ def test_statistics_of_a_partly_non_finite_tensor_stay_numbers(server: UIServer)
 
 
 def _long_run() -> list[Record]:
-    """A 2-layer run of 40 reports with NaN, infinities and absent statistics, a rewrite and a late report."""
+    """A 2-layer run of 40 reports with NaN, infinities and absent statistics and report fields, a rewrite
+    and a late report."""
     rng = random.Random(3)
     layers = (LayerInfo("a", "Linear", 6, ("a.weight", "a.bias")), LayerInfo("b", "Linear", 6, ("b.weight",), ("a",)))
     names = ("a.weight", "a.bias", "b.weight")
@@ -210,6 +215,13 @@ def _long_run() -> list[Record]:
     def value() -> float | None:
         return rng.choice(special) if rng.random() < 0.15 else rng.uniform(1e-4, 2.0)
 
+    def number() -> float:
+        found = value()
+        return -0.0 if found is None else found
+
+    def count() -> int | None:
+        return None if rng.random() < 0.1 else rng.randrange(2**40)
+
     def report(it: int) -> StatsReport:
         summaries = {
             kind: {
@@ -217,13 +229,27 @@ def _long_run() -> list[Record]:
             }
             for kind in ("parameters", "gradients", "updates")
         }
-        summaries["activations"] = {"a": Summary(8, stdev=value()), "b": Summary(8, stdev=value())}
+        for kind in ("parameters", "gradients", "updates"):  # non-finite counts, in some reports only
+            for n, s in list(summaries[kind].items()):
+                if rng.random() < 0.2:
+                    summaries[kind][n] = dataclasses.replace(s, nonfinite_count=rng.choice((1, 4)))
+        summaries["activations"] = {
+            "a": Summary(8, nonfinite_count=rng.choice((0, 0, 3)), mean=value(), stdev=value()),
+            "b": Summary(8, mean=value(), stdev=value()),
+        }
         window = tuple(range(it - 4, it + 1))
         scores = tuple(rng.choice((math.nan, 1.0 / i)) for i in window)
         t = 1_700_000_000_000 + it
+        performance = None if rng.random() < 0.2 else Performance(float(it), it * 8, it, number(), number())
+        memory = None
+        if rng.random() < 0.8:
+            devices = tuple(DeviceMemory(d, count(), count(), 2**34) for d in ("cuda:0", 'dev"1') if rng.random() < 0.8)
+            memory = Memory(count(), 2**36, count(), devices)
         return StatsReport(
-            "long", "w", t, it, score=scores[-1], scores=ScoreSeries(window, scores), summaries=summaries
-        )
+            "long", "w", t, it, score=scores[-1], scores=ScoreSeries(window, scores), summaries=summaries,
+            learning_rates={n: number() for n in names if rng.random() < 0.9}, performance=performance,
+            memory=memory, collection_ms=value(),
+        )  # fmt: skip
 
     records: list[Record] = [StaticInfo("long", "w", 1_700_000_000_000, model=model)]
     records += [report(it) for it in range(5, 101, 5)]
@@ -233,9 +259,10 @@ def _long_run() -> list[Record]:
     return records
 
 
-def test_an_overview_from_blocks_is_the_overview_from_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A FileStatsStorage run long enough for blocks (its series read at once, into arrays) answers,
-    byte for byte, what an InMemoryStatsStorage holding the same records answers (read one by one)."""
+def test_every_page_from_blocks_is_the_page_from_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A FileStatsStorage run long enough for blocks (each page's series read at once, into arrays)
+    answers, byte for byte, what an InMemoryStatsStorage holding the same records answers (read one
+    by one): the overview, both layers, the system and metrics pages."""
     monkeypatch.setattr(blocks, "BLOCK_REPORTS", 4)
     file, memory = FileStatsStorage(tmp_path / "run.fitscope"), InMemoryStatsStorage()
     for storage in (file, memory):
@@ -249,13 +276,18 @@ def test_an_overview_from_blocks_is_the_overview_from_memory(tmp_path: Path, mon
                 storage.put_metrics(record)
     with contextlib.closing(sqlite3.connect(file.path)) as conn:
         assert conn.execute("SELECT count(*) FROM summary_blocks").fetchone()[0] > 30
+        assert conn.execute("SELECT count(DISTINCT key) FROM field_blocks").fetchone()[0] >= 15
+    pages = ("overview?", "layer?layer=a&", "layer?layer=b&", "system?", "metrics?")
     with UIServer(port=0) as from_file, UIServer(port=0) as from_memory:
         from_file.attach(file)
         from_memory.attach(memory)
-        for query in ("session=long&max_points=2000", "session=long&max_points=7"):
-            body = request(f"{from_file.url}/api/v1/overview?{query}").body
-            assert body == request(f"{from_memory.url}/api/v1/overview?{query}").body
-            assert b'"NaN"' in body and b"null" in body and b"Infinity" in body
+        for page in pages:
+            for max_points in (2000, 7, 2):
+                query = f"/api/v1/{page}session=long&max_points={max_points}"
+                body = request(from_file.url + query).body
+                assert body == request(from_memory.url + query).body, query
+                if max_points == 2000 and not page.startswith("metrics"):
+                    assert b'"NaN"' in body and b"null" in body and b"Infinity" in body, query
     file.close()
     memory.close()
 

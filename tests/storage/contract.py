@@ -180,8 +180,8 @@ class StorageContract:
             f.WORKER,
             f.T0,
             3,
-            learning_rates={'odd "name".w[0]': math.inf, "x.y": 0.5},
-            memory=Memory(devices=(DeviceMemory('gpu "0"', current_bytes=5),)),
+            learning_rates={'odd "name".w[0]': math.inf, "x.y": 0.5, "é.w": 0.25, "a\\b\t日本": 0.125},
+            memory=Memory(devices=(DeviceMemory('gpu "0"', current_bytes=5), DeviceMemory("Gerät ü", current_bytes=7))),
             collection_ms=1.0,
         )
         for r in (f.report(1), f.report(2, full=False), odd):
@@ -203,6 +203,10 @@ class StorageContract:
         assert read("learning_rates/fc1.weight") == ([1], [0.01])
         assert read("learning_rates/x.y") == ([3], [0.5])
         assert read('learning_rates/odd "name".w[0]') == ([3], [math.inf])
+        # Names that JSON escapes (non-ASCII, backslash, control characters) are found too.
+        assert read("learning_rates/é.w") == ([3], [0.25])
+        assert read("learning_rates/a\\b\t日本") == ([3], [0.125])
+        assert read("memory/devices/Gerät ü/current_bytes") == ([3], [7])
 
     def test_metric_series_with_a_slash_in_the_name(self, storage: StatsStorage) -> None:
         storage.put_metrics(f.metrics(10, {"val/loss": 0.5, "acc": 0.9}))

@@ -117,7 +117,7 @@ def test_the_file_is_wal_mode_sqlite_with_a_meta_table(tmp_path: Path) -> None:
     conn = sqlite3.connect(path)
     try:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert dict(conn.execute("SELECT key, value FROM meta")) == {"format": "fitscope", "schema_version": "2"}
+        assert dict(conn.execute("SELECT key, value FROM meta")) == {"format": "fitscope", "schema_version": "3"}
     finally:
         conn.close()
 
@@ -331,7 +331,7 @@ def _fitscope_file(path: Path, reports: int = 200) -> None:
 def _newer_schema(path: Path) -> None:
     _fitscope_file(path, reports=1)
     conn = sqlite3.connect(path)
-    conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    conn.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
     conn.commit()
     conn.close()
 
