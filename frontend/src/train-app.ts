@@ -330,6 +330,12 @@ export class TrainApp extends PageElement {
           worker=${worker}
           lang=${lang}
           theme=${theme}
+          @train-session-select=${(e: CustomEvent<{ session: string; worker: string }>) => {
+            // A worker tab of the system page: the shell's selector and the address follow.
+            this.session = e.detail.session;
+            this.worker = e.detail.worker;
+            this.writeUrl(false);
+          }}
         ></train-system>`;
       default:
         return html`<train-overview

@@ -7,6 +7,7 @@
  * tables.
  *
  * @fires train-error - a request failed; detail {status, code, message}
+ * @fires train-session-select - the user picked a worker tab; detail {session, worker}
  * @csspart error - the error banner
  * @csspart tabs - the worker tabs
  * @csspart table - the hardware and software tables
@@ -141,7 +142,7 @@ export class TrainSystem extends PageElement {
                     data-worker=${w}
                     aria-selected=${w === d.worker_id ? "true" : "false"}
                     @click=${() => {
-                      this.worker = w;
+                      this.selectWorker(d.session_id, w);
                     }}
                   >
                     ${w}
@@ -202,6 +203,18 @@ export class TrainSystem extends PageElement {
         <section class="card half">${this.renderSoftware(d)}</section>
       </div>
     `;
+  }
+
+  private selectWorker(session: string, worker: string): void {
+    if (worker === this.worker) return;
+    this.worker = worker;
+    this.dispatchEvent(
+      new CustomEvent("train-session-select", {
+        bubbles: true,
+        composed: true,
+        detail: { session, worker },
+      }),
+    );
   }
 
   private renderHardware(d: System): TemplateResult {

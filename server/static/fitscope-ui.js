@@ -934,7 +934,7 @@ function e(e){if(e===null||typeof e==`number`)return e;switch(e){case`NaN`:retur
                     role="tab"
                     data-worker=${t}
                     aria-selected=${t===e.worker_id?`true`:`false`}
-                    @click=${()=>{this.worker=t}}
+                    @click=${()=>{this.selectWorker(e.session_id,t)}}
                   >
                     ${t}
                   </button>`)}
@@ -986,7 +986,7 @@ function e(e){if(e===null||typeof e==`number`)return e;switch(e){case`NaN`:retur
         <section class="card half">${this.renderHardware(e)}</section>
         <section class="card half">${this.renderSoftware(e)}</section>
       </div>
-    `}renderHardware(e){let t=e.hardware,n=[[`cpu_count`,this.tr(`system.hw.cpu_count`),et(t?.cpu_count??null)],[`memory_total`,this.tr(`system.hw.memory_total`),Ye(t?.memory_total_bytes??null)],[`devices`,this.tr(`system.hw.devices`),et(t?.devices.length??null)],...(t?.devices??[]).map((e,t)=>[`device_${t}`,this.tr(`system.hw.device`,{index:t}),`${e.name} (${Ye(e.memory_total_bytes)})`])];return R`<h2>${this.tr(`system.hardware`)}</h2>
+    `}selectWorker(e,t){t!==this.worker&&(this.worker=t,this.dispatchEvent(new CustomEvent(`train-session-select`,{bubbles:!0,composed:!0,detail:{session:e,worker:t}})))}renderHardware(e){let t=e.hardware,n=[[`cpu_count`,this.tr(`system.hw.cpu_count`),et(t?.cpu_count??null)],[`memory_total`,this.tr(`system.hw.memory_total`),Ye(t?.memory_total_bytes??null)],[`devices`,this.tr(`system.hw.devices`),et(t?.devices.length??null)],...(t?.devices??[]).map((e,t)=>[`device_${t}`,this.tr(`system.hw.device`,{index:t}),`${e.name} (${Ye(e.memory_total_bytes)})`])];return R`<h2>${this.tr(`system.hardware`)}</h2>
       <table class="info" part="table" data-table="hardware">
         <tbody>
           ${n.map(([e,t,n])=>R`<tr data-key=${e}>
@@ -1155,6 +1155,7 @@ function e(e){if(e===null||typeof e==`number`)return e;switch(e){case`NaN`:retur
           worker=${t}
           lang=${r}
           theme=${n}
+          @train-session-select=${e=>{this.session=e.detail.session,this.worker=e.detail.worker,this.writeUrl(!1)}}
         ></train-system>`;default:return R`<train-overview
           api-base=${this.apiBase}
           session=${e}

@@ -70,6 +70,8 @@ def test_system_page_has_a_tab_per_worker_showing_its_machine(page: Page, server
         expect(page.locator(f'train-system button[data-worker="{worker}"]')).to_have_attribute("aria-selected", "true")
         expect(page.locator('table[data-table="software"] tr[data-key="hostname"] td')).to_have_text(host)
         assert row_value(page, "hardware", "cpu_count") == str(cpus)
+        expect(page.locator('train-app select[name="worker"]')).to_have_value(worker)  # the shell follows
+        assert parse_qs(urlsplit(page.url).query)["worker"] == [worker]
 
 
 def test_the_shell_worker_selector_switches_the_overview(page: Page, server: UIServer) -> None:
