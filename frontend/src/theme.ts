@@ -152,3 +152,47 @@ export function readToken(el: Element, name: string): string {
 export function seriesColor(el: Element, index: number): string {
   return readToken(el, `--_series-${(index % 8) + 1}`);
 }
+
+/**
+ * Styles of the building blocks (`<train-line-chart>`, `<train-histogram>`,
+ * `<train-layer-graph>`): the page styles, plus taking the page's resolved tokens when the block
+ * sits inside a page element (`data-inherit-theme`, set from {@link inheritsTokens}) and has no
+ * `theme` of its own, so a chart in a dark page on a light OS is dark, and a portal's
+ * `--train-*` overrides reach it.
+ */
+export const blockThemeStyles = [
+  themeStyles,
+  css`
+    :host([data-inherit-theme]:not([theme])) {
+      --_bg: inherit;
+      --_fg: inherit;
+      --_muted: inherit;
+      --_border: inherit;
+      --_accent: inherit;
+      --_grid: inherit;
+      --_nonfinite: inherit;
+      --_band: inherit;
+      --_series-1: inherit;
+      --_series-2: inherit;
+      --_series-3: inherit;
+      --_series-4: inherit;
+      --_series-5: inherit;
+      --_series-6: inherit;
+      --_series-7: inherit;
+      --_series-8: inherit;
+      --_font: inherit;
+      --_radius: inherit;
+      color-scheme: inherit;
+    }
+  `,
+];
+
+/**
+ * Whether `el` sits inside an element that defines the private tokens (a page element): then it
+ * takes the page's resolved colours instead of resolving its own theme (`data-inherit-theme`).
+ */
+export function inheritsTokens(el: Element): boolean {
+  const root = el.getRootNode();
+  const parent = el.parentElement ?? (root instanceof ShadowRoot ? root.host : null);
+  return parent !== null && getComputedStyle(parent).getPropertyValue("--_fg").trim() !== "";
+}

@@ -6,7 +6,7 @@ import { LitElement, css, html, nothing, svg, type PropertyValues } from "lit";
 
 import { define } from "./define.js";
 import { resolveLang, t, type Lang } from "./i18n/index.js";
-import { themeStyles } from "./theme.js";
+import { blockThemeStyles, inheritsTokens } from "./theme.js";
 import { formatFloatValue } from "./values.js";
 
 type Edge = number | "NaN" | "Infinity" | "-Infinity";
@@ -52,13 +52,6 @@ export function histogramBins(h: HistogramData | null | undefined): Bin[] {
   }));
 }
 
-/** Inside a page element the chart takes the page's resolved tokens (see train-line-chart). */
-function inheritsTokens(el: Element): boolean {
-  const root = el.getRootNode();
-  const parent = el.parentElement ?? (root instanceof ShadowRoot ? root.host : null);
-  return parent !== null && getComputedStyle(parent).getPropertyValue("--_fg").trim() !== "";
-}
-
 /**
  * A histogram as SVG bars that scale with the element's width, with a table view.
  *
@@ -84,29 +77,8 @@ export class TrainHistogram extends LitElement {
   };
 
   static override styles = [
-    themeStyles,
+    ...blockThemeStyles,
     css`
-      :host([data-inherit-theme]:not([theme])) {
-        --_bg: inherit;
-        --_fg: inherit;
-        --_muted: inherit;
-        --_border: inherit;
-        --_accent: inherit;
-        --_grid: inherit;
-        --_nonfinite: inherit;
-        --_band: inherit;
-        --_series-1: inherit;
-        --_series-2: inherit;
-        --_series-3: inherit;
-        --_series-4: inherit;
-        --_series-5: inherit;
-        --_series-6: inherit;
-        --_series-7: inherit;
-        --_series-8: inherit;
-        --_font: inherit;
-        --_radius: inherit;
-        color-scheme: inherit;
-      }
       .toolbar {
         display: flex;
         justify-content: flex-end;

@@ -7,7 +7,7 @@ import { LitElement, css, html, nothing, svg, type PropertyValues } from "lit";
 import { define } from "./define.js";
 import { resolveLang, t, type Lang } from "./i18n/index.js";
 import { layoutDag, type DagLayout, type LayoutEdge, type LayoutNode } from "./lib/dag-layout.js";
-import { themeStyles } from "./theme.js";
+import { blockThemeStyles, inheritsTokens } from "./theme.js";
 
 /** A layer as `GET /api/v1/graph` lists it (other fields are ignored). */
 export interface GraphLayer {
@@ -71,13 +71,6 @@ interface GraphNode {
   family: LayerFamily | "input";
 }
 
-/** Inside a page element the graph takes the page's resolved tokens (see train-line-chart). */
-function inheritsTokens(el: Element): boolean {
-  const root = el.getRootNode();
-  const parent = el.parentElement ?? (root instanceof ShadowRoot ? root.host : null);
-  return parent !== null && getComputedStyle(parent).getPropertyValue("--_fg").trim() !== "";
-}
-
 /**
  * The layer graph: one node per layer, labelled with its type and (name), coloured by type
  * family (linear, conv, norm, activation, pool, other); layers fed by the model input hang
@@ -103,29 +96,8 @@ export class TrainLayerGraph extends LitElement {
   };
 
   static override styles = [
-    themeStyles,
+    ...blockThemeStyles,
     css`
-      :host([data-inherit-theme]:not([theme])) {
-        --_bg: inherit;
-        --_fg: inherit;
-        --_muted: inherit;
-        --_border: inherit;
-        --_accent: inherit;
-        --_grid: inherit;
-        --_nonfinite: inherit;
-        --_band: inherit;
-        --_series-1: inherit;
-        --_series-2: inherit;
-        --_series-3: inherit;
-        --_series-4: inherit;
-        --_series-5: inherit;
-        --_series-6: inherit;
-        --_series-7: inherit;
-        --_series-8: inherit;
-        --_font: inherit;
-        --_radius: inherit;
-        color-scheme: inherit;
-      }
       .graph {
         max-height: 70vh;
         overflow: auto;

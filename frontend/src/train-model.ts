@@ -15,6 +15,7 @@ import { css, html, nothing, type PropertyValues, type TemplateResult } from "li
 import { getJson } from "./api.js";
 import type { Epoch, Graph, Layer, Metrics, SeriesMap } from "./api-types.js";
 import { define } from "./define.js";
+import { infoTable, type InfoRow } from "./info-table.js";
 import { formatInteger } from "./lib/format.js";
 import { logRange } from "./lib/scales.js";
 import { PageElement } from "./page-element.js";
@@ -220,7 +221,7 @@ export class TrainModel extends PageElement {
 
   private renderInfo(d: Layer): TemplateResult {
     const l = d.layer;
-    const rows: [string, string, string][] = [
+    const rows: InfoRow[] = [
       ["name", this.tr("model.info.name"), l.name],
       ["type", this.tr("model.info.type"), l.type],
       [
@@ -240,17 +241,7 @@ export class TrainModel extends PageElement {
     ];
     return html`
       <h2>${this.tr("model.info")}</h2>
-      <table class="info" part="table" data-table="layer">
-        <tbody>
-          ${rows.map(
-            ([key, label, value]) =>
-              html`<tr data-key=${key}>
-                <th scope="row">${label}</th>
-                <td>${value}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
+      ${infoTable("layer", rows)}
     `;
   }
 

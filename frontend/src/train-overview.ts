@@ -16,6 +16,7 @@ import { css, html, nothing, type TemplateResult } from "lit";
 import { getJson } from "./api.js";
 import type { Metrics, Overview, Series, SeriesMap } from "./api-types.js";
 import { define } from "./define.js";
+import { infoTable, type InfoRow } from "./info-table.js";
 import { formatDateTime, formatDuration, formatInteger, formatRate } from "./lib/format.js";
 import { fitLine, leastSquares } from "./lib/fit.js";
 import { logRange, scoreRange } from "./lib/scales.js";
@@ -208,7 +209,7 @@ export class TrainOverview extends PageElement {
 
   private renderInfo(d: Overview): TemplateResult {
     const i = d.info;
-    const rows: [string, string, string][] = [
+    const rows: InfoRow[] = [
       ["model_type", this.tr("overview.info.model_type"), i.model_type ?? "—"],
       ["num_layers", this.tr("overview.info.layers"), formatInteger(i.num_layers)],
       ["num_params", this.tr("overview.info.params"), formatInteger(i.num_params)],
@@ -235,17 +236,7 @@ export class TrainOverview extends PageElement {
     ];
     return html`
       <h2>${this.tr("overview.info")}</h2>
-      <table class="info" part="table" data-table="info">
-        <tbody>
-          ${rows.map(
-            ([key, label, value]) =>
-              html`<tr data-key=${key}>
-                <th scope="row">${label}</th>
-                <td>${value}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
+      ${infoTable("info", rows)}
     `;
   }
 

@@ -16,6 +16,7 @@ import { css, html, nothing, type TemplateResult } from "lit";
 import { getJson } from "./api.js";
 import type { Epoch, Metrics, Series, Sessions, System } from "./api-types.js";
 import { define } from "./define.js";
+import { infoTable, type InfoRow } from "./info-table.js";
 import { formatBytes, formatInteger } from "./lib/format.js";
 import { PageElement } from "./page-element.js";
 import { themeStyles } from "./theme.js";
@@ -219,7 +220,7 @@ export class TrainSystem extends PageElement {
 
   private renderHardware(d: System): TemplateResult {
     const hw = d.hardware;
-    const rows: [string, string, string][] = [
+    const rows: InfoRow[] = [
       ["cpu_count", this.tr("system.hw.cpu_count"), formatInteger(hw?.cpu_count ?? null)],
       [
         "memory_total",
@@ -227,24 +228,14 @@ export class TrainSystem extends PageElement {
         formatBytes(hw?.memory_total_bytes ?? null),
       ],
       ["devices", this.tr("system.hw.devices"), formatInteger(hw?.devices.length ?? null)],
-      ...(hw?.devices ?? []).map((dev, i): [string, string, string] => [
+      ...(hw?.devices ?? []).map((dev, i): InfoRow => [
         `device_${i}`,
         this.tr("system.hw.device", { index: i }),
         `${dev.name} (${formatBytes(dev.memory_total_bytes)})`,
       ]),
     ];
     return html`<h2>${this.tr("system.hardware")}</h2>
-      <table class="info" part="table" data-table="hardware">
-        <tbody>
-          ${rows.map(
-            ([key, label, value]) =>
-              html`<tr data-key=${key}>
-                <th scope="row">${label}</th>
-                <td>${value}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>`;
+      ${infoTable("hardware", rows)}`;
   }
 
   private renderSoftware(d: System): TemplateResult {
@@ -253,7 +244,7 @@ export class TrainSystem extends PageElement {
       sw?.framework === null || sw?.framework === undefined
         ? null
         : `${sw.framework}${sw.framework_version === null ? "" : ` ${sw.framework_version}`}`;
-    const rows: [string, string, string | null][] = [
+    const rows: InfoRow[] = [
       ["hostname", this.tr("system.sw.hostname"), sw?.hostname ?? null],
       ["os", this.tr("system.sw.os"), sw?.os ?? null],
       ["os_version", this.tr("system.sw.os_version"), sw?.os_version ?? null],
@@ -266,17 +257,7 @@ export class TrainSystem extends PageElement {
       ["fitscope", this.tr("system.sw.fitscope"), sw?.fitscope_version ?? null],
     ];
     return html`<h2>${this.tr("system.software")}</h2>
-      <table class="info" part="table" data-table="software">
-        <tbody>
-          ${rows.map(
-            ([key, label, value]) =>
-              html`<tr data-key=${key}>
-                <th scope="row">${label}</th>
-                <td>${value ?? "—"}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>`;
+      ${infoTable("software", rows)}`;
   }
 }
 

@@ -6,18 +6,10 @@
 import { css, unsafeCSS } from "lit";
 import uplotCss from "uplot/dist/uPlot.min.css?inline";
 
-import { readToken, seriesColor, themeStyles } from "../theme.js";
-import type { ChartColors } from "./chart-options.js";
+import { blockThemeStyles, readToken, seriesColor } from "../theme.js";
 
-/**
- * Whether `el` sits inside an element that defines the private tokens (a page element): then it
- * takes the page's resolved colours instead of resolving its own theme (`data-inherit-theme`).
- */
-export function inheritsTokens(el: Element): boolean {
-  const root = el.getRootNode();
-  const parent = el.parentElement ?? (root instanceof ShadowRoot ? root.host : null);
-  return parent !== null && getComputedStyle(parent).getPropertyValue("--_fg").trim() !== "";
-}
+export { inheritsTokens } from "../theme.js";
+import type { ChartColors } from "./chart-options.js";
 
 /**
  * The colours the canvas is drawn with, resolved from the tokens on `el` now.
@@ -38,31 +30,9 @@ export function readChartColors(el: Element, seriesCount: number): ChartColors {
 
 /** Lit `styles` of `<train-line-chart>`, in cascade order. */
 export const lineChartStyles = [
-  themeStyles,
+  ...blockThemeStyles,
   unsafeCSS(uplotCss),
   css`
-    /* Inside a page element: use the page's resolved tokens (its theme, a portal's overrides). */
-    :host([data-inherit-theme]:not([theme])) {
-      --_bg: inherit;
-      --_fg: inherit;
-      --_muted: inherit;
-      --_border: inherit;
-      --_accent: inherit;
-      --_grid: inherit;
-      --_nonfinite: inherit;
-      --_band: inherit;
-      --_series-1: inherit;
-      --_series-2: inherit;
-      --_series-3: inherit;
-      --_series-4: inherit;
-      --_series-5: inherit;
-      --_series-6: inherit;
-      --_series-7: inherit;
-      --_series-8: inherit;
-      --_font: inherit;
-      --_radius: inherit;
-      color-scheme: inherit;
-    }
     /* Transitions on the colours the canvas uses: their end tells the chart to redraw. */
     .theme-probe {
       position: absolute;
