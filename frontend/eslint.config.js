@@ -64,7 +64,7 @@ export default defineConfig(
   {
     files: ["src/**/*.ts"],
     // Without this the wc rules only look at classes extending HTMLElement directly.
-    settings: { wc: { elementBaseClasses: ["LitElement", "PageElement"] } },
+    settings: { wc: { elementBaseClasses: ["LitElement", "PageElement", "BlockElement"] } },
     rules: {
       // LitElement implements every lifecycle callback (and its types say so), so a guard
       // around `super.connectedCallback()` could never be false.

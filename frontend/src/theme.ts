@@ -154,8 +154,42 @@ export function seriesColor(el: Element, index: number): string {
 }
 
 /**
+ * Styles of the page elements: the shared ones, plus their 12-column grid of cards (`.grid` with
+ * `.wide` 8, `.narrow` 4, `.half` 6 and `.full` 12 columns; one column below 900 px).
+ */
+export const pageStyles = [
+  themeStyles,
+  css`
+    .grid {
+      display: grid;
+      grid-template-columns: repeat(12, minmax(0, 1fr));
+      gap: 0.75rem;
+    }
+    .wide {
+      grid-column: span 8;
+    }
+    .narrow {
+      grid-column: span 4;
+    }
+    .half {
+      grid-column: span 6;
+    }
+    .full {
+      grid-column: span 12;
+    }
+    @media (max-width: 900px) {
+      .wide,
+      .narrow,
+      .half {
+        grid-column: span 12;
+      }
+    }
+  `,
+];
+
+/**
  * Styles of the building blocks (`<train-line-chart>`, `<train-histogram>`,
- * `<train-layer-graph>`): the page styles, plus taking the page's resolved tokens when the block
+ * `<train-layer-graph>`): the page styles, their table views and "no data" line, plus taking the page's resolved tokens when the block
  * sits inside a page element (`data-inherit-theme`, set from {@link inheritsTokens}) and has no
  * `theme` of its own, so a chart in a dark page on a light OS is dark, and a portal's
  * `--train-*` overrides reach it.
@@ -183,6 +217,34 @@ export const blockThemeStyles = [
       --_font: inherit;
       --_radius: inherit;
       color-scheme: inherit;
+    }
+    /* The table views of the charts and histograms, and their "no data" line. */
+    .tablewrap {
+      max-height: 24rem;
+      overflow: auto;
+    }
+    table.data {
+      border-collapse: collapse;
+      font-size: 0.8125rem;
+      font-variant-numeric: tabular-nums;
+      width: 100%;
+    }
+    table.data th,
+    table.data td {
+      padding: 0.15rem 0.5rem;
+      border-bottom: 1px solid var(--_border);
+      text-align: right;
+    }
+    table.data thead th {
+      position: sticky;
+      top: 0;
+      background: var(--_bg);
+      color: var(--_muted);
+      font-weight: 500;
+    }
+    .empty {
+      margin: 0;
+      padding: 1rem 0;
     }
   `,
 ];

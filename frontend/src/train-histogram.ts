@@ -2,11 +2,12 @@
  * `<train-histogram>`: a histogram (equal-width bins from min to max) as SVG bars
  * (docs/web-components.md).
  */
-import { LitElement, css, html, nothing, svg, type PropertyValues } from "lit";
+import { css, html, nothing, svg, type PropertyValues } from "lit";
 
+import { BlockElement } from "./block-element.js";
 import { define } from "./define.js";
-import { resolveLang, t, type Lang } from "./i18n/index.js";
-import { blockThemeStyles, inheritsTokens } from "./theme.js";
+import { t, type Lang } from "./i18n/index.js";
+import { blockThemeStyles } from "./theme.js";
 import { formatFloatValue } from "./values.js";
 
 type Edge = number | "NaN" | "Infinity" | "-Infinity";
@@ -66,13 +67,11 @@ export function histogramBins(h: HistogramData | null | undefined): Bin[] {
  * @cssprop --train-muted - axis labels and the non-finite count
  * @cssprop --train-border - the baseline
  */
-export class TrainHistogram extends LitElement {
+export class TrainHistogram extends BlockElement {
   static override properties = {
+    ...BlockElement.properties,
     histogram: { attribute: false },
     nonfinite: { type: Number },
-    label: { type: String },
-    lang: { type: String },
-    theme: { type: String, reflect: true },
     tableView: { state: true },
   };
 
@@ -138,29 +137,6 @@ export class TrainHistogram extends LitElement {
         max-height: 20rem;
         overflow: auto;
       }
-      table.bins {
-        border-collapse: collapse;
-        width: 100%;
-        font-size: 0.8125rem;
-        font-variant-numeric: tabular-nums;
-      }
-      table.bins th,
-      table.bins td {
-        padding: 0.15rem 0.5rem;
-        border-bottom: 1px solid var(--_border);
-        text-align: right;
-      }
-      table.bins thead th {
-        position: sticky;
-        top: 0;
-        background: var(--_bg);
-        color: var(--_muted);
-        font-weight: 500;
-      }
-      .empty {
-        margin: 0;
-        padding: 1rem 0;
-      }
     `,
   ];
 
@@ -168,10 +144,6 @@ export class TrainHistogram extends LitElement {
   declare histogram: HistogramData | null;
   /** How many elements were NaN or ±Inf (not in any bin); shown when > 0. */
   declare nonfinite: number;
-  /** Accessible name of the drawing and the table. */
-  declare label: string;
-  /** `light`, `dark` or `auto`; absent inside a page element: the page's. */
-  declare theme: string;
   declare private tableView: boolean;
 
   private bins: Bin[] = [];
@@ -180,17 +152,7 @@ export class TrainHistogram extends LitElement {
     super();
     this.histogram = null;
     this.nonfinite = 0;
-    this.label = "";
     this.tableView = false;
-  }
-
-  private get language(): Lang {
-    return resolveLang(this.lang);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.toggleAttribute("data-inherit-theme", inheritsTokens(this));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -238,7 +200,7 @@ export class TrainHistogram extends LitElement {
 
   private renderTable(lang: Lang) {
     return html`<div class="tablewrap">
-      <table part="table" class="bins" aria-label=${this.label || nothing}>
+      <table part="table" class="data" aria-label=${this.label || nothing}>
         <thead>
           <tr>
             <th scope="col">${t(lang, "histogram.bin")}</th>

@@ -2,12 +2,13 @@
  * `<train-layer-graph>`: the model's layer DAG as SVG, flowing top to bottom, each layer a
  * focusable button (docs/web-components.md).
  */
-import { LitElement, css, html, nothing, svg, type PropertyValues } from "lit";
+import { css, html, nothing, svg, type PropertyValues } from "lit";
 
+import { BlockElement } from "./block-element.js";
 import { define } from "./define.js";
-import { resolveLang, t, type Lang } from "./i18n/index.js";
+import { t } from "./i18n/index.js";
 import { layoutDag, type DagLayout, type LayoutEdge, type LayoutNode } from "./lib/dag-layout.js";
-import { blockThemeStyles, inheritsTokens } from "./theme.js";
+import { blockThemeStyles } from "./theme.js";
 
 /** A layer as `GET /api/v1/graph` lists it (other fields are ignored). */
 export interface GraphLayer {
@@ -85,14 +86,12 @@ interface GraphNode {
  * @cssprop --train-accent - the selected node's outline and its edges, focus ring
  * @cssprop --train-muted - edges
  */
-export class TrainLayerGraph extends LitElement {
+export class TrainLayerGraph extends BlockElement {
   static override properties = {
+    ...BlockElement.properties,
     layers: { attribute: false },
     edges: { attribute: false },
     selected: { type: String, reflect: true },
-    label: { type: String },
-    lang: { type: String },
-    theme: { type: String, reflect: true },
   };
 
   static override styles = [
@@ -191,10 +190,6 @@ export class TrainLayerGraph extends LitElement {
       .fam-input {
         --c: var(--_muted);
       }
-      .empty {
-        margin: 0;
-        padding: 1rem 0;
-      }
     `,
   ];
 
@@ -204,10 +199,6 @@ export class TrainLayerGraph extends LitElement {
   declare edges: GraphEdge[];
   /** The selected layer's name. */
   declare selected: string | undefined;
-  /** Accessible name of the graph (default: the "Layers" message). */
-  declare label: string;
-  /** `light`, `dark` or `auto`; absent inside a page element: the page's. */
-  declare theme: string;
 
   private nodes = new Map<string, GraphNode>();
   private layout: DagLayout = { nodes: [], edges: [], width: 0, height: 0 };
@@ -216,16 +207,6 @@ export class TrainLayerGraph extends LitElement {
     super();
     this.layers = [];
     this.edges = [];
-    this.label = "";
-  }
-
-  private get language(): Lang {
-    return resolveLang(this.lang);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.toggleAttribute("data-inherit-theme", inheritsTokens(this));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -8,11 +8,12 @@
  * cursor, legend values, live readout), chart-select (dragged x-range) and chart-styles
  * (stylesheet, resolved colours).
  */
-import { LitElement, html, nothing, type PropertyValues } from "lit";
+import { html, nothing, type PropertyValues } from "lit";
 import uPlot from "uplot";
 
+import { BlockElement } from "./block-element.js";
 import { define } from "./define.js";
-import { resolveLang, t, type Lang } from "./i18n/index.js";
+import { t } from "./i18n/index.js";
 import {
   cursorIndexForKey,
   cursorPosition,
@@ -32,7 +33,7 @@ import {
   type EpochMark,
 } from "./lib/chart-options.js";
 import { RangeSelection, type RangeSelectDetail } from "./lib/chart-select.js";
-import { inheritsTokens, lineChartStyles, readChartColors } from "./lib/chart-styles.js";
+import { lineChartStyles, readChartColors } from "./lib/chart-styles.js";
 import {
   alignSeries,
   allPositive,
@@ -72,16 +73,14 @@ export type { RangeSelectDetail } from "./lib/chart-select.js";
  * @cssprop --train-band - the reference band
  * @cssprop --train-accent - focus ring, selected buttons
  */
-export class TrainLineChart extends LitElement {
+export class TrainLineChart extends BlockElement {
   static override properties = {
+    ...BlockElement.properties,
     series: { attribute: false },
     epochs: { attribute: false },
     band: { attribute: false },
     refLines: { attribute: false },
     yRange: { attribute: false },
-    label: { type: String },
-    lang: { type: String },
-    theme: { type: String, reflect: true },
     logY: { type: Boolean, attribute: "log-y", reflect: true },
     logToggle: { type: Boolean, attribute: "log-toggle" },
     selectable: { type: Boolean },
@@ -102,10 +101,6 @@ export class TrainLineChart extends LitElement {
   declare refLines: number[];
   /** A fixed y-range; null fits the data (and the band and reference lines). */
   declare yRange: [number, number] | null;
-  /** Accessible name of the plot and table. */
-  declare label: string;
-  /** `light`, `dark` or `auto`; the chart re-reads its colours when it changes. */
-  declare theme: string;
   /** Logarithmic y axis (ignored while some finite value is ≤ 0). */
   declare logY: boolean;
   /** Shows a "Log scale" button that flips `log-y` (only while every value is > 0). */
@@ -140,17 +135,12 @@ export class TrainLineChart extends LitElement {
     this.band = null;
     this.refLines = [];
     this.yRange = null;
-    this.label = "";
     this.logY = false;
     this.logToggle = false;
     this.selectable = false;
     this.height = DEFAULT_HEIGHT;
     this.tableView = false;
     this.hiddenLabels = new Set();
-  }
-
-  private get language(): Lang {
-    return resolveLang(this.lang);
   }
 
   /** Whether the y axis is drawn logarithmic now (asked for, and possible). */
@@ -164,7 +154,6 @@ export class TrainLineChart extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.toggleAttribute("data-inherit-theme", inheritsTokens(this));
     if (typeof matchMedia === "function") {
       this.media = matchMedia("(prefers-color-scheme: dark)");
       this.media.addEventListener("change", this.onSchemeChange);
@@ -411,7 +400,7 @@ export class TrainLineChart extends LitElement {
     const { x, values } = this.aligned;
     const lang = this.language;
     return html`<div class="tablewrap">
-      <table part="table" class="points" aria-label=${this.label || nothing}>
+      <table part="table" class="data" aria-label=${this.label || nothing}>
         <thead>
           <tr>
             <th scope="col">${t(lang, "chart.iteration")}</th>

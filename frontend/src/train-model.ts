@@ -13,27 +13,24 @@
  */
 import { css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { getJson } from "./api.js";
-import type { Epoch, Graph, Layer, Metrics, SeriesMap } from "./api-types.js";
+import type { Epoch, Graph, Layer, Metrics } from "./api-types.js";
 import { define } from "./define.js";
 import { infoTable, type InfoRow } from "./info-table.js";
 import { formatInteger } from "./lib/format.js";
-import { logRange } from "./lib/scales.js";
+import { namedSeries } from "./lib/chart-options.js";
+import { logRange, RATIO_BAND, RATIO_REFERENCE } from "./lib/scales.js";
 import { PageElement } from "./page-element.js";
-import { themeStyles } from "./theme.js";
+import { pageStyles } from "./theme.js";
 import type { ChartSeries } from "./train-line-chart.js";
 import "./train-histogram.js";
 import "./train-layer-graph.js";
 import "./train-line-chart.js";
 import { MAX_POINTS } from "./train-overview.js";
 import type { Shape, Summary } from "./types/records.js";
-import { parseFloatValue } from "./values.js";
+import { parseFloatValues } from "./values.js";
 
 type MagTab = "ratios" | "parameters" | "updates";
 type HistKind = "parameters" | "gradients" | "updates";
-
-function mapSeries(map: SeriesMap): ChartSeries[] {
-  return Object.entries(map).map(([label, s]) => ({ label, ...s }));
-}
 
 function formatShape(shape: Shape): string {
   if (shape === null) return "—";
@@ -63,12 +60,9 @@ export class TrainModel extends PageElement {
   declare epochs: Epoch[];
 
   static override styles = [
-    themeStyles,
+    ...pageStyles,
     css`
       .grid {
-        display: grid;
-        grid-template-columns: repeat(12, minmax(0, 1fr));
-        gap: 0.75rem;
         align-items: start;
       }
       .side {
@@ -210,7 +204,7 @@ export class TrainModel extends PageElement {
                 label=${this.tr("model.learning_rates")}
                 lang=${this.language}
                 log-toggle
-                .series=${mapSeries(d.learning_rates)}
+                .series=${namedSeries(d.learning_rates)}
                 .epochs=${this.epochs}
               ></train-line-chart>
             </section>`
@@ -251,7 +245,7 @@ export class TrainModel extends PageElement {
       ["parameters", this.tr("model.mean_mag.params")],
       ["updates", this.tr("model.mean_mag.updates")],
     ];
-    const series = mapSeries(d.mean_magnitudes[this.magTab]);
+    const series = namedSeries(d.mean_magnitudes[this.magTab]);
     const isRatio = this.magTab === "ratios";
     const title = `${this.tr("model.mean_mag")}${isRatio ? ": log10" : ""}`;
     return html`
@@ -279,9 +273,9 @@ export class TrainModel extends PageElement {
         ?log-toggle=${!isRatio}
         .series=${series}
         .epochs=${this.epochs}
-        .band=${isRatio ? ([-4, -2] as [number, number]) : null}
-        .refLines=${isRatio ? [-3] : []}
-        .yRange=${isRatio ? logRange(series.map((s) => s.values.map(parseFloatValue))) : null}
+        .band=${isRatio ? RATIO_BAND : null}
+        .refLines=${isRatio ? [RATIO_REFERENCE] : []}
+        .yRange=${isRatio ? logRange(series.map((s) => parseFloatValues(s.values))) : null}
       ></train-line-chart>
     `;
   }

@@ -14,33 +14,24 @@
  */
 import { css, html, nothing, type TemplateResult } from "lit";
 import { getJson } from "./api.js";
-import type { Metrics, Overview, Series, SeriesMap } from "./api-types.js";
+import type { Metrics, Overview } from "./api-types.js";
 import { define } from "./define.js";
 import { infoTable, type InfoRow } from "./info-table.js";
 import { formatDateTime, formatDuration, formatInteger, formatRate } from "./lib/format.js";
 import { fitLine, leastSquares } from "./lib/fit.js";
-import { logRange, scoreRange } from "./lib/scales.js";
+import { namedSeries } from "./lib/chart-options.js";
+import { logRange, RATIO_BAND, RATIO_REFERENCE, ratioRange, scoreRange } from "./lib/scales.js";
 import { ema } from "./lib/smoothing.js";
 import { PageElement } from "./page-element.js";
-import { themeStyles } from "./theme.js";
+import { pageStyles } from "./theme.js";
 import type { ChartSeries } from "./train-line-chart.js";
 import "./train-line-chart.js";
-import { parseFloatValue } from "./values.js";
+import { parseFloatValue, parseFloatValues } from "./values.js";
 
 /** Points asked for per series: about 2-4x a chart's pixel width. */
 export const MAX_POINTS = 2000;
 
 type StdevTab = "activations" | "gradients" | "updates";
-
-/** Wire values to numbers (NaN/Inf kept, null stays a gap). */
-function numbers(series: Series): (number | null)[] {
-  return series.values.map(parseFloatValue);
-}
-
-/** Series of a map, in the map's order, labelled with their names. */
-function mapSeries(map: SeriesMap): ChartSeries[] {
-  return Object.entries(map).map(([label, s]) => ({ label, ...s }));
-}
 
 /** `<train-overview>`: see the module documentation. */
 export class TrainOverview extends PageElement {
@@ -57,32 +48,8 @@ export class TrainOverview extends PageElement {
   declare range: { x0: number; x1: number } | null;
 
   static override styles = [
-    themeStyles,
+    ...pageStyles,
     css`
-      .grid {
-        display: grid;
-        grid-template-columns: repeat(12, minmax(0, 1fr));
-        gap: 0.75rem;
-      }
-      .wide {
-        grid-column: span 8;
-      }
-      .narrow {
-        grid-column: span 4;
-      }
-      .half {
-        grid-column: span 6;
-      }
-      .full {
-        grid-column: span 12;
-      }
-      @media (max-width: 900px) {
-        .wide,
-        .narrow,
-        .half {
-          grid-column: span 12;
-        }
-      }
       .hint {
         font-size: 0.8rem;
         margin: 0.25rem 0 0;
@@ -147,7 +114,7 @@ export class TrainOverview extends PageElement {
                   label=${this.tr("overview.metrics")}
                   lang=${this.language}
                   log-toggle
-                  .series=${mapSeries(d.metrics)}
+                  .series=${namedSeries(d.metrics)}
                   .epochs=${d.epochs}
                 ></train-line-chart>
               </section>`
@@ -159,7 +126,7 @@ export class TrainOverview extends PageElement {
   }
 
   private renderScore(d: Overview): TemplateResult {
-    const raw = numbers(d.score);
+    const raw = parseFloatValues(d.score.values);
     const smoothed = ema(raw);
     const series: ChartSeries[] = [
       { label: this.tr("overview.score.raw"), ...d.score, faint: true },
@@ -241,7 +208,7 @@ export class TrainOverview extends PageElement {
   }
 
   private renderRatios(d: Overview): TemplateResult {
-    const series = mapSeries(d.ratios);
+    const series = namedSeries(d.ratios);
     return html`
       <h2>${this.tr("overview.ratios")}</h2>
       <train-line-chart
@@ -250,16 +217,16 @@ export class TrainOverview extends PageElement {
         lang=${this.language}
         .series=${series}
         .epochs=${d.epochs}
-        .band=${[-4, -2] as [number, number]}
-        .refLines=${[-3]}
-        .yRange=${widen(logRange(series.map(numbers)), -4, -2)}
+        .band=${RATIO_BAND}
+        .refLines=${[RATIO_REFERENCE]}
+        .yRange=${ratioRange(series.map((s) => parseFloatValues(s.values)))}
       ></train-line-chart>
     `;
   }
 
   private renderStdev(d: Overview): TemplateResult {
     const tabs: StdevTab[] = ["activations", "gradients", "updates"];
-    const series = mapSeries(d.stdev[this.stdevTab]);
+    const series = namedSeries(d.stdev[this.stdevTab]);
     return html`
       <h2>${this.tr("overview.stdev")}</h2>
       <div role="tablist" part="tabs" @keydown=${this.onTabKey}>
@@ -286,7 +253,7 @@ export class TrainOverview extends PageElement {
         lang=${this.language}
         .series=${series}
         .epochs=${d.epochs}
-        .yRange=${logRange(series.map(numbers))}
+        .yRange=${logRange(series.map((s) => parseFloatValues(s.values)))}
       ></train-line-chart>
     `;
   }
@@ -302,12 +269,6 @@ export class TrainOverview extends PageElement {
         ?.focus();
     });
   };
-}
-
-/** A log10 range that also covers [lo, hi] (the reference band stays in view). */
-function widen(range: [number, number] | null, lo: number, hi: number): [number, number] {
-  if (range === null) return [lo - 1, hi + 1];
-  return [Math.min(range[0], lo - 1), Math.max(range[1], hi + 1)];
 }
 
 declare global {

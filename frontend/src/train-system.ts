@@ -12,14 +12,14 @@
  * @csspart tabs - the worker tabs
  * @csspart table - the hardware and software tables
  */
-import { css, html, nothing, type TemplateResult } from "lit";
+import { html, nothing, type TemplateResult } from "lit";
 import { getJson } from "./api.js";
 import type { Epoch, Metrics, Series, Sessions, System } from "./api-types.js";
 import { define } from "./define.js";
 import { infoTable, type InfoRow } from "./info-table.js";
 import { formatBytes, formatInteger } from "./lib/format.js";
 import { PageElement } from "./page-element.js";
-import { themeStyles } from "./theme.js";
+import { pageStyles } from "./theme.js";
 import type { ChartSeries } from "./train-line-chart.js";
 import "./train-line-chart.js";
 import { MAX_POINTS } from "./train-overview.js";
@@ -67,24 +67,7 @@ export class TrainSystem extends PageElement {
   /** Epoch ends, marked on the iteration charts. */
   declare epochs: Epoch[];
 
-  static override styles = [
-    themeStyles,
-    css`
-      .grid {
-        display: grid;
-        grid-template-columns: repeat(12, minmax(0, 1fr));
-        gap: 0.75rem;
-      }
-      .half {
-        grid-column: span 6;
-      }
-      @media (max-width: 900px) {
-        .half {
-          grid-column: span 12;
-        }
-      }
-    `,
-  ];
+  static override styles = pageStyles;
 
   constructor() {
     super();

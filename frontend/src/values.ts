@@ -32,6 +32,11 @@ export function parseFloatValue(v: FloatValue | null): number | null {
   }
 }
 
+/** {@link parseFloatValue} of every value of a series (NaN/Inf kept, null stays a gap). */
+export function parseFloatValues(values: readonly (FloatValue | null)[]): (number | null)[] {
+  return values.map(parseFloatValue);
+}
+
 /** Significant digits shown; enough to tell losses apart without crowding an axis or tooltip. */
 const DIGITS = 4;
 

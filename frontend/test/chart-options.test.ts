@@ -5,6 +5,7 @@ import {
   chartOptions,
   DEFAULT_HEIGHT,
   ITERATION_INCRS,
+  namedSeries,
   plotSize,
   structureKey,
   yAxisSize,
@@ -227,5 +228,17 @@ describe("chartOptions", () => {
   it("passes the chart's hooks through", () => {
     const hooks: uPlot.Hooks.Arrays = { draw: [() => {}] };
     expect(chartOptions(input({ hooks })).hooks).toBe(hooks);
+  });
+});
+
+describe("namedSeries", () => {
+  it("labels each series of a map with its name, in the map's order", () => {
+    const a = { iterations: [1, 2], values: [0.5, "NaN" as const] };
+    const b = { iterations: [3], values: [null] };
+    expect(namedSeries({ "fc.weight": a, "0.bias": b })).toEqual([
+      { label: "fc.weight", ...a },
+      { label: "0.bias", ...b },
+    ]);
+    expect(namedSeries({})).toEqual([]);
   });
 });

@@ -5,6 +5,8 @@ import {
   linearRange,
   logRange,
   niceTicks,
+  RATIO_BAND,
+  ratioRange,
   scoreRange,
   toLog10,
 } from "../src/lib/scales.js";
@@ -181,5 +183,19 @@ describe("niceTicks", () => {
     expect(niceTicks(-Number.MAX_VALUE, Number.MAX_VALUE)).toEqual([]);
     expect(niceTicks(1, 1 + 2 ** -52)).toEqual([1, 1 + 2 ** -52]);
     expect(niceTicks(0, 1, 0)).toEqual([0, 1]);
+  });
+});
+
+describe("ratioRange", () => {
+  it("keeps the reference band in view with a unit to spare", () => {
+    expect(RATIO_BAND).toEqual([-4, -2]);
+    expect(ratioRange([[-3.2, -2.5]])).toEqual([-5, -1]);
+    expect(ratioRange([])).toEqual([-5, -1]);
+    expect(ratioRange([[null, Number.NaN]])).toEqual([-5, -1]);
+  });
+
+  it("grows with the data beyond the band, as logRange does", () => {
+    expect(ratioRange([[-7.5, 0.2]])).toEqual([-8, 1]);
+    expect(ratioRange([[-30, -3]])).toEqual([-10, -1]); // logRange's floor at -10
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import type { FloatValue } from "../src/index.js";
 import { formatFloatValue, parseFloatValue } from "../src/index.js";
+import { parseFloatValues } from "../src/values.js";
 
 describe("parseFloatValue", () => {
   it("passes finite numbers through", () => {
@@ -82,5 +83,12 @@ describe("formatFloatValue", () => {
       "-Inf",
       "0.5",
     ]);
+  });
+});
+
+describe("parseFloatValues", () => {
+  it("parses a whole series, keeping non-finite values and gaps apart", () => {
+    const values: (FloatValue | null)[] = [1.5, "NaN", null, "Infinity", "-Infinity", 0];
+    expect(parseFloatValues(values)).toEqual([1.5, Number.NaN, null, Infinity, -Infinity, 0]);
   });
 });

@@ -24,6 +24,11 @@ export type ChartSeries = WireSeries & {
   faint?: boolean;
 };
 
+/** The series of a map (the API's `SeriesMap`), in the map's order, labelled with their names. */
+export function namedSeries(map: Readonly<Record<string, WireSeries>>): ChartSeries[] {
+  return Object.entries(map).map(([label, s]) => ({ label, ...s }));
+}
+
 /** The end of an epoch: a dashed vertical line labelled "Epoch n" at `iteration`. */
 export interface EpochMark {
   epoch: number;

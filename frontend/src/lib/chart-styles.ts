@@ -7,8 +7,6 @@ import { css, unsafeCSS } from "lit";
 import uplotCss from "uplot/dist/uPlot.min.css?inline";
 
 import { blockThemeStyles, readToken, seriesColor } from "../theme.js";
-
-export { inheritsTokens } from "../theme.js";
 import type { ChartColors } from "./chart-options.js";
 
 /**
@@ -145,33 +143,6 @@ export const lineChartStyles = [
       overflow: hidden;
       clip-path: inset(50%);
       white-space: nowrap;
-    }
-    .tablewrap {
-      max-height: 24rem;
-      overflow: auto;
-    }
-    table.points {
-      border-collapse: collapse;
-      font-size: 0.8125rem;
-      font-variant-numeric: tabular-nums;
-      width: 100%;
-    }
-    table.points th,
-    table.points td {
-      padding: 0.15rem 0.5rem;
-      border-bottom: 1px solid var(--_border);
-      text-align: right;
-    }
-    table.points thead th {
-      position: sticky;
-      top: 0;
-      background: var(--_bg);
-      color: var(--_muted);
-      font-weight: 500;
-    }
-    .empty {
-      margin: 0;
-      padding: 1rem 0;
     }
   `,
 ];

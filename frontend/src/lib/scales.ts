@@ -43,6 +43,24 @@ export function logRange(series: readonly Series[]): [number, number] | null {
   return lo === hi ? [lo - 1, hi + 1] : [lo, hi];
 }
 
+/** The typical range of log10(update:parameter ratio), drawn as a band (the seed's guide). */
+export const RATIO_BAND: readonly [number, number] = [-4, -2];
+/** The rule of thumb for log10(update:parameter ratio) (1:1000), drawn as a dashed line. */
+export const RATIO_REFERENCE = -3;
+
+/**
+ * The y-range of an update:parameter ratio chart: {@link logRange} of the values, widened so
+ * that {@link RATIO_BAND} stays in view with one unit to spare on each side.
+ *
+ * @example ratioRange([[-3.2, -2.5]]) → [-5, -1]; ratioRange([]) → [-5, -1]
+ */
+export function ratioRange(series: readonly Series[]): [number, number] {
+  const [lo, hi] = RATIO_BAND;
+  const range = logRange(series);
+  if (range === null) return [lo - 1, hi + 1];
+  return [Math.min(range[0], lo - 1), Math.max(range[1], hi + 1)];
+}
+
 /**
  * The y-range of the score chart, by the original UI's rule: from min(0, smallest finite value)
  * to the largest finite value. A flat line (all values equal and not above 0) gets a range of
