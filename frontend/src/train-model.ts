@@ -18,7 +18,7 @@ import { define } from "./define.js";
 import { infoTable, type InfoRow } from "./info-table.js";
 import { formatInteger } from "./lib/format.js";
 import { namedSeries } from "./lib/chart-options.js";
-import { logRange, RATIO_BAND, RATIO_REFERENCE } from "./lib/scales.js";
+import { RATIO_BAND, RATIO_REFERENCE, ratioRange } from "./lib/scales.js";
 import { PageElement } from "./page-element.js";
 import { pageStyles } from "./theme.js";
 import type { ChartSeries } from "./train-line-chart.js";
@@ -275,7 +275,7 @@ export class TrainModel extends PageElement {
         .epochs=${this.epochs}
         .band=${isRatio ? RATIO_BAND : null}
         .refLines=${isRatio ? [RATIO_REFERENCE] : []}
-        .yRange=${isRatio ? logRange(series.map((s) => parseFloatValues(s.values))) : null}
+        .yRange=${isRatio ? ratioRange(series.map((s) => parseFloatValues(s.values))) : null}
       ></train-line-chart>
     `;
   }

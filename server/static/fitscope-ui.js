@@ -797,7 +797,7 @@ function e(e){if(e===null||typeof e==`number`)return e;switch(e){case`NaN`:retur
         .epochs=${this.epochs}
         .band=${i?No:null}
         .refLines=${i?[-3]:[]}
-        .yRange=${i?Mo(r.map(e=>t(e.values))):null}
+        .yRange=${i?Po(r.map(e=>t(e.values))):null}
       ></train-line-chart>
     `}renderActivations(e){let t=e.activations;if(t===null)return L`<h2>${this.tr(`model.activations`)}</h2>
         <p class="muted">${this.tr(`model.activations.none`)}</p>`;let n=[{label:this.tr(`model.activations.mean`),...t.mean,width:2},{label:this.tr(`model.activations.plus`),...t.mean_plus_2_stdev,dash:[5,4]},{label:this.tr(`model.activations.minus`),...t.mean_minus_2_stdev,dash:[5,4]}];return L`
