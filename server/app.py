@@ -38,6 +38,7 @@ from aiohttp import web
 
 from fitscope.errors import RecordError, StorageError, UnknownSessionError
 from fitscope.server.cache import DEFAULT_CACHE_BYTES, Cache
+from fitscope.server.compression import accepts_gzip
 from fitscope.server.errors import ApiError
 from fitscope.server.events import DEFAULT_EVENT_BUFFER, EventLog
 from fitscope.server.layers import graph_view, layer_view
@@ -97,23 +98,6 @@ def _json(body: bytes, status: int = 200) -> web.Response:
 
 _GZIP_MIN_BYTES: Final = 1024
 """Smaller answers go as they are: compressing them saves less than it costs."""
-
-
-def _accepts_gzip(request: web.Request) -> bool:
-    """Whether ``Accept-Encoding`` lists gzip with a non-zero quality."""
-    for part in request.headers.get("Accept-Encoding", "").split(","):
-        coding, *params = (x.strip().lower() for x in part.split(";"))
-        if coding != "gzip":
-            continue
-        for param in params:
-            key, _, value = param.partition("=")
-            if key.strip() == "q":
-                try:
-                    return float(value) > 0
-                except ValueError:
-                    return False
-        return True
-    return False
 
 
 def _compressed(body: bytes) -> bytes:
@@ -249,7 +233,7 @@ def _worker_route(
         if max_points:
             args.append(query.max_points())
         state = request.app[STATE]
-        gzip_ok = _accepts_gzip(request)
+        gzip_ok = accepts_gzip(request)
 
         def bodies() -> tuple[bytes, bytes | None]:
             reader = find(state.storages, state.cache, query.get("session"), query.get("worker"))

@@ -28,6 +28,7 @@ from typing import Final
 
 from aiohttp import web
 
+from fitscope.server.compression import accepts_gzip
 from fitscope.server.errors import ApiError
 
 __all__ = [
@@ -219,21 +220,6 @@ async def page(request: web.Request) -> web.Response:
 # ---------------------------------------------------------------------------------------- static files
 
 
-def _accepts_gzip(request: web.Request) -> bool:
-    for part in request.headers.get("Accept-Encoding", "").split(","):
-        coding, _, params = part.partition(";")
-        if coding.strip().lower() not in ("gzip", "x-gzip"):
-            continue
-        q = params.strip().lower()
-        if q.startswith("q="):
-            try:
-                return float(q[2:]) > 0
-            except ValueError:
-                return False
-        return True
-    return False
-
-
 def _matches(request: web.Request, asset: Asset) -> bool:
     header = request.headers.get("If-None-Match")
     if header is None:
@@ -248,7 +234,7 @@ async def static_file(request: web.Request) -> web.Response:
     asset = request.app[UI].assets.get(name)
     if asset is None:
         raise ApiError(404, "not_found", f"There is no static file {name!r}; the UI's bundle is /static/{BUNDLE}.")
-    gzipped = asset.gzipped is not None and _accepts_gzip(request)
+    gzipped = asset.gzipped is not None and accepts_gzip(request)
     headers = {
         "ETag": asset.etag(gzipped),
         "Cache-Control": _IMMUTABLE if request.query.get("v") == asset.version else "no-cache",
