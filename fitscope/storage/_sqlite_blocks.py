@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-import json
 import operator
 import sqlite3
 from collections.abc import Collection, Iterable, Mapping
@@ -148,7 +147,7 @@ def _pack_iterations(iterations: list[int]) -> bytes:
 
 def _canonical(label: str) -> bool:
     """True when JSON writes ``label`` as it is (no escape), as every such name is found by its path."""
-    return bool(label) and json.dumps(label) == f'"{label}"'
+    return bool(label) and rows.written_as_is(label)
 
 
 def field_blocked(key: str) -> bool:

@@ -38,6 +38,7 @@ __all__ = [
     "score_rows",
     "summary_from_row",
     "summary_rows",
+    "written_as_is",
 ]
 
 #: Columns of ``reports`` read back by :func:`report_from_row`, in order.
@@ -214,6 +215,11 @@ def report_from_row(
     )
 
 
+def written_as_is(label: str) -> bool:
+    """True when JSON writes ``label`` without an escape, so a JSON path names it as it is."""
+    return json.dumps(label) == f'"{label}"'
+
+
 def _label_sql(parent: str, label: str, leaf: str = "") -> tuple[str, str, list[Any]]:
     """Returns (value, presence, parameters) for the member ``label`` of the JSON object at ``parent``.
 
@@ -223,7 +229,7 @@ def _label_sql(parent: str, label: str, leaf: str = "") -> tuple[str, str, list[
     ``\u00e9``) is looked up with ``json_each`` instead, whose ``key`` is the decoded name
     (slower, rare).
     """
-    if json.dumps(label) == f'"{label}"':
+    if written_as_is(label):
         member = f'{parent}."{label}"'
         return "json_extract(fields, ?)", "json_type(fields, ?) IS NOT NULL", [member + leaf, member]
     each = f"FROM json_each(fields, '{parent}') WHERE key = ?"
