@@ -57,18 +57,21 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         return _demo_and_serve(args)
     if args.port is not None:
         raise ValueError("fitscope demo --port needs --serve (the port of the web UI).")
-    models = ("mlp", "cnn") if args.model == "both" else (args.model,)
-    results = run_demo(
-        args.out,
-        models=models,
-        epochs=args.epochs,
-        frequency=args.frequency,
-        seed=args.seed,
-        progress=not args.quiet,
-        step_delay=args.step_delay or 0.0,
-    )
+    results = run_demo(args.out, **_demo_options(args, serving=False))
     _print_demo_results(args, results)
     return 0
+
+
+def _demo_options(args: argparse.Namespace, *, serving: bool) -> dict[str, Any]:
+    """``run_demo``'s keyword arguments from the command line; ``--step-delay`` is 0.05 s by default when serving."""
+    return {
+        "models": ("mlp", "cnn") if args.model == "both" else (args.model,),
+        "epochs": args.epochs,
+        "frequency": args.frequency,
+        "seed": args.seed,
+        "progress": not args.quiet,
+        "step_delay": (0.05 if serving else 0.0) if args.step_delay is None else args.step_delay,
+    }
 
 
 def _print_demo_results(args: argparse.Namespace, results: Sequence[DemoResult]) -> None:
@@ -86,22 +89,13 @@ def _demo_and_serve(args: argparse.Namespace) -> int:
     from fitscope.server import UIServer  # MissingDependencyError without the server extra
     from fitscope.storage.sqlite import FileStatsStorage
 
-    models = ("mlp", "cnn") if args.model == "both" else (args.model,)
     port = 9000 if args.port is None else args.port
     with UIServer(port=port) as server, FileStatsStorage(args.out) as storage:
         server.attach(storage)
         url = f"{server.url}/train/overview"
         print(f"fitscope UI: {url}", flush=True)
         try:
-            results = run_demo(
-                storage,
-                models=models,
-                epochs=args.epochs,
-                frequency=args.frequency,
-                seed=args.seed,
-                progress=not args.quiet,
-                step_delay=0.05 if args.step_delay is None else args.step_delay,
-            )
+            results = run_demo(storage, **_demo_options(args, serving=True))
             _print_demo_results(args, results)
             print(f"Training finished; still serving {url} (press Ctrl-C to stop).", flush=True)
             server.wait()
