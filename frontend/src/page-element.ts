@@ -5,7 +5,7 @@
  */
 import { LitElement, html, type PropertyValues, type TemplateResult } from "lit";
 import { ApiError, isAbort } from "./api.js";
-import { subscribeLive, type LiveEvent } from "./live.js";
+import { subscribeLive, type LiveEvent, type LiveState } from "./live.js";
 import { browserLang, resolveLang, t, type Lang, type MessageKey } from "./i18n/index.js";
 
 /** Shortest time between two refreshes of one element (4 Hz). */
@@ -99,11 +99,23 @@ export abstract class PageElement extends LitElement {
     return this.shownWorker === null || event.worker_id === this.shownWorker;
   }
 
+  /** Called when the shared live stream's state changes (the shell shows it). */
+  protected onLiveState?(state: LiveState): void;
+
   override connectedCallback(): void {
     super.connectedCallback();
+    this.subscribe();
+  }
+
+  /** (Re)subscribes to the live stream of the server at `apiBase`. */
+  private subscribe(): void {
+    this.unsubscribe?.();
     this.unsubscribe = subscribeLive(this.apiBase, {
       onEvent: (event) => {
         this.onLive(event);
+      },
+      onState: (state) => {
+        this.onLiveState?.(state);
       },
     });
   }
@@ -119,19 +131,13 @@ export abstract class PageElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has("apiBase") && this.isConnected && changed.get("apiBase") !== undefined) {
-      this.unsubscribe?.();
-      this.unsubscribe = subscribeLive(this.apiBase, {
-        onEvent: (event) => {
-          this.onLive(event);
-        },
-      });
+      this.subscribe();
     }
     if (changed.has("apiBase") || changed.has("session") || changed.has("worker")) {
       this.reload();
     }
   }
 
-  /** Drops what is in flight and loads now (the selection changed). */
   private onLive(event: LiveEvent): void {
     if (!this.isRelevant(event)) return;
     this.pendingKinds.add(event.kind);
@@ -149,6 +155,7 @@ export abstract class PageElement extends LitElement {
     return kinds;
   }
 
+  /** Drops what is in flight and loads now (the selection changed). */
   protected reload(): void {
     this.pendingKinds = new Set();
     this.controller?.abort();

@@ -20,7 +20,7 @@ import type { Session, Sessions } from "./api-types.js";
 import { define } from "./define.js";
 import { sessionLabel } from "./lib/sessions.js";
 import { LANGUAGES } from "./i18n/index.js";
-import { subscribeLive, type LiveState } from "./live.js";
+import type { LiveState } from "./live.js";
 import { PageElement } from "./page-element.js";
 import { themeStyles } from "./theme.js";
 import "./train-model.js";
@@ -74,8 +74,6 @@ export class TrainApp extends PageElement {
   declare layer: string | null;
   declare sessions: Session[];
   declare liveState: LiveState;
-
-  private unsubscribeStatus: (() => void) | null = null;
 
   static override styles = [
     themeStyles,
@@ -168,27 +166,20 @@ export class TrainApp extends PageElement {
     if (theme !== null) this.theme = theme;
   }
 
+  protected override onLiveState(state: LiveState): void {
+    this.liveState = state;
+    this.dispatchEvent(
+      new CustomEvent("train-live-status", { bubbles: true, composed: true, detail: { state } }),
+    );
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
-    this.unsubscribeStatus = subscribeLive(this.apiBase, {
-      onEvent: () => undefined,
-      onState: (state) => {
-        this.liveState = state;
-        this.dispatchEvent(
-          new CustomEvent("train-live-status", {
-            bubbles: true,
-            composed: true,
-            detail: { state },
-          }),
-        );
-      },
-    });
     window.addEventListener("popstate", this.onPopState);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribeStatus?.();
     window.removeEventListener("popstate", this.onPopState);
   }
 
