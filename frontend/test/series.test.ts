@@ -4,9 +4,7 @@ import {
   alignSeries,
   allPositive,
   countPoints,
-  finiteExtent,
   isolatedPoints,
-  nearestIndex,
   nonFiniteKind,
   type WireSeries,
 } from "../src/lib/series.js";
@@ -194,25 +192,5 @@ describe("helpers", () => {
     expect(allPositive([[1, 0]])).toBe(false);
     expect(allPositive([[1, -2]])).toBe(false);
     expect(allPositive([[null]])).toBe(false);
-  });
-
-  it("finiteExtent", () => {
-    expect(
-      finiteExtent([
-        [3, null, -1],
-        [undefined, 7],
-      ]),
-    ).toEqual([-1, 7]);
-    expect(finiteExtent([[null]])).toBeNull();
-  });
-
-  it("nearestIndex", () => {
-    expect(nearestIndex([], 3)).toBe(-1);
-    expect(nearestIndex([0, 10, 20], -5)).toBe(0);
-    expect(nearestIndex([0, 10, 20], 4)).toBe(0);
-    expect(nearestIndex([0, 10, 20], 5)).toBe(0);
-    expect(nearestIndex([0, 10, 20], 6)).toBe(1);
-    expect(nearestIndex([0, 10, 20], 99)).toBe(2);
-    expect(nearestIndex([0, 10, 20], 20)).toBe(2);
   });
 });

@@ -193,35 +193,3 @@ export function allPositive(ys: readonly (readonly (number | null | undefined)[]
     }
   return any;
 }
-
-/** The finite [min, max] of the columns, or null when there is no finite value. */
-export function finiteExtent(
-  ys: readonly (readonly (number | null | undefined)[])[],
-): [number, number] | null {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const col of ys)
-    for (const v of col) {
-      if (typeof v !== "number") continue;
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-    }
-  return lo <= hi ? [lo, hi] : null;
-}
-
-/**
- * The index into the sorted `x` of the value nearest to `target` (ties go left); -1 when `x` is
- * empty.
- */
-export function nearestIndex(x: readonly number[], target: number): number {
-  if (x.length === 0) return -1;
-  let lo = 0;
-  let hi = x.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((x[mid] as number) < target) lo = mid + 1;
-    else hi = mid;
-  }
-  if (lo > 0 && target - (x[lo - 1] as number) <= (x[lo] as number) - target) return lo - 1;
-  return lo;
-}
