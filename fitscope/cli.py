@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from fitscope import __version__
 from fitscope.errors import FitscopeError
+from fitscope.export_command import add_export_command
+from fitscope.serve_command import add_serve_command
 
 if TYPE_CHECKING:
     from fitscope.demo import DemoResult
@@ -106,12 +108,6 @@ def _demo_and_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_serve(args: argparse.Namespace) -> int:
-    from fitscope.server.cli import serve  # imports aiohttp: MissingDependencyError without the server extra
-
-    return serve(args.files, args.host, args.port, args.cors_origin or [])
-
-
 def _info(path: str) -> dict[str, Any]:
     from fitscope.storage.sqlite import FileStatsStorage
 
@@ -171,50 +167,6 @@ def _cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_export(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
-
-    from fitscope.storage.replay import count_records, replay
-    from fitscope.storage.snapshot import copy_to
-    from fitscope.storage.sqlite import FileStatsStorage
-
-    if not (args.tensorboard or args.mlflow is not None or args.to):
-        raise ValueError("fitscope export needs a destination: --tensorboard LOGDIR, --mlflow [URI] or --to DEST.")
-    if args.to:
-        print(f"Copied a consistent snapshot of {args.file} to {copy_to(args.file, args.to)}")
-    sinks: list[tuple[str, Any]] = []
-    if args.tensorboard:
-        from fitscope.exporters import TensorBoardExporter
-
-        sinks.append((f"TensorBoard {args.tensorboard}", TensorBoardExporter(args.tensorboard)))
-    if args.mlflow is not None:
-        from fitscope.exporters import MLflowExporter
-
-        uri = args.mlflow or None
-        sinks.append((f"MLflow {uri or '(default tracking URI)'}", MLflowExporter(uri, experiment=args.experiment)))
-    if not sinks:
-        return 0
-    with FileStatsStorage(args.file, read_only=True) as storage:
-        sessions = args.session or None
-        if sessions:
-            known = set(storage.list_sessions())
-            unknown = [s for s in sessions if s not in known]
-            if unknown:
-                raise ValueError(f"{args.file} has no session {', '.join(unknown)}; see: fitscope info {args.file}")
-        total = count_records(storage, sessions)
-        for label, sink in sinks:
-            try:
-                with tqdm(total=total, desc=label, unit="record", disable=args.quiet) as bar:
-                    counts = replay(storage, sink, sessions=sessions, progress=bar)
-            finally:
-                sink.close()
-            print(
-                f"{label}: {counts.reports} reports, {counts.metrics} metrics records, {counts.epochs} epoch ends "
-                f"from {counts.static_info} worker(s)"
-            )
-    return 0
-
-
 def build_parser() -> argparse.ArgumentParser:
     """Returns the argument parser of the ``fitscope`` command."""
     parser = argparse.ArgumentParser(prog="fitscope", description="See inside neural-network training.")
@@ -240,36 +192,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.set_defaults(func=_cmd_demo)
 
-    serve = sub.add_parser("serve", help="show fitscope files in the web UI (until Ctrl-C)")
-    serve.add_argument("files", nargs="+", metavar="FILE", help="a .fitscope file (it may still be being written)")
-    serve.add_argument("--port", type=int, default=9000, help="TCP port (default: 9000; 0 picks a free one)")
-    serve.add_argument("--host", default="127.0.0.1", help="interface to bind (default: 127.0.0.1, this machine only)")
-    serve.add_argument(
-        "--cors-origin",
-        action="append",
-        metavar="ORIGIN",
-        help="let pages of ORIGIN (https://portal.example) use the API and the bundle (repeatable)",
-    )
-    serve.set_defaults(func=_cmd_serve)
+    add_serve_command(sub)
 
     info = sub.add_parser("info", help="print the sessions, workers, iterations and last score of a file")
     info.add_argument("file", help="a .fitscope file")
     info.add_argument("--json", action="store_true", help="print JSON instead of text")
     info.set_defaults(func=_cmd_info)
 
-    export = sub.add_parser("export", help="send a stored run to TensorBoard or MLflow, or copy it to shared storage")
-    export.add_argument("file", help="a .fitscope file (it may still be being written)")
-    export.add_argument("--tensorboard", metavar="LOGDIR", help="write TensorBoard event files under LOGDIR")
-    export.add_argument(
-        "--mlflow", metavar="URI", nargs="?", const="", help="log to MLflow (URI, or the default tracking URI)"
-    )
-    export.add_argument("--experiment", help="MLflow experiment name (with --mlflow)")
-    export.add_argument(
-        "--to", metavar="DEST", help="copy a consistent snapshot to a path or an fsspec URL (s3://, gs://...)"
-    )
-    export.add_argument("--session", action="append", help="export only this session (repeatable)")
-    export.add_argument("--quiet", action="store_true", help="no progress bar")
-    export.set_defaults(func=_cmd_export)
+    add_export_command(sub)
     return parser
 
 

@@ -258,6 +258,9 @@ class LayerInfo:
             unknown dimensions).
         output_shape: Shape of the output tensor, when known.
         activation: Activation function, when the layer is one or names one.
+        attributes: The module's configuration read from the module itself (``in_features``,
+            ``kernel_size``, ``hidden_size``, ``eps``...): JSON values by attribute name, in the
+            module's own order; empty when none is known.
     """
 
     name: str
@@ -268,6 +271,7 @@ class LayerInfo:
     input_shape: tuple[int | None, ...] | None = None
     output_shape: tuple[int | None, ...] | None = None
     activation: str | None = None
+    attributes: Mapping[str, JSON] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,16 +331,26 @@ class StaticInfo:
 
 @dataclass(frozen=True, slots=True)
 class ScoreSeries:
-    """The score of every iteration in a window, columnar (``values[i]`` at ``iterations[i]``)."""
+    """The score of every iteration in a window, columnar (``values[i]`` at ``iterations[i]``).
+
+    ``timestamps_ms[i]`` is the wall time (ms since the epoch) at which iteration
+    ``iterations[i]`` ended; empty when unknown (files written before it was recorded).
+    """
 
     iterations: tuple[int, ...] = ()
     values: tuple[float, ...] = ()
+    timestamps_ms: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         if len(self.iterations) != len(self.values):
             raise RecordError(
                 f"A score series needs as many values as iterations; got {len(self.iterations)} "
                 f"iterations and {len(self.values)} values."
+            )
+        if self.timestamps_ms and len(self.timestamps_ms) != len(self.iterations):
+            raise RecordError(
+                f"A score series needs a timestamp per iteration or none; got {len(self.iterations)} "
+                f"iterations and {len(self.timestamps_ms)} timestamps."
             )
 
 

@@ -24,6 +24,7 @@ from fitscope.records import (
 
 __all__ = [
     "EventKind",
+    "FirstNonFinite",
     "Series",
     "SeriesKey",
     "SessionInfo",
@@ -85,6 +86,25 @@ class SessionInfo:
     start_ms: int | None
     last_update_ms: int | None
     num_reports: int
+
+
+@dataclass(frozen=True, slots=True)
+class FirstNonFinite:
+    """Where a worker's first non-finite value (NaN, +Inf, -Inf) was collected.
+
+    Attributes:
+        iteration: The earliest iteration holding one (the score of that iteration, or a
+            summary of the report at that iteration).
+        kind: ``"score"``, or the summary kind (parameters | gradients | updates | activations).
+        name: The parameter or module name for a summary; ``None`` for the score.
+        value: ``"NaN"``, ``"Infinity"`` or ``"-Infinity"``: the score's value, or for a summary
+            the first of NaN, +Inf, -Inf that it counted.
+    """
+
+    iteration: int
+    kind: str
+    name: str | None
+    value: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +232,21 @@ class StatsStorage(StatsSink, Protocol):
         self, session_id: str, worker_id: str, key: str, start: int | None = None, end: int | None = None
     ) -> Series:
         """Returns one quantity over iterations (see :func:`parse_series_key` for keys)."""
+
+    def summary_names(self, session_id: str, worker_id: str) -> dict[str, list[str]]:
+        """Returns, per summary kind, every name any stored report of the worker holds.
+
+        Names are in order of first appearance; a kind no report holds is absent. This, not
+        the latest report (a final partial report may lack gradients and updates), decides
+        which series a view offers.
+        """
+
+    def first_nonfinite(self, session_id: str, worker_id: str) -> FirstNonFinite | None:
+        """Returns where the worker's first non-finite score or summary value was, or None.
+
+        Ties at one iteration go to the score, then kinds in :data:`SUMMARY_KINDS` order, then
+        names in order of first appearance.
+        """
 
     def read_metrics(self, session_id: str, worker_id: str) -> list[MetricsRecord]:
         """Returns the user metrics of a worker in iteration order."""
