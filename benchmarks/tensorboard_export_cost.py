@@ -83,7 +83,7 @@ def content(report: StatsReport) -> tuple[list[tuple[int, str, float]], list[tup
     """Returns the ``(step, tag, value)`` scalars and ``(tag, HistogramProto)`` histograms fitscope writes."""
     scalars: list[tuple[int, str, float]] = []
     histograms: list[tuple[str, Any]] = []
-    for event in tb_events.report_events(report, histograms=True, nonfinite_seen=set()):
+    for event in tb_events.report_events(report, histograms=True):
         for value in event.summary.value:
             if value.HasField("histo"):
                 histograms.append((value.tag, value.histo))

@@ -1,7 +1,9 @@
 """What :class:`~fitscope.exporters.mlflow.MLflowExporter` logs: metric points, params, tags, histogram lines.
 
 Pure conversions from fitscope records, with no MLflow import, so they are cheap to test and
-to time. The names and rules are documented in ``docs/exporters.md`` (section "MLflow").
+to time. :class:`ReportConverter` is also the TensorBoard exporter's: both exporters name every
+statistic the same way. The names and rules are documented in ``docs/exporters.md`` (section
+"One naming scheme").
 """
 
 from __future__ import annotations
@@ -176,10 +178,16 @@ class ReportConverter:
         return result
 
     def convert(self, report: StatsReport) -> list[Point]:
-        """Returns the points of one report, every one at step = its iteration (scores at theirs)."""
+        """Returns the points of one report, every one at step = its iteration (scores at theirs).
+
+        Every point has the report's timestamp, but scores have their iteration's own
+        (``ScoreSeries.timestamps_ms``) when the report carries them.
+        """
         ts, step = report.timestamp_ms, report.iteration
+        scores = report.scores
+        times = scores.timestamps_ms or (ts,) * len(scores.iterations)  # each iteration's own end, when recorded
         out: list[Point] = [
-            ("score", v, ts, it) for it, v in zip(report.scores.iterations, report.scores.values, strict=True)
+            ("score", v, t, it) for it, v, t in zip(scores.iterations, scores.values, times, strict=True)
         ]
         if report.score is not None and step not in report.scores.iterations:
             out.append(("score", report.score, ts, step))

@@ -34,6 +34,7 @@ class _Unit:
     points: list[Point]
     droppable: bool
     sent: int = 0
+    lost: bool = False
 
 
 @dataclass
@@ -58,6 +59,12 @@ class RunState:
         histogram_file: Local JSONL file of every histogram line so far.
         histogram_dirty: Whether that file changed since its last upload.
         lost: Metric points that will never be sent.
+        records_lost: Records (reports, metrics records, epoch ends) some of whose points will
+            never be sent.
+        has_static: Whether the worker's StaticInfo reached the exporter.
+        start_ms: Earliest timestamp of the worker's records (its StaticInfo's when it came
+            first): the start time of a run the exporter creates.
+        end_ms: Latest timestamp of the worker's records: the end time of a created run.
     """
 
     worker_id: str
@@ -77,6 +84,10 @@ class RunState:
     histogram_file: str | None = None
     histogram_dirty: bool = False
     lost: int = 0
+    records_lost: int = 0
+    has_static: bool = False
+    start_ms: int | None = None
+    end_ms: int | None = None
     _pending: deque[_Unit] = field(default_factory=deque)
     _droppable: int = 0
     _lines: list[str] = field(default_factory=list)
@@ -86,6 +97,17 @@ class RunState:
     def name(self) -> str:
         """The run name: the session's, plus ``(<worker>)`` when the session has several workers."""
         return f"{self.base_name} ({self.worker_id})" if self.several else self.base_name
+
+    def saw(self, timestamp_ms: int) -> None:
+        """Widens the run's time span (:attr:`start_ms`, :attr:`end_ms`) to a record's timestamp."""
+        self.start_ms = timestamp_ms if self.start_ms is None else min(self.start_ms, timestamp_ms)
+        self.end_ms = timestamp_ms if self.end_ms is None else max(self.end_ms, timestamp_ms)
+
+    def static_undelivered(self) -> bool:
+        """Whether the StaticInfo came but its run, params, tags or ``static_info.json`` did not reach the store."""
+        if not self.has_static:
+            return False
+        return self.run_id is None or self.broken or bool(self.params or self.tags) or self.static_json is not None
 
     def unsent(self) -> int:
         """Number of points waiting."""
@@ -99,6 +121,7 @@ class RunState:
         """
         if self.broken:
             self.lost += len(points)
+            self.records_lost += 1
             return False
         self._pending.append(_Unit(points, droppable))
         self._droppable += droppable
@@ -108,6 +131,7 @@ class RunState:
         self._pending.remove(oldest)
         self._droppable -= 1
         self.lost += len(oldest.points) - oldest.sent
+        self.records_lost += 1
         return True
 
     def front(self, limit: int) -> list[Point]:
@@ -120,21 +144,24 @@ class RunState:
             batch.extend(unit.points[unit.sent : unit.sent + room])
         return batch
 
-    def consume(self, n: int) -> None:
-        """Removes the ``n`` oldest waiting points (sent, or refused for good)."""
+    def consume(self, n: int, *, refused: bool = False) -> None:
+        """Removes the ``n`` oldest waiting points: sent, or (``refused``) refused for good."""
         while self._pending and (n or not self._pending[0].points):
             unit = self._pending[0]
             k = min(n, len(unit.points) - unit.sent)
             unit.sent += k
+            unit.lost = unit.lost or (refused and k > 0)
             n -= k
             if unit.sent == len(unit.points):
                 self._pending.popleft()
                 self._droppable -= unit.droppable
+                self.records_lost += unit.lost
 
     def drop_all(self) -> int:
         """Counts every waiting point as lost and forgets it; returns how many there were."""
         n = self.unsent()
         self.lost += n
+        self.records_lost += len(self._pending)
         self._pending.clear()
         self._droppable = 0
         return n

@@ -9,6 +9,8 @@ values instead, for the exporter's client only:
 * tracking calls go through :class:`BoundedRestStore`, a ``RestStore`` whose requests carry the
   exporter's ``timeout`` and ``max_retries`` (the exporter's ``MlflowClient`` gets its own
   tracking-service client holding that store; nothing global is registered or patched);
+* a ``sqlite:///`` file store keeps new experiments' artifacts in ``mlruns/`` beside the
+  database, not in ``./mlruns`` of whatever folder the process runs in (MLflow's default);
 * artifacts served by the tracking server (``mlflow-artifacts:`` / ``http(s):`` URIs) are
   uploaded with one bounded ``PUT``; other artifact stores (local paths, cloud buckets) go
   through MLflow's repository for that URI, with that store's own timeouts.
@@ -22,8 +24,9 @@ import json
 import os
 import posixpath
 from functools import partial
+from pathlib import Path
 from typing import Any, Final
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 import requests
 from mlflow import MlflowClient
@@ -31,10 +34,23 @@ from mlflow.entities import Metric, Param, RunTag
 from mlflow.exceptions import MlflowException
 from mlflow.store.artifact import artifact_repository_registry, mlflow_artifacts_repo
 from mlflow.store.tracking.rest_store import RestStore
+from mlflow.tracking._tracking_service import utils as tracking_utils
 from mlflow.tracking._tracking_service.client import TrackingServiceClient
 from mlflow.utils import credentials, proto_json_utils, request_utils, rest_utils
 
-__all__ = ["BoundedRestStore", "Metric", "Param", "RunTag", "is_transient", "make_client", "upload_artifact"]
+from fitscope.errors import ExportError
+
+__all__ = [
+    "BoundedRestStore",
+    "Metric",
+    "Param",
+    "RunTag",
+    "check_tracking_uri",
+    "is_transient",
+    "make_client",
+    "sqlite_artifact_root",
+    "upload_artifact",
+]
 
 # MLflow's helpers carry no annotations; typed as Any so strict mypy accepts the calls.
 _http_request: Any = rest_utils.http_request
@@ -44,6 +60,8 @@ _host_creds: Any = credentials.get_default_host_creds
 _raise_for_status: Any = request_utils.augmented_raise_for_status
 _get_artifact_repository: Any = artifact_repository_registry.get_artifact_repository
 _resolve_artifacts_uri: Any = mlflow_artifacts_repo.MlflowArtifactsRepository.resolve_uri
+_store_registry: Any = tracking_utils._tracking_store_registry
+_get_store: Any = tracking_utils._get_store
 
 #: Seconds between the HTTP-level retries of one call grow as 0, 2 x this, 4 x this...
 _BACKOFF_FACTOR: Final = 0.5
@@ -109,11 +127,46 @@ class _BoundedTrackingClient(TrackingServiceClient):
         return self._bounded_store
 
 
+def check_tracking_uri(tracking_uri: str) -> None:
+    """Raises ExportError when MLflow has no tracking store for ``tracking_uri``'s scheme."""
+    try:
+        _store_registry.get_store_builder(tracking_uri)
+    except MlflowException:
+        schemes = ", ".join(f"{s}:" for s in sorted(_store_registry._registry) if s)
+        raise ExportError(
+            f"MLflow has no tracking store for {tracking_uri!r}; use an http(s):// server, a database URI "
+            f"(sqlite:///mlflow.db) or a local path. Schemes MLflow knows: {schemes}."
+        ) from None
+
+
+def sqlite_artifact_root(tracking_uri: str) -> str | None:
+    """Returns the ``file:`` URI of ``mlruns/`` beside a ``sqlite:///`` file store's database, else None."""
+    if not tracking_uri.startswith("sqlite:///"):
+        return None
+    path = unquote(tracking_uri[len("sqlite:///") :].partition("?")[0])
+    if not path or path == ":memory:":
+        return None
+    return (Path(path).absolute().parent / "mlruns").as_uri()
+
+
 def make_client(tracking_uri: str, timeout_s: float, max_retries: int) -> Any:
-    """Returns an ``MlflowClient`` for ``tracking_uri``; for a server, with bounded requests."""
-    client = MlflowClient(tracking_uri)
-    if urlparse(tracking_uri).scheme in _HTTP_SCHEMES:
-        store = BoundedRestStore(tracking_uri, timeout_s, max_retries)
+    """Returns an ``MlflowClient`` for ``tracking_uri``; for a server, with bounded requests.
+
+    Raises:
+        ExportError: MLflow has no tracking store for the URI's scheme.
+    """
+    check_tracking_uri(tracking_uri)
+    store: Any = None
+    try:
+        if urlparse(tracking_uri).scheme in _HTTP_SCHEMES:
+            store = BoundedRestStore(tracking_uri, timeout_s, max_retries)
+        elif (root := sqlite_artifact_root(tracking_uri)) is not None:
+            # Before MlflowClient: a new database's Default experiment gets its artifact root from the first store.
+            store = _get_store(tracking_uri, root)
+        client = MlflowClient(tracking_uri)
+    except MlflowException as exc:
+        raise ExportError(f"MLflow cannot use the tracking URI {tracking_uri!r}: {exc.message}") from None
+    if store is not None:
         client._tracking_client = _BoundedTrackingClient(tracking_uri, store)
     return client
 

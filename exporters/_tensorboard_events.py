@@ -3,15 +3,16 @@
 Only the ``tensorboard`` package is used (its protos and the text plugin's metadata), never
 TensorFlow. Scalars are ``simple_value`` (float32: the Rust data server drops float64 tensors);
 histograms are the legacy ``HistogramProto`` with fitscope's own buckets; static info is a
-Markdown text summary. Every tag of one report shares one ``Event``.
+Markdown text summary. Every tag of one report shares one ``Event`` (scores: one each, at
+their own iteration and time). Scalar names and values come from
+:class:`~fitscope.exporters._mlflow_metrics.ReportConverter`, shared with the MLflow exporter.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
-import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
@@ -23,11 +24,29 @@ from tensorboard.compat.proto import (  # type: ignore[import-untyped, unused-ig
     tensor_shape_pb2,
     types_pb2,
 )
+from tensorboard.plugins.hparams import (  # type: ignore[import-untyped, unused-ignore]
+    api_pb2 as hparams_api_pb2,
+)
+from tensorboard.plugins.hparams import (  # type: ignore[import-untyped, unused-ignore]
+    metadata as hparams_metadata,
+)
+from tensorboard.plugins.hparams import (  # type: ignore[import-untyped, unused-ignore]
+    plugin_data_pb2 as hparams_plugin_data_pb2,
+)
 from tensorboard.plugins.text import metadata as text_metadata  # type: ignore[import-untyped, unused-ignore]
 
+from fitscope.exporters._mlflow_metrics import ReportConverter
 from fitscope.records import EpochRecord, MetricsRecord, StaticInfo, StatsReport, Summary
 
-__all__ = ["epoch_event", "metrics_event", "report_events", "static_info_events", "version_event"]
+__all__ = [
+    "epoch_event",
+    "flat_hyperparameters",
+    "hparams_end_event",
+    "metrics_event",
+    "report_events",
+    "static_info_events",
+    "version_event",
+]
 
 Event = Any  # tensorboard.compat.proto.event_pb2.Event (generated, untyped)
 _Value = summary_pb2.Summary.Value
@@ -65,89 +84,34 @@ def _histogram(tag: str, s: Summary) -> Any:
     return _Value(tag=tag, histo=proto)
 
 
-def update_ratio(update: Summary | None, parameter: Summary | None) -> float | None:
-    """Returns ``log10(mean|update| / mean|parameter|)``, or None when a magnitude is absent or zero."""
-    if update is None or parameter is None:
-        return None
-    u, p = update.mean_magnitude, parameter.mean_magnitude
-    if u is None or p is None or not (u > 0 and p > 0) or math.isinf(u) or math.isinf(p):
-        return None
-    return math.log10(u / p)
+def report_events(report: StatsReport, *, histograms: bool, converter: ReportConverter | None = None) -> list[Event]:
+    """Returns the events of one report: one per score of its window, then one with every other tag.
 
-
-def report_events(report: StatsReport, *, histograms: bool, nonfinite_seen: set[str]) -> list[Event]:
-    """Returns the events of one report: one per earlier score of its window, then one with every tag.
+    The scalars are the names and values of :class:`ReportConverter` (the naming scheme both
+    exporters share, ``docs/exporters.md``); each score has its iteration's own step and wall
+    time (the report's when the report carries no score times), every other tag the report's.
 
     Args:
         report: The report.
-        histograms: Whether to write the histograms.
-        nonfinite_seen: ``"<kind>/<name>"`` of the tensors that held a non-finite value in an
-            earlier report of this run; updated here. Their ``nonfinite/...`` series is written
-            from their first non-finite value on, zeros included.
+        histograms: Whether to write the histograms (``histogram/<kind>/<name>``).
+        converter: The run's converter (it keeps learning-rate groups and weights stable
+            across reports); a fresh one without StaticInfo when None.
     """
-    wall = report.timestamp_ms / 1000.0
+    converter = converter or ReportConverter(None)
     events: list[Event] = []
-    own_score = report.score
-    for iteration, value in zip(report.scores.iterations, report.scores.values, strict=True):
-        if iteration == report.iteration:
-            own_score = value if own_score is None else own_score
-        else:
-            events.append(_event(iteration, wall, [_scalar("score", value)]))
     values: list[Any] = []
-    if own_score is not None:
-        values.append(_scalar("score", own_score))
-    values.extend(_scalar(f"learning_rate/{name}", lr) for name, lr in report.learning_rates.items())
-    updates, parameters = report.summaries.get("updates", {}), report.summaries.get("parameters", {})
-    for name, update in updates.items():
-        ratio = update_ratio(update, parameters.get(name))
-        if ratio is not None:
-            values.append(_scalar(f"ratio/{name}", ratio))
-    values.extend(_summary_values(report.summaries, histograms=histograms, nonfinite_seen=nonfinite_seen))
-    values.extend(_scalar(tag, v) for tag, v in _report_fields(report))
-    events.append(_event(report.iteration, wall, values))
+    for key, value, timestamp_ms, step in converter.convert(report):
+        if key == "score":
+            events.append(_event(step, timestamp_ms / 1000.0, [_scalar("score", value)]))
+        else:
+            values.append(_scalar(key, value))
+    if histograms:
+        for kind, by_name in report.summaries.items():
+            for name, s in by_name.items():
+                if s.histogram is not None:
+                    values.append(_histogram(f"histogram/{kind}/{name}", s))
+    events.append(_event(report.iteration, report.timestamp_ms / 1000.0, values))
     return events
-
-
-def _summary_values(
-    summaries: Mapping[str, Mapping[str, Summary]], *, histograms: bool, nonfinite_seen: set[str]
-) -> Iterator[Any]:
-    total = 0
-    for kind, by_name in summaries.items():
-        for name, s in by_name.items():
-            key = f"{kind}/{name}"
-            if s.mean_magnitude is not None:
-                yield _scalar(f"mean_magnitude/{key}", s.mean_magnitude)
-            if s.stdev is not None:
-                yield _scalar(f"stdev/{key}", s.stdev)
-            if s.nonfinite_count:
-                nonfinite_seen.add(key)
-                total += s.nonfinite_count
-            if key in nonfinite_seen:
-                yield _scalar(f"nonfinite/{key}", s.nonfinite_count)
-            if histograms and s.histogram is not None:
-                yield _histogram(f"histogram/{key}", s)
-    if summaries:
-        yield _scalar("nonfinite/total", total)
-
-
-def _report_fields(report: StatsReport) -> Iterator[tuple[str, float]]:
-    """Yields ``(tag, value)`` of the performance and memory fields that are present."""
-    if report.performance is not None:
-        for f in dataclasses.fields(report.performance):
-            yield f"performance/{f.name}", getattr(report.performance, f.name)
-    if report.collection_ms is not None:
-        yield "performance/collection_ms", report.collection_ms
-    memory = report.memory
-    if memory is not None:
-        for f in dataclasses.fields(memory):
-            value = getattr(memory, f.name)
-            if isinstance(value, (int, float)):
-                yield f"memory/{f.name}", value
-        for device in memory.devices:
-            for f in dataclasses.fields(device):
-                value = getattr(device, f.name)
-                if f.name != "name" and isinstance(value, (int, float)):
-                    yield f"memory/devices/{device.name}/{f.name}", value
 
 
 def metrics_event(record: MetricsRecord) -> Event:
@@ -173,12 +137,74 @@ def _text(tag: str, markdown: str) -> Any:
 
 
 def static_info_events(info: StaticInfo) -> list[Event]:
-    """Returns one event at step 0: ``static_info`` (Markdown) and, when any, ``hyperparameters``."""
+    """Returns one event at step 0: ``static_info`` (Markdown) and, when any, ``hyperparameters``.
+
+    Hyperparameters also go to TensorBoard's HParams plugin, as ``SummaryWriter.add_hparams``
+    writes them: an experiment summary naming them and the ``score`` metric, and the run's
+    session start info with their values (the session end info is written at close).
+    """
     values = [_text("static_info", static_info_markdown(info))]
     if info.hyperparameters:
         rows = [(name, json.dumps(value, sort_keys=True)) for name, value in info.hyperparameters.items()]
         values.append(_text("hyperparameters", _table(("hyperparameter", "value"), rows)))
+        values.extend(_hparams_values(info))
     return [_event(0, info.timestamp_ms / 1000.0, values)]
+
+
+def flat_hyperparameters(hyperparameters: Mapping[str, Any]) -> dict[str, Any]:
+    """Flattens nested mappings with ``.`` (``optimizer.lr``), as the MLflow params are named."""
+    out: dict[str, Any] = {}
+    for name, value in hyperparameters.items():
+        if isinstance(value, Mapping) and value:
+            out.update({f"{name}.{k}": v for k, v in flat_hyperparameters(value).items()})
+        else:
+            out[name] = value
+    return out
+
+
+def _hparams_summary(tag: str, data: Any) -> Any:
+    metadata = hparams_metadata.create_summary_metadata(data)
+    return _Value(tag=tag, metadata=metadata, tensor=hparams_metadata.NULL_TENSOR)
+
+
+def _hparams_values(info: StaticInfo) -> list[Any]:
+    """The HParams plugin's experiment and session start summaries of a run's hyperparameters."""
+    api = hparams_api_pb2
+    start = hparams_plugin_data_pb2.SessionStartInfo(start_time_secs=info.timestamp_ms / 1000.0)
+    infos = []
+    for name, value in flat_hyperparameters(info.hyperparameters).items():
+        if value is None:
+            continue
+        slot = start.hparams[name]
+        if isinstance(value, bool):  # before int: bool is an int
+            slot.bool_value, kind = value, api.DATA_TYPE_BOOL
+        elif isinstance(value, (int, float)):
+            slot.number_value, kind = float(value), api.DATA_TYPE_FLOAT64
+        elif isinstance(value, str):
+            slot.string_value, kind = value, api.DATA_TYPE_STRING
+        else:  # lists and empty mappings: their compact JSON
+            slot.string_value, kind = json.dumps(value, sort_keys=True, separators=(",", ":")), api.DATA_TYPE_STRING
+        infos.append(api.HParamInfo(name=name, type=kind))
+    version = hparams_metadata.PLUGIN_DATA_VERSION
+    experiment = api.Experiment(
+        hparam_infos=infos,
+        metric_infos=[api.MetricInfo(name=api.MetricName(tag="score"), display_name="score")],
+        time_created_secs=info.timestamp_ms / 1000.0,
+    )
+    plugin_data = hparams_plugin_data_pb2.HParamsPluginData
+    return [
+        _hparams_summary(hparams_metadata.EXPERIMENT_TAG, plugin_data(experiment=experiment, version=version)),
+        _hparams_summary(
+            hparams_metadata.SESSION_START_INFO_TAG, plugin_data(session_start_info=start, version=version)
+        ),
+    ]
+
+
+def hparams_end_event(step: int, wall_time: float) -> Event:
+    """Returns the HParams plugin's session end info (status success) at a run's last step and time."""
+    end = hparams_plugin_data_pb2.SessionEndInfo(status=hparams_api_pb2.STATUS_SUCCESS, end_time_secs=wall_time)
+    data = hparams_plugin_data_pb2.HParamsPluginData(session_end_info=end, version=hparams_metadata.PLUGIN_DATA_VERSION)
+    return _event(step, wall_time, [_hparams_summary(hparams_metadata.SESSION_END_INFO_TAG, data)])
 
 
 def static_info_markdown(info: StaticInfo) -> str:

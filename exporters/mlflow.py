@@ -80,6 +80,7 @@ class MLflowExporter:
 
     Raises:
         MissingDependencyError: ``mlflow`` is not installed.
+        ExportError: ``tracking_uri`` has a scheme MLflow has no tracking store for.
         ValueError: An argument is out of range.
     """
 
@@ -119,7 +120,7 @@ class MLflowExporter:
             self._given = (run_id, None, None)
         elif active is not None:
             self._given = (active.info.run_id, active.info.experiment_id, active.info.artifact_uri)
-        self._client = self._transport.make_client(self.tracking_uri, self.timeout_s, max_retries)
+        self._client = self._transport.make_client(self.tracking_uri, self.timeout_s, max_retries)  # ExportError
         self._runs: dict[tuple[str, str], RunState] = {}
         self._folder = tempfile.mkdtemp(prefix="fitscope-mlflow-")
         self._experiment_id: str | None = None
@@ -131,6 +132,7 @@ class MLflowExporter:
         self._failing = False
         self._reported: set[str] = set()
         self._sent = 0
+        self._static_lost = 0
 
     def __repr__(self) -> str:
         return f"MLflowExporter({self.tracking_uri!r})"
@@ -145,6 +147,13 @@ class MLflowExporter:
         """Metric points dropped: past ``max_pending``, refused by the store, or unsent at close."""
         return sum(run.lost for run in list(self._runs.values()))
 
+    @property
+    def records_lost(self) -> int:
+        """Records not (wholly) delivered: reports, metrics and epoch ends some of whose points were lost,
+        and, once closed, StaticInfos whose run, params, tags or ``static_info.json`` did not reach the store.
+        """
+        return sum(run.records_lost for run in list(self._runs.values())) + self._static_lost
+
     def run_id(self, session_id: str, worker_id: str) -> str | None:
         """Returns the MLflow run id of a (session, worker), or None while its run is not known."""
         run = self._runs.get((session_id, worker_id))
@@ -156,6 +165,8 @@ class MLflowExporter:
         """Queues the run's params, tags and ``fitscope/static_info.json``, and opens its run."""
         with self._lock:
             run = self._run(info.session_id, info.worker_id, info)
+            run.has_static = True
+            run.saw(info.timestamp_ms)
             run.tags.update(static_tags(info))
             run.params.update(static_params(info))
             run.static_json = json.dumps(to_json_dict(info), indent=2, sort_keys=True, allow_nan=False)
@@ -165,6 +176,9 @@ class MLflowExporter:
         """Queues the report's metric points and histogram lines; sends when due."""
         with self._lock:
             run = self._run(report.session_id, report.worker_id)
+            run.saw(report.timestamp_ms)
+            for ts in report.scores.timestamps_ms[:1]:  # the window's first iteration ended first
+                run.saw(ts)
             self._enqueue(run, run.converter.convert(report), droppable=True)
             run.add_histogram_lines(histogram_lines(report))
             self._pump(flush=False)
@@ -172,13 +186,16 @@ class MLflowExporter:
     def put_metrics(self, record: MetricsRecord) -> None:
         """Queues ``metrics/<name>`` points at the record's iteration; sends when due."""
         with self._lock:
-            self._enqueue(self._run(record.session_id, record.worker_id), metrics_points(record), droppable=False)
+            run = self._run(record.session_id, record.worker_id)
+            run.saw(record.timestamp_ms)
+            self._enqueue(run, metrics_points(record), droppable=False)
             self._pump(flush=False)
 
     def put_epoch(self, record: EpochRecord) -> None:
         """Queues the ``epoch`` point, then sends everything waiting and uploads the histograms."""
         with self._lock:
             run = self._run(record.session_id, record.worker_id)
+            run.saw(record.timestamp_ms)
             self._enqueue(run, epoch_points(record), droppable=False)
             run.write_histograms()
             self._pump(flush=True)
@@ -197,8 +214,10 @@ class MLflowExporter:
     def close(self) -> None:
         """Makes one last bounded attempt to send everything and ends the runs it created. Idempotent.
 
-        A created run ends FINISHED, or FAILED when points were lost. When the store cannot be
-        reached the run stays as it is, and the unsent points are counted and reported.
+        A created run ends FINISHED, or FAILED when points were lost, at the time of its last
+        record (so a run exported afterwards spans the training, not the export). When the store
+        cannot be reached the run stays as it is, and the unsent points are counted
+        (:attr:`points_lost`, :attr:`records_lost`) and logged as a warning; close does not raise.
         """
         with self._lock:
             if self._closed:
@@ -213,14 +232,17 @@ class MLflowExporter:
                 for run in self._runs.values():
                     if reachable and run.owned and run.run_id is not None:
                         status = "FAILED" if run.lost else "FINISHED"
-                        self._call("end the run", self._client.set_terminated, run.run_id, status)
+                        self._call("end the run", self._client.set_terminated, run.run_id, status, run.end_ms)
             except _Transient:
                 reachable = False
-            if unsent or not reachable:
+            self._static_lost = sum(run.static_undelivered() for run in self._runs.values())
+            if unsent or not reachable or self.records_lost:
                 logger.warning(
-                    "fitscope: %r closed without reaching the tracking store; %d metric points were not sent.",
+                    "fitscope: %r closed without delivering everything: %d records (%d metric points) were not "
+                    "delivered to the tracking store.",
                     self,
-                    unsent,
+                    self.records_lost,
+                    self.points_lost,
                 )
             shutil.rmtree(self._folder, ignore_errors=True)
 
@@ -305,9 +327,10 @@ class MLflowExporter:
         self._log_entities(run_id, "params", run.params)
         if due or run.unsent() >= _MAX_METRICS:
             while batch := run.front(_MAX_METRICS):
-                if not self._call("log metrics", self._log_metrics, run_id, batch):
+                refused = not self._call("log metrics", self._log_metrics, run_id, batch)
+                if refused:
                     run.lost += len(batch)
-                run.consume(len(batch))
+                run.consume(len(batch), refused=refused)
         if run.artifact_uri is None:
             return
         # Each artifact is marked done only after its call returned: a transient failure leaves it to the retry.
@@ -337,7 +360,10 @@ class MLflowExporter:
         tags = dict(run.tags)
         if self._given is not None:
             tags["mlflow.parentRunId"] = self._given[0]
-        created = self._or_broken(run, lambda: self._client.create_run(experiment_id, tags=tags, run_name=run.name))
+        created = self._or_broken(
+            run,
+            lambda: self._client.create_run(experiment_id, start_time=run.start_ms, tags=tags, run_name=run.name),
+        )
         if created is not None:
             run.tags.clear()
             run.run_id, run.experiment_id = created.info.run_id, created.info.experiment_id

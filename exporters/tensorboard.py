@@ -21,18 +21,36 @@ import re
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from fitscope.errors import MissingDependencyError, StorageClosedError
+from fitscope.errors import ExportError, MissingDependencyError, StorageClosedError
+from fitscope.exporters._mlflow_metrics import ReportConverter
 from fitscope.records import EpochRecord, MetricsRecord, StaticInfo, StatsReport
 
 if TYPE_CHECKING:
     from fitscope.exporters._event_file import EventFile
 
-__all__ = ["TensorBoardExporter", "run_path_segment"]
+__all__ = ["LogdirError", "TensorBoardExporter", "run_path_segment"]
 
 logger = logging.getLogger("fitscope")
+
+
+class LogdirError(ExportError, OSError):
+    """The TensorBoard log directory is not a directory fitscope can write into.
+
+    Its instances are a :class:`NotADirectoryError` (a file stands in the way) or a
+    :class:`PermissionError` as well, so code written for those keeps working.
+    """
+
+
+class _NotADirectory(LogdirError, NotADirectoryError):
+    pass
+
+
+class _NoPermission(LogdirError, PermissionError):
+    pass
+
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
 _MAX_SEGMENT = 100
@@ -56,14 +74,21 @@ class _Run:
     """What is open for one (session, worker)."""
 
     file: EventFile
-    nonfinite_seen: set[str] = field(default_factory=set)
+    converter: ReportConverter
+    hparams: bool = False  # the HParams plugin's session start was written: its end is written at close
+    last_step: int = 0
+    last_wall: float = 0.0
+
+    def saw(self, step: int, wall: float) -> None:
+        self.last_step, self.last_wall = max(self.last_step, step), max(self.last_wall, wall)
 
 
 class TensorBoardExporter:
     """Writes a listener's records as TensorBoard scalars, histograms and text.
 
     Per report, one ``Event`` at step = iteration holds every tag (and one small event per
-    earlier score of the report's window); static info is a Markdown text at step 0. Writing is
+    score of the report's window, at that iteration's wall time); the names are the scheme both
+    exporters share (``docs/exporters.md``). Static info is a Markdown text at step 0. Writing is
     synchronous on the calling thread, which under a :class:`~fitscope.StatsListener` is the
     exporter's own writer thread.
 
@@ -74,15 +99,24 @@ class TensorBoardExporter:
             ``0`` writes at every record. Static info, epoch ends, :meth:`flush` and
             :meth:`close` write at once.
         histograms: Whether to write parameter, gradient, update and activation histograms.
+        detail: Also write mean, stdev, mean magnitude, min and max of every tensor
+            (``<kind>/<name>/<stat>``), as the MLflow exporter's ``detail=True`` does.
 
     Raises:
         MissingDependencyError: The ``tensorboard`` package is not installed.
-        NotADirectoryError: ``logdir`` (or a parent) is a file.
-        PermissionError: ``logdir`` cannot be written.
+        LogdirError: ``logdir`` (or a parent) is a file (also a ``NotADirectoryError``), or
+            cannot be written (also a ``PermissionError``).
         ValueError: ``flush_secs`` is negative or not finite.
     """
 
-    def __init__(self, logdir: str | os.PathLike[str], *, flush_secs: float = 10.0, histograms: bool = True) -> None:
+    def __init__(
+        self,
+        logdir: str | os.PathLike[str],
+        *,
+        flush_secs: float = 10.0,
+        histograms: bool = True,
+        detail: bool = False,
+    ) -> None:
         self._events, self._event_file = _load_backend()
         if isinstance(flush_secs, bool) or not isinstance(flush_secs, (int, float)) or not math.isfinite(flush_secs):
             raise ValueError(f"flush_secs must be a finite number of seconds, got {flush_secs!r}.")
@@ -91,6 +125,7 @@ class TensorBoardExporter:
         self.logdir = os.path.abspath(os.fspath(logdir))
         self.flush_secs = float(flush_secs)
         self.histograms = histograms
+        self.detail = detail
         _prepare_logdir(self.logdir)
         self._runs: dict[tuple[str, str], _Run] = {}
         self._session_names: dict[str, str] = {}
@@ -100,17 +135,17 @@ class TensorBoardExporter:
     def __repr__(self) -> str:
         return f"TensorBoardExporter({self.logdir!r})"
 
-    def run_directory(self, session_id: str, worker_id: str) -> str:
+    def run_directory(self, session_id: str, worker_id: str, *, session_name: str | None = None) -> str:
         """Returns the run directory of a (session, worker): ``<logdir>/<session>/<worker>``.
 
-        ``<session>`` is the session name from its StaticInfo when it has one, else the session
-        id; both parts pass through :func:`run_path_segment`. A run keeps the directory it
-        opened first.
+        ``<session>`` is the session name from its StaticInfo when it has one (or
+        ``session_name``, for a run not seen yet), else the session id; both parts pass through
+        :func:`run_path_segment`. A run keeps the directory it opened first.
         """
         run = self._runs.get((session_id, worker_id))
         if run is not None:
             return run.file.directory
-        session = self._session_names.get(session_id) or session_id
+        session = self._session_names.get(session_id) or session_name or session_id
         return os.path.join(self.logdir, run_path_segment(session), run_path_segment(worker_id))
 
     # ------------------------------------------------------------------ StatsSink
@@ -121,8 +156,10 @@ class TensorBoardExporter:
             self._check_open()
             if info.session_name:
                 self._session_names.setdefault(info.session_id, info.session_name)
-            run = self._run(info.session_id, info.worker_id)
+            run = self._run(info.session_id, info.worker_id, info)
             run.file.add(self._events.static_info_events(info))
+            run.hparams = run.hparams or bool(info.hyperparameters)
+            run.saw(0, info.timestamp_ms / 1000.0)
             run.file.write(force=True)
 
     def put_update(self, report: StatsReport) -> None:
@@ -130,9 +167,8 @@ class TensorBoardExporter:
         with self._lock:
             self._check_open()
             run = self._run(report.session_id, report.worker_id)
-            run.file.add(
-                self._events.report_events(report, histograms=self.histograms, nonfinite_seen=run.nonfinite_seen)
-            )
+            run.saw(report.iteration, report.timestamp_ms / 1000.0)
+            run.file.add(self._events.report_events(report, histograms=self.histograms, converter=run.converter))
             run.file.write()
 
     def put_metrics(self, record: MetricsRecord) -> None:
@@ -140,6 +176,7 @@ class TensorBoardExporter:
         with self._lock:
             self._check_open()
             run = self._run(record.session_id, record.worker_id)
+            run.saw(record.iteration, record.timestamp_ms / 1000.0)
             run.file.add([self._events.metrics_event(record)])
             run.file.write()
 
@@ -148,6 +185,7 @@ class TensorBoardExporter:
         with self._lock:
             self._check_open()
             run = self._run(record.session_id, record.worker_id)
+            run.saw(record.iteration, record.timestamp_ms / 1000.0)
             run.file.add([self._events.epoch_event(record)])
             run.file.write(force=True)
 
@@ -160,6 +198,9 @@ class TensorBoardExporter:
     def close(self) -> None:
         """Writes what is buffered and closes every event file. Idempotent.
 
+        A run with hyperparameters gets the HParams plugin's session end info (status success),
+        at its last step and record time.
+
         Raises:
             OSError: A file could not be written; every file is closed all the same.
         """
@@ -167,6 +208,9 @@ class TensorBoardExporter:
             if self._closed:
                 return
             self._closed = True
+            for run in self._runs.values():
+                if run.hparams:
+                    run.file.add([self._events.hparams_end_event(run.last_step, run.last_wall)])
             _for_each(self._runs.values(), lambda run: run.file.close())
 
     # ------------------------------------------------------------------ internals
@@ -175,13 +219,14 @@ class TensorBoardExporter:
         if self._closed:
             raise StorageClosedError(f"{self!r} is closed; create a new exporter to keep writing.")
 
-    def _run(self, session_id: str, worker_id: str) -> _Run:
+    def _run(self, session_id: str, worker_id: str, info: StaticInfo | None = None) -> _Run:
         key = (session_id, worker_id)
         run = self._runs.get(key)
         if run is None:
             directory = self.run_directory(session_id, worker_id)
             _warn_if_reused(directory)
-            run = _Run(self._event_file.EventFile(directory, self.flush_secs, _version_event(self._events)))
+            file = self._event_file.EventFile(directory, self.flush_secs, _version_event(self._events))
+            run = _Run(file, ReportConverter(info, detail=self.detail))
             self._runs[key] = run
         return run
 
@@ -210,16 +255,24 @@ def _prepare_logdir(logdir: str) -> None:
     try:
         os.makedirs(logdir, exist_ok=True)
     except FileExistsError:
-        raise NotADirectoryError(
+        raise _NotADirectory(
             f"TensorBoardExporter needs a directory for its event files, but {logdir!r} is a file; "
             "pass another logdir or move the file."
         ) from None
     except NotADirectoryError:
-        raise NotADirectoryError(
+        raise _NotADirectory(
             f"TensorBoardExporter cannot create the directory {logdir!r}: a parent of it is a file."
         ) from None
+    except PermissionError:
+        raise _NoPermission(
+            f"TensorBoardExporter cannot create the directory {logdir!r}: permission denied; "
+            "pass a logdir you can write."
+        ) from None
+    except OSError as exc:
+        reason = exc.strerror or exc
+        raise LogdirError(f"TensorBoardExporter cannot create the directory {logdir!r}: {reason}.") from None
     if not os.access(logdir, os.W_OK | os.X_OK):
-        raise PermissionError(f"TensorBoardExporter cannot write into the directory {logdir!r}.")
+        raise _NoPermission(f"TensorBoardExporter cannot write into the directory {logdir!r}; pass one you can write.")
 
 
 def _warn_if_reused(directory: str) -> None:

@@ -2,20 +2,23 @@
 
 Commands import their heavy modules (torch, scikit-learn) only when they run, so
 ``fitscope info`` starts fast. Exit codes: 0 success, 1 unexpected failure, 2 bad input
-(not a fitscope file, a newer schema, a corrupt file, bad arguments, a missing extra).
+(not a fitscope file, a newer schema, a corrupt file, bad arguments, a missing extra), 130
+Ctrl-C, 141 the reader of the output went away (``fitscope info FILE | head -1``: no traceback).
+Messages name command-line options, not the Python API's keyword arguments.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from fitscope import __version__
-from fitscope.errors import FitscopeError
+from fitscope.errors import CorruptFileError, FitscopeError, StorageFileError
 from fitscope.export_command import add_export_command
 from fitscope.serve_command import add_serve_command
 
@@ -28,7 +31,10 @@ __all__ = ["main"]
 def _fmt_time(ms: int | None) -> str:
     if ms is None:
         return "-"
-    return datetime.fromtimestamp(ms / 1000, tz=timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+    try:
+        return datetime.fromtimestamp(ms / 1000, tz=timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+    except (OverflowError, ValueError, OSError):  # the storage validates times; never a traceback here
+        return f"{ms} ms (out of range)"
 
 
 def _fmt_float(x: float | None) -> str:
@@ -59,9 +65,15 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         return _demo_and_serve(args)
     if args.port is not None:
         raise ValueError("fitscope demo --port needs --serve (the port of the web UI).")
+    _check_port(args.port)
     results = run_demo(args.out, **_demo_options(args, serving=False))
     _print_demo_results(args, results)
     return 0
+
+
+def _check_port(port: int | None) -> None:
+    if port is not None and not 0 <= port <= 65535:
+        raise ValueError(f"--port must be from 0 to 65535 (--port 0 picks a free one), got {port}.")
 
 
 def _demo_options(args: argparse.Namespace, *, serving: bool) -> dict[str, Any]:
@@ -91,8 +103,14 @@ def _demo_and_serve(args: argparse.Namespace) -> int:
     from fitscope.server import UIServer  # MissingDependencyError without the server extra
     from fitscope.storage.sqlite import FileStatsStorage
 
+    class CliServer(UIServer):
+        """The UI server, whose messages name ``--port`` (not the Python API's ``port=``)."""
+
+        _FREE_PORT_HINT = "--port 0 picks a free one"
+
+    _check_port(args.port)
     port = 9000 if args.port is None else args.port
-    with UIServer(port=port) as server, FileStatsStorage(args.out) as storage:
+    with CliServer(port=port) as server, FileStatsStorage(args.out) as storage:
         server.attach(storage)
         url = f"{server.url}/train/overview"
         print(f"fitscope UI: {url}", flush=True)
@@ -109,6 +127,46 @@ def _demo_and_serve(args: argparse.Namespace) -> int:
 
 
 def _info(path: str) -> dict[str, Any]:
+    """What ``fitscope info`` prints; a damaged file raises a FitscopeError naming it, never another error."""
+    _check_readable(path)
+    try:
+        return _read_info(path)
+    except FitscopeError:
+        raise
+    except Exception as exc:  # the storage validates what it reads: this is a last line of defence
+        raise CorruptFileError(
+            f"{path} could not be read ({type(exc).__name__}: {exc}). It may be damaged; fitscope did not modify it.",
+            path,
+        ) from exc
+
+
+def _unreadable(path: str) -> str | None:
+    """Why ``path`` cannot be opened read-only, in the command line's words; None if it may be."""
+    if os.path.isdir(path):
+        return f"{path} is a folder, not a fitscope file."
+    if not os.path.exists(path):
+        return f"{path} does not exist. Check the path; a training run (or fitscope demo --out {path}) creates it."
+    if os.path.getsize(path) == 0:
+        return f"{path} is empty: no training run has written to it yet. Try again once one has."
+    return None
+
+
+def _check_readable(path: str) -> None:
+    """Raises StorageFileError (in the command line's words) if ``path`` cannot be opened read-only."""
+    message = _unreadable(path)
+    if message is not None:
+        raise StorageFileError(message, path)
+
+
+def _message(exc: Exception) -> str:
+    """The one line printed for ``exc``: the storage's advice for Python callers ("open it without
+    read_only") becomes the command line's, for every command that opens a file read-only."""
+    if isinstance(exc, StorageFileError) and "read_only" in str(exc):
+        return _unreadable(exc.path) or str(exc)
+    return str(exc)
+
+
+def _read_info(path: str) -> dict[str, Any]:
     from fitscope.storage.sqlite import FileStatsStorage
 
     with FileStatsStorage(path, read_only=True) as storage:
@@ -183,7 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--serve", action="store_true", help="show the training live in the web UI, and keep serving until Ctrl-C"
     )
-    demo.add_argument("--port", type=int, help="UI port with --serve (default: 9000; 0 picks a free one)")
+    demo.add_argument("--port", type=int, help="UI port with --serve (default: 9000; --port 0 picks a free one)")
     demo.add_argument(
         "--step-delay",
         type=_non_negative_float,
@@ -203,18 +261,40 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a command whose reader went away
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Runs the ``fitscope`` command; returns its exit code."""
-    args = build_parser().parse_args(argv)
     try:
-        code: int = args.func(args)
-    except (FitscopeError, ValueError) as exc:
-        print(f"fitscope: error: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("fitscope: interrupted", file=sys.stderr)
-        return 130
+        try:
+            args = build_parser().parse_args(argv)
+        except SystemExit:  # --help, --version, a usage error: flushed here, where a broken pipe is caught
+            sys.stdout.flush()
+            raise
+        try:
+            code: int = args.func(args)
+        except (FitscopeError, ValueError) as exc:
+            print(f"fitscope: error: {_message(exc)}", file=sys.stderr)
+            return 2
+        except KeyboardInterrupt:
+            print("fitscope: interrupted", file=sys.stderr)
+            return 130
+        sys.stdout.flush()  # a closed pipe shows here, inside the try, not at interpreter exit
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     return code
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe: point stdout at /dev/null so that Python's final flush raises nothing."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real file descriptor (stdout replaced): nothing to flush into
+        pass
 
 
 if __name__ == "__main__":

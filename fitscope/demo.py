@@ -2,7 +2,9 @@
 
 An MLP and a small CNN learn the 8x8 digits (1,797 images shipped with scikit-learn, so
 nothing is downloaded), each as its own session in one FileStatsStorage, with validation
-loss and accuracy logged as user metrics at every epoch end.
+loss and accuracy logged as user metrics at every epoch end. Each session is named after its
+network and the local time it started (``digits-mlp 2026-12-02 12:30:05``), so runs appended to
+the same file stay apart in the UI's session menu.
 """
 
 from __future__ import annotations
@@ -10,12 +12,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from fitscope.errors import MissingDependencyError
 from fitscope.storage.base import StatsStorage
 
-__all__ = ["DemoResult", "run_demo"]
+__all__ = ["DemoResult", "run_demo", "session_name"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +30,11 @@ class DemoResult:
     iterations: int
     final_loss: float
     val_accuracy: float
+
+
+def session_name(model: str, started: datetime | None = None) -> str:
+    """The name of a demo session: the network and the local time it started, to the second."""
+    return f"digits-{model} {(started or datetime.now()).strftime('%Y-%m-%d %H:%M:%S')}"
 
 
 def _require() -> tuple[Any, Any, Any]:
@@ -80,7 +88,8 @@ def run_demo(
     """Trains the demo networks, recording each run into the FileStatsStorage at ``path``.
 
     Args:
-        path: The ``.fitscope`` file to write (appended to when it exists), or an open storage
+        path: The ``.fitscope`` file to write (appended to when it exists: each run adds sessions
+            of its own, named with their start time), or an open storage
             to record into, left open (``fitscope demo --serve`` passes the FileStatsStorage its
             UI server shows, so training is watched live).
         models: Which networks to train: ``"mlp"`` and/or ``"cnn"``.
@@ -118,10 +127,11 @@ def run_demo(
         optimizer = torch.optim.SGD(model.parameters(), lr=0.05, momentum=0.9)
         scheduler = torch.optim.lr_scheduler.StepLR(optimizer, step_size=max(1, epochs // 2), gamma=0.5)
         loss_fn = torch.nn.CrossEntropyLoss()
+        name_of_run = session_name(name)
         listener = StatsListener(
             path if isinstance(path, StatsStorage) else FileStatsStorage(path),
             frequency=frequency,
-            session_name=f"digits-{name}",
+            session_name=name_of_run,
             tags={"dataset": "sklearn digits", "model": name},
             hyperparameters={"lr": 0.05, "momentum": 0.9, "batch_size": batch_size, "epochs": epochs},
             close_sinks=not isinstance(path, StatsStorage),
@@ -160,5 +170,5 @@ def run_demo(
         finally:  # also on Ctrl-C: what was recorded is flushed
             bar.close()
             listener.close()
-        results.append(DemoResult(listener.session_id, f"digits-{name}", listener.iteration, loss.item(), val_acc))
+        results.append(DemoResult(listener.session_id, name_of_run, listener.iteration, loss.item(), val_acc))
     return results

@@ -13,6 +13,7 @@ caller can catch the whole family in one ``except``::
     │   └── UnknownSessionError      no such session / worker in this storage
     ├── RecordError                  a record (or a series key) is malformed
     ├── ListenerError                the listener was used out of order (e.g. before attach)
+    ├── ExportError                  an exporter's destination is unusable, or records were not delivered
     └── MissingDependencyError       an optional extra is not installed; names the pip command
 
 Messages are complete sentences that carry the data needed to act on them
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 __all__ = [
     "CorruptFileError",
+    "ExportError",
     "FitscopeError",
     "ListenerError",
     "MissingDependencyError",
@@ -82,6 +84,10 @@ class RecordError(FitscopeError, ValueError):
 
 class ListenerError(FitscopeError, RuntimeError):
     """The listener was used out of order (for example before ``attach``)."""
+
+
+class ExportError(FitscopeError):
+    """An exporter's destination is unusable (a log directory, a tracking URI), or records were not delivered."""
 
 
 class MissingDependencyError(FitscopeError, ImportError):

@@ -12,6 +12,7 @@ report for a partial window. Every statistic of a report comes from the same ste
 from __future__ import annotations
 
 import atexit
+import logging
 import math
 import time
 import uuid
@@ -20,8 +21,10 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from fitscope.config import StatsConfig
+from fitscope.encoding import encode_float
 from fitscope.errors import ListenerError, RecordError
 from fitscope.records import (
+    SUMMARY_KINDS,
     TYPE_ID,
     EpochRecord,
     ListenerConfigInfo,
@@ -45,9 +48,12 @@ __all__ = ["StatsListener"]
 
 JSONValue = Any
 
+logger = logging.getLogger("fitscope")
+
 
 def _now_ms() -> int:
-    return int(time.time() * 1000)
+    """Wall time in ms since the epoch: one host clock read, no device synchronisation."""
+    return time.time_ns() // 1_000_000
 
 
 def _as_float(value: Any, what: str) -> float:
@@ -135,6 +141,8 @@ class StatsListener:
         self._window_minibatches = 0
         self._window_iterations: list[int] = []
         self._window_losses: list[Any] = []
+        self._window_times: list[int] = []
+        self._nonfinite_logged = False
         self._start = time.perf_counter()
         self._last_report_time = self._start
         self._atexit = _register_atexit(self)
@@ -207,6 +215,7 @@ class StatsListener:
         if kept is not None:
             self._window_iterations.append(self.iteration)
             self._window_losses.append(kept)
+            self._window_times.append(_now_ms())
         if self.iteration % self.frequency == 0:
             self._report()
         if self._collector is not None:
@@ -269,7 +278,7 @@ class StatsListener:
             return
         try:
             if self._static_sent and self.iteration > self._last_report_iteration:
-                self._report()
+                self._report(final=True)
         finally:
             self._closed = True
             if self._collector is not None:
@@ -334,12 +343,22 @@ class StatsListener:
             )
         )
 
-    def _report(self) -> None:
+    def _report(self, *, final: bool = False) -> None:
+        """Builds and submits the report of the current iteration.
+
+        Args:
+            final: The partial-window report of :meth:`close`. Hooks capture only on scheduled
+                reporting iterations, which this iteration is not, so whatever they hold belongs
+                to a step that never completed: it is dropped, and the report carries parameters
+                and gradients (``.grad`` as it is now) but no updates and no activations.
+        """
         t0 = time.perf_counter()
         collector = self._collector
-        summaries = collector.collect() if collector is not None else {}
+        summaries = collector.collect(step_state=not final) if collector is not None else {}
         losses = _host_floats(self._window_losses)
-        scores = ScoreSeries(iterations=tuple(self._window_iterations), values=tuple(losses))
+        scores = ScoreSeries(
+            iterations=tuple(self._window_iterations), values=tuple(losses), timestamps_ms=tuple(self._window_times)
+        )
         score = losses[-1] if self._window_iterations and self._window_iterations[-1] == self.iteration else None
         now = time.perf_counter()
         performance = None
@@ -372,11 +391,51 @@ class StatsListener:
             summaries=summaries,
         )
         self._submit(report)
+        if not self._nonfinite_logged:
+            self._warn_nonfinite(report)
         self._last_report_iteration = self.iteration
         self._last_report_time = now
         self._window_examples = self._window_minibatches = 0
         self._window_iterations = []
         self._window_losses = []
+        self._window_times = []
+
+    def _warn_nonfinite(self, report: StatsReport) -> None:
+        """Logs one warning, the first time a collected value is NaN or infinite (host values only)."""
+        found = _first_nonfinite(report)
+        if found is None:
+            return
+        self._nonfinite_logged = True
+        iteration, what = found
+        logger.warning(
+            "fitscope: the first non-finite value of session %s (worker %s) was collected at iteration %d: %s. "
+            "Later ones are not logged again; they are kept in the records (see docs/non-finite.md).",
+            self.session_id,
+            self.worker_id,
+            iteration,
+            what,
+        )
+
+
+def _first_nonfinite(report: StatsReport) -> tuple[int, str] | None:
+    """The earliest non-finite value of a report: (iteration, description), or None.
+
+    Scores of the window come before the summaries, which all belong to the report's own
+    iteration (the last of the window); kinds in :data:`SUMMARY_KINDS` order, names in order.
+    """
+    for iteration, value in zip(report.scores.iterations, report.scores.values, strict=True):
+        if not math.isfinite(value):
+            return iteration, f"the score is {encode_float(value)}"
+    for kind in SUMMARY_KINDS:
+        for name, s in report.summaries.get(kind, {}).items():
+            if s.nonfinite_count:
+                counts = ", ".join(
+                    f"{n} {label}"
+                    for n, label in ((s.nan_count, "NaN"), (s.posinf_count, "+Inf"), (s.neginf_count, "-Inf"))
+                    if n
+                )
+                return report.iteration, f"{kind} {name!r} holds {counts} of {s.count} elements"
+    return None
 
 
 def _check_json(value: Any, where: str) -> None:

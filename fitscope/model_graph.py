@@ -33,9 +33,10 @@ from torch.nn.modules import activation as _activation_modules
 from torch.nn.parameter import is_lazy
 from torch.nn.utils import parametrize
 
-from fitscope.records import LayerInfo, ModelInfo
+from fitscope.encoding import encode_float
+from fitscope.records import JSON, LayerInfo, ModelInfo
 
-__all__ = ["ROOT_LAYER", "describe_model", "named_parameters", "strip_prefix", "unwrap_model"]
+__all__ = ["ROOT_LAYER", "describe_model", "module_attributes", "named_parameters", "strip_prefix", "unwrap_model"]
 
 #: Name of the layer standing for parameters the model owns itself.
 ROOT_LAYER: Final = "(root)"
@@ -52,6 +53,81 @@ _ACTIVATIONS: Final[tuple[type[nn.Module], ...]] = tuple(
     and cls.__module__ == _activation_modules.__name__
     and cls is not nn.MultiheadAttention
 )
+
+# Configuration attributes a layer's table shows, by module family. One flat set, matched by
+# name, so a module of another class holding the same attributes (a user's layer with
+# ``in_features``, a torch.nn class added later) gets them too. torch.nn keeps its
+# configuration as plain instance attributes, read from the module's ``__dict__`` in the order
+# its ``__init__`` set them (no property runs); only JSON scalars and short lists of them.
+_ATTRIBUTE_FAMILIES: Final[Mapping[str, tuple[str, ...]]] = {
+    "linear": ("in_features", "in1_features", "in2_features", "out_features"),
+    "conv": (
+        "in_channels",
+        "out_channels",
+        "kernel_size",
+        "stride",
+        "padding",
+        "dilation",
+        "output_padding",
+        "groups",
+        "padding_mode",
+    ),
+    "recurrent": (
+        "input_size",
+        "hidden_size",
+        "num_layers",
+        "nonlinearity",
+        "bidirectional",
+        "proj_size",
+        "batch_first",
+    ),
+    "embedding": (
+        "num_embeddings",
+        "embedding_dim",
+        "padding_idx",
+        "max_norm",
+        "norm_type",
+        "scale_grad_by_freq",
+        "sparse",
+        "include_last_offset",
+    ),
+    "norm": (
+        "num_features",
+        "num_groups",
+        "num_channels",
+        "normalized_shape",
+        "eps",
+        "momentum",
+        "affine",
+        "track_running_stats",
+        "elementwise_affine",
+    ),
+    "dropout": ("p", "dropout"),
+    "activation": (
+        "negative_slope",
+        "alpha",
+        "beta",
+        "lambd",
+        "threshold",
+        "value",
+        "min_val",
+        "max_val",
+        "lower",
+        "upper",
+        "approximate",
+        "dim",
+        "num_parameters",
+        "init",
+        "inplace",
+    ),
+    "attention": ("embed_dim", "num_heads", "kdim", "vdim", "add_zero_attn"),
+    "pooling": ("return_indices", "ceil_mode", "count_include_pad", "divisor_override", "output_size"),
+    "shape": ("start_dim", "end_dim", "size", "scale_factor", "mode", "align_corners", "upscale_factor"),
+    "bias": ("bias",),
+}
+_ATTRIBUTE_NAMES: Final = frozenset(n for names in _ATTRIBUTE_FAMILIES.values() for n in names)
+_MAX_LIST: Final = 32  # longer lists are data, not configuration
+_MAX_STRING: Final = 200
 
 # Hook dictionaries of nn.Module: emptied while we trace or run the model, so that hooks the
 # user (or a fitscope listener) registered never see proxies or meta tensors.
@@ -189,6 +265,7 @@ def describe_model(model: nn.Module, example_input: Any = None) -> ModelInfo:
                 input_shape=shapes[0],
                 output_shape=shapes[1],
                 activation=_activation_name(layer.module),
+                attributes=module_attributes(layer.module),
             )
         )
     return ModelInfo(
@@ -263,6 +340,60 @@ def _activation_name(module: nn.Module) -> str | None:
         return type(act).__name__.lower()
     name = getattr(act, "__name__", None) if callable(act) else None
     return name if isinstance(name, str) else None
+
+
+def module_attributes(module: nn.Module) -> dict[str, JSON]:
+    """Returns a module's configuration as JSON values, in the order the module set them.
+
+    Reads the configuration attributes of ``torch.nn``'s layer families (``in_features``,
+    ``kernel_size``, ``hidden_size``, ``num_embeddings``, ``eps``, ``p``, ``negative_slope``...)
+    wherever a module holds them as plain attributes, whatever its class. Tuples become lists;
+    values that are not JSON scalars (or short lists of them) are left out; non-finite floats
+    become ``"NaN"``, ``"Infinity"``, ``"-Infinity"``. ``bias`` is a boolean: the flag of an
+    RNN, or for a module with a ``bias`` parameter slot (Linear, ConvNd...) whether it has one.
+
+    Args:
+        module: Any module.
+
+    Returns:
+        Attribute name to value; empty when the module holds none of them.
+    """
+    out: dict[str, JSON] = {}
+    for name, value in vars(module).items():
+        if name == "mode" and isinstance(module, nn.RNNBase):
+            continue  # internal ("LSTM", "RNN_TANH"): the type and nonlinearity say it
+        if name in _ATTRIBUTE_NAMES:
+            converted = _attribute_value(value)
+            if converted is not _SKIP:
+                out[name] = converted
+    params = vars(module).get("_parameters", {})
+    if "bias" not in out and "bias" in params:
+        out["bias"] = params["bias"] is not None
+    return out
+
+
+_SKIP: Final = object()
+
+
+def _attribute_value(value: Any) -> Any:
+    if isinstance(value, tuple | list):
+        if len(value) > _MAX_LIST:
+            return _SKIP
+        items = [_attribute_scalar(v) for v in value]
+        return _SKIP if any(v is _SKIP for v in items) else items
+    return _attribute_scalar(value)
+
+
+def _attribute_scalar(value: Any) -> Any:
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return encode_float(float(value))
+    if isinstance(value, str):
+        return value if len(value) <= _MAX_STRING else _SKIP
+    return _SKIP
 
 
 def _chain(order: list[str]) -> dict[str, list[str]]:

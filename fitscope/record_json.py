@@ -94,6 +94,15 @@ def _shape(s: Sequence[int | None] | None) -> tuple[int | None, ...] | None:
     return None if s is None else tuple(s)
 
 
+def _attributes(d: Any) -> dict[str, JSON]:
+    """A layer's attributes; absent (older files) or null reads as none."""
+    if d is None:
+        return {}
+    if not isinstance(d, Mapping):
+        raise RecordError(f"A layer's attributes must be an object, got {type(d).__name__}.")
+    return {str(k): v for k, v in d.items()}
+
+
 def _model(d: Mapping[str, Any] | None) -> ModelInfo | None:
     if d is None:
         return None
@@ -107,6 +116,7 @@ def _model(d: Mapping[str, Any] | None) -> ModelInfo | None:
             input_shape=_shape(x.get("input_shape")),
             output_shape=_shape(x.get("output_shape")),
             activation=x.get("activation"),
+            attributes=_attributes(x.get("attributes")),
         )
         for x in d.get("layers", ())
     )
@@ -164,6 +174,7 @@ def _stats_report(d: Mapping[str, Any]) -> StatsReport:
         scores=ScoreSeries(
             iterations=tuple(int(i) for i in sc.get("iterations", ())),
             values=tuple(decode_float(v) for v in sc.get("values", ())),
+            timestamps_ms=tuple(int(t) for t in sc.get("timestamps_ms") or ()),
         ),
         learning_rates=_float_map(d.get("learning_rates")),
         performance=None

@@ -7,18 +7,67 @@ from typing import Any
 
 __all__ = ["add_serve_command"]
 
+_DESCRIPTION = """\
+Show fitscope files in the web UI until Ctrl-C. Each FILE is opened read-only: a file that
+training is still writing is shown live, and no file is ever modified.
+
+A FILE that does not exist yet (you start the UI before training) is waited for: the command
+says so, and shows it as soon as a run creates it. With --create it creates an empty fitscope
+file instead, and with --no-wait it refuses a missing file.
+
+Listening on a loopback address (the default 127.0.0.1), the server answers only requests for
+localhost or a loopback address (a defence against DNS rebinding); --allow-host adds a name."""
+
 
 def add_serve_command(sub: Any) -> None:
     """Adds the ``serve`` subcommand to the ``fitscope`` parser's subparsers."""
-    serve = sub.add_parser("serve", help="show fitscope files in the web UI (until Ctrl-C)")
-    serve.add_argument("files", nargs="+", metavar="FILE", help="a .fitscope file (it may still be being written)")
+    serve = sub.add_parser(
+        "serve",
+        help="show fitscope files in the web UI (until Ctrl-C)",
+        description=_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    serve.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="a .fitscope file (it may still be being written, or not exist yet)",
+    )
     serve.add_argument("--port", type=int, default=9000, help="TCP port (default: 9000; 0 picks a free one)")
     serve.add_argument("--host", default="127.0.0.1", help="interface to bind (default: 127.0.0.1, this machine only)")
+    missing = serve.add_mutually_exclusive_group()
+    missing.add_argument(
+        "--create",
+        dest="missing",
+        action="store_const",
+        const="create",
+        help="create a FILE that does not exist as an empty fitscope file (training then appends to it)",
+    )
+    missing.add_argument(
+        "--no-wait",
+        dest="missing",
+        action="store_const",
+        const="error",
+        help="fail on a FILE that does not exist, instead of waiting for it",
+    )
+    serve.set_defaults(missing="wait")
     serve.add_argument(
         "--cors-origin",
         action="append",
         metavar="ORIGIN",
         help="let pages of ORIGIN (https://portal.example) use the API and the bundle (repeatable)",
+    )
+    serve.add_argument(
+        "--frame-ancestor",
+        action="append",
+        metavar="ORIGIN",
+        help="let pages of ORIGIN embed the UI in a frame, beside the UI's own origin (repeatable)",
+    )
+    serve.add_argument(
+        "--allow-host",
+        action="append",
+        metavar="NAME",
+        help="also answer requests for host NAME while listening on a loopback address (repeatable)",
     )
     serve.set_defaults(func=run_serve)
 
@@ -26,5 +75,17 @@ def add_serve_command(sub: Any) -> None:
 def run_serve(args: argparse.Namespace) -> int:
     """Runs ``fitscope serve``; returns the exit code."""
     from fitscope.server.cli import serve  # imports aiohttp: MissingDependencyError without the server extra
+    from fitscope.server.pages import DEFAULT_FRAME_ANCESTORS
 
-    return serve(args.files, args.host, args.port, args.cors_origin or [])
+    if not 0 <= args.port <= 65535:
+        raise ValueError(f"--port must be from 0 to 65535 (0 picks a free one), got {args.port}.")
+    frame_ancestors = (*DEFAULT_FRAME_ANCESTORS, *(args.frame_ancestor or ()))
+    return serve(
+        args.files,
+        args.host,
+        args.port,
+        args.cors_origin or [],
+        missing=args.missing,
+        allowed_hosts=args.allow_host or [],
+        frame_ancestors=frame_ancestors,
+    )

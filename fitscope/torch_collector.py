@@ -211,8 +211,19 @@ class TorchCollector:
         self._lrs = None
         return lrs
 
-    def collect(self) -> dict[str, dict[str, Summary]]:
-        """Summarises every enabled kind for the current step and resets the step's state."""
+    def collect(self, *, step_state: bool = True) -> dict[str, dict[str, Summary]]:
+        """Summarises every enabled kind for the current step and resets the step's state.
+
+        Args:
+            step_state: Use what the hooks captured (gradients before the step, updates,
+                activations). False for a report of an iteration the hooks were not armed for
+                (the final partial report of ``close``): anything captured then belongs to a
+                step that did not complete, and is dropped; gradients are read from ``.grad``.
+        """
+        if not step_state:
+            self._grads = self._updates = self._before = None
+            self._activations = {}
+            self._lrs = None
         groups: dict[tuple[bool, bool, bool, bool], list[tuple[str, str, torch.Tensor]]] = {}
 
         def add(kind: str, name: str, tensor: torch.Tensor | None) -> None:

@@ -24,10 +24,12 @@ Blocking storage reads run in a thread pool, never on the event loop.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gzip
+import ipaddress
 import logging
 import os
-from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,22 +38,22 @@ from typing import Any, Final, TypeVar
 import orjson
 from aiohttp import web
 
-from fitscope.errors import RecordError, StorageError, UnknownSessionError
+from fitscope.errors import CorruptFileError, RecordError, StorageError, UnknownSessionError
 from fitscope.server.cache import DEFAULT_CACHE_BYTES, Cache
 from fitscope.server.compression import accepts_gzip
 from fitscope.server.errors import ApiError
 from fitscope.server.events import DEFAULT_EVENT_BUFFER, EventLog
 from fitscope.server.layers import graph_view, layer_view
-from fitscope.server.pages import STATIC_DIR, add_ui_routes
+from fitscope.server.pages import DEFAULT_FRAME_ANCESTORS, STATIC_DIR, add_ui_routes
 from fitscope.server.params import Query
 from fitscope.server.reader import find
 from fitscope.server.schemas import load_documents
 from fitscope.server.sse import SseClients, stream_events
 from fitscope.server.storages import StorageSet
-from fitscope.server.views import metrics_view, overview_view, sessions_view, system_view
+from fitscope.server.views import metrics_view, overview_view, session_states, sessions_view, system_view
 from fitscope.storage.base import StatsStorage
 
-__all__ = ["API", "STATE", "ServerState", "create_app"]
+__all__ = ["API", "STATE", "ServerState", "create_app", "host_name", "is_loopback_host"]
 
 _log = logging.getLogger("fitscope.server")
 T = TypeVar("T")
@@ -70,6 +72,8 @@ class ServerState:
         cache: Columns, values and responses, kept true by the events.
         documents: ``openapi.json`` and the record schemas, by file name.
         cors_origins: Origins allowed to read the API from another origin.
+        allowed_hosts: Host names answered beside loopback ones; None: every ``Host`` is answered
+            (see :func:`host_middleware`).
         keepalive_s: Seconds between SSE keep-alive comments.
         sse: The open event streams.
         executor: Where blocking reads run (set while the app runs).
@@ -80,6 +84,7 @@ class ServerState:
     cache: Cache
     documents: dict[str, bytes]
     cors_origins: frozenset[str]
+    allowed_hosts: frozenset[str] | None
     keepalive_s: float
     sse: SseClients
     executor: ThreadPoolExecutor | None = None
@@ -156,6 +161,9 @@ async def error_middleware(
         return error_response(exc.status, "http_error", exc.reason + ".")
     except UnknownSessionError as exc:
         return error_response(404, "unknown_session", str(exc))
+    except CorruptFileError as exc:  # a damaged session: its views fail, the other sessions do not
+        _log.warning("A damaged file could not be read while answering %s: %s", request.path_qs, exc)
+        return error_response(500, "corrupt_file", str(exc))
     except (StorageError, RecordError) as exc:  # clients never name series keys: a stored record is at fault
         _log.warning("A storage failed while answering %s: %s", request.path_qs, exc)
         return error_response(500, "storage_error", str(exc))
@@ -163,6 +171,52 @@ async def error_middleware(
         _log.exception("The UI server failed while answering %s %s", request.method, request.path_qs)
         message = f"The server failed while answering {request.method} {request.path}; its log says why."
         return error_response(500, "internal_error", message)
+
+
+LOOPBACK_NAMES: Final = frozenset({"localhost", "localhost.", "ip6-localhost", "ip6-loopback"})
+
+
+def host_name(header: str) -> str:
+    """The name or address of a ``Host`` header, without its port and brackets, lower case."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:].partition("]")[0]
+    name, colon, port = header.rpartition(":")
+    return name if colon and ":" not in name and port.isascii() and port.isdigit() else header
+
+
+def is_loopback_host(name: str) -> bool:
+    """True for a loopback name (``localhost``, ``*.localhost``) or address (127.0.0.0/8, ::1)."""
+    if name in LOOPBACK_NAMES or name.rstrip(".").endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+@web.middleware
+async def host_middleware(
+    request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+) -> web.StreamResponse:
+    """Refuses requests naming another host while the server listens on loopback only (DNS rebinding).
+
+    A page of ``http://evil.example:9000`` whose name the attacker re-points at 127.0.0.1 reaches
+    the server with ``Host: evil.example:9000``: only loopback names and addresses, and the names
+    the app allows, are answered. Requests without a ``Host`` (not a browser) are answered.
+    """
+    allowed = request.app[STATE].allowed_hosts
+    header = request.headers.get("Host")
+    if allowed is not None and header is not None:
+        name = host_name(header)
+        if not is_loopback_host(name) and name not in allowed:
+            message = (
+                f"Host {header!r} is not this server's: it listens on a loopback address and answers only "
+                "requests for localhost or a loopback address. To reach it under that name, start it with "
+                f"--allow-host {name} (UIServer(allowed_hosts=[...]))."
+            )
+            return error_response(403, "host_not_allowed", message)
+    return await handler(request)
 
 
 def _allowed_origin(request: web.Request) -> str | None:
@@ -191,8 +245,9 @@ async def cors_middleware(
     return await handler(request)
 
 
-async def _add_cors_headers(request: web.Request, response: web.StreamResponse) -> None:
-    """Every response (the static bundle too: module scripts load in CORS mode) names allowed origins."""
+async def _add_headers(request: web.Request, response: web.StreamResponse) -> None:
+    """``nosniff`` on every answer; CORS headers (the static bundle too: module scripts load in CORS mode)."""
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
     if not request.app[STATE].cors_origins:
         return
     # The answer depends on Origin whenever CORS is on, allowed or not: caches must keep them apart.
@@ -215,8 +270,8 @@ async def sessions(request: web.Request) -> web.Response:
     Query(request, ())
     state = request.app[STATE]
 
-    def body() -> bytes:
-        return state.cache.global_value("sessions_body", lambda: _dumps(sessions_view(state.storages, state.cache)))
+    def body() -> bytes:  # not cached whole: a session's state changes with the time
+        return _dumps(sessions_view(state.storages, state.cache))
 
     return _json(await _blocking(request, body))
 
@@ -276,10 +331,13 @@ def create_app(
     storages: Iterable[StatsStorage] = (),
     *,
     cors_origins: Collection[str] = (),
+    allowed_hosts: Collection[str] | None = None,
+    frame_ancestors: Sequence[str] = DEFAULT_FRAME_ANCESTORS,
     cache_bytes: int = DEFAULT_CACHE_BYTES,
     event_buffer: int = DEFAULT_EVENT_BUFFER,
     keepalive_s: float = 15.0,
     read_threads: int = 4,
+    state_poll_s: float = 1.0,
     static_dir: str | os.PathLike[str] = STATIC_DIR,
 ) -> web.Application:
     """Creates the UI server's aiohttp application.
@@ -291,10 +349,16 @@ def create_app(
         storages: The storages to show.
         cors_origins: Origins (``"https://portal.example"``) allowed to read the API from
             another origin; none by default (CORS off).
+        allowed_hosts: When given, only requests whose ``Host`` is a loopback name or address
+            or one of these names are answered (the rest get 403 ``host_not_allowed``): what a
+            server bound to a loopback address needs against DNS rebinding. None: no check.
+        frame_ancestors: Who may embed the pages (CSP ``frame-ancestors``); ``'self'`` by default.
         cache_bytes: Memory budget of the series cache.
         event_buffer: How many recent events an SSE client can resume from.
         keepalive_s: Seconds between SSE keep-alive comments.
         read_threads: Threads running blocking storage reads.
+        state_poll_s: Seconds between two looks at the sessions' states (``live``, ``stalled``,
+            ``ended``, ``error``); a change is sent to event streams as a ``state`` event.
         static_dir: The folder of the UI bundle (``fitscope-ui.js``), read once, now; the
             package's ``static`` folder by default.
     """
@@ -305,18 +369,36 @@ def create_app(
         cache=Cache(log, cache_bytes),
         documents=load_documents(),
         cors_origins=frozenset(cors_origins),
+        allowed_hosts=None if allowed_hosts is None else frozenset(host_name(h) for h in allowed_hosts),
         keepalive_s=keepalive_s,
         sse=SseClients(),
     )
     initial = list(storages)
-    app = web.Application(middlewares=[cors_middleware, error_middleware])
+    app = web.Application(middlewares=[host_middleware, cors_middleware, error_middleware])
     app[STATE] = state
+
+    async def watch_states() -> None:
+        """Sends a ``state`` event when a session's state changes (a run ends, stalls, resumes)."""
+        loop = asyncio.get_running_loop()
+        initial = True
+        while True:
+            try:
+                states = await loop.run_in_executor(state.executor, session_states, state.storages, state.cache)
+                state.sse.set_states(states, initial=initial)
+                initial = False
+            except Exception:  # a storage failing now may work next time; the routes report it
+                _log.debug("Could not compute the sessions' states", exc_info=True)
+            await asyncio.sleep(state_poll_s)
 
     async def resources(app: web.Application) -> AsyncIterator[None]:
         state.executor = ThreadPoolExecutor(max_workers=read_threads, thread_name_prefix="fitscope-ui-read")
         for storage in initial:
             state.storages.attach(storage)
+        watcher = asyncio.create_task(watch_states())
         yield
+        watcher.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await watcher
         state.storages.detach_all()
         state.executor.shutdown(wait=False, cancel_futures=True)
 
@@ -325,7 +407,7 @@ def create_app(
 
     app.cleanup_ctx.append(resources)
     app.on_shutdown.append(end_streams)
-    app.on_response_prepare.append(_add_cors_headers)
+    app.on_response_prepare.append(_add_headers)
     app.router.add_get(f"{API}/sessions", sessions)
     app.router.add_get(f"{API}/overview", _worker_route("overview", overview_view))
     app.router.add_get(f"{API}/graph", _worker_route("graph", graph_view, max_points=False))
@@ -335,5 +417,5 @@ def create_app(
     app.router.add_get(f"{API}/events", events)
     app.router.add_get(f"{API}/openapi.json", document)
     app.router.add_get(API + "/{name:[a-z_]+}.schema.json", document)
-    add_ui_routes(app, Path(static_dir))
+    add_ui_routes(app, Path(static_dir), frame_ancestors)
     return app

@@ -1,39 +1,156 @@
-"""``fitscope serve``: the UI server over stored files, in the foreground (the CLI wires it)."""
+"""``fitscope serve``: the UI server over stored files, in the foreground (the CLI wires it).
+
+Each file is opened read-only, so a file that training is still writing is shown live and never
+modified. A file that does not exist yet (the UI started before training) is waited for by
+default: it is shown as soon as a writer has created it (``missing="wait"``); ``missing="create"``
+creates an empty fitscope file instead, and ``missing="error"`` refuses.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import sys
+import threading
 from collections.abc import Sequence
+from pathlib import Path
+from typing import ClassVar, Final, Literal
 
+from fitscope.errors import FitscopeError, NotAFitscopeFileError, StorageFileError
+from fitscope.server.pages import DEFAULT_FRAME_ANCESTORS
 from fitscope.server.ui_server import UIServer
 from fitscope.storage.sqlite import FileStatsStorage
 
-__all__ = ["serve"]
+__all__ = ["Missing", "serve"]
+
+Missing = Literal["error", "wait", "create"]
+_POLL_S: Final = 0.5
 
 
-def serve(paths: Sequence[str], host: str, port: int, cors_origins: Sequence[str]) -> int:
+class _CliServer(UIServer):
+    """A UIServer whose messages speak the command line's language."""
+
+    _FREE_PORT_HINT: ClassVar[str] = "--port 0 picks a free one"
+
+
+def _not_there_yet(path: Path) -> bool:
+    """True while no writer has created the fitscope file: missing, or empty (being created)."""
+    return not path.exists() or (path.is_file() and path.stat().st_size == 0)
+
+
+def _say(text: str) -> None:
+    print(f"fitscope: {text}", flush=True)
+
+
+def _duplicates(storages: Sequence[FileStatsStorage]) -> None:
+    """Says which sessions several files hold (the UI lists them once, from the first file)."""
+    holders: dict[str, list[str]] = {}
+    for storage in storages:
+        try:
+            ids = storage.list_sessions()
+        except FitscopeError:
+            continue
+        for session_id in ids:
+            holders.setdefault(session_id, []).append(str(storage.path))
+    for session_id, paths in holders.items():
+        if len(paths) > 1:
+            _say(
+                f"session {session_id!r} is in {len(paths)} files ({', '.join(paths)}); the UI lists it once, "
+                f"shown from {paths[0]}, with every file as its sources"
+            )
+
+
+def serve(
+    paths: Sequence[str],
+    host: str,
+    port: int,
+    cors_origins: Sequence[str],
+    *,
+    missing: Missing = "error",
+    allowed_hosts: Sequence[str] = (),
+    frame_ancestors: Sequence[str] = DEFAULT_FRAME_ANCESTORS,
+) -> int:
     """Serves the UI over fitscope files until Ctrl-C; returns the exit code (0).
-
-    Each file is opened read-only, so a file that training is still writing is shown live and
-    never modified.
 
     Args:
         paths: The fitscope files to show.
         host: Interface to bind (``127.0.0.1``: this machine only).
         port: TCP port (0 picks a free one).
         cors_origins: Origins allowed to read the API from another origin.
+        missing: What to do with a file that does not exist yet: ``"error"`` (raise),
+            ``"wait"`` (show it once a writer creates it, saying so on stdout) or ``"create"``
+            (create an empty fitscope file and show it).
+        allowed_hosts: Host names answered beside loopback ones while bound to loopback.
+        frame_ancestors: Origins whose pages may embed the UI.
 
     Raises:
         StorageFileError: A path is not a usable fitscope file (the storage's own error).
         ServerError: The port is in use or cannot be bound.
     """
+    stop = threading.Event()
     with contextlib.ExitStack() as stack:
-        server = UIServer(port=port, host=host, cors_origins=cors_origins)
-        for path in paths:
-            server.attach(stack.enter_context(FileStatsStorage(path, read_only=True)))
+        server = _CliServer(
+            port=port,
+            host=host,
+            cors_origins=cors_origins,
+            allowed_hosts=allowed_hosts,
+            frame_ancestors=frame_ancestors,
+        )
+        opened: list[FileStatsStorage] = []
+        waiting: list[Path] = []
+        for raw in paths:
+            path = Path(raw)
+            if _not_there_yet(path):
+                if missing == "wait":
+                    waiting.append(path)
+                    continue
+                if missing == "create" and not path.exists():
+                    FileStatsStorage(path).close()  # an empty fitscope file, which training appends to
+                elif missing == "error":
+                    state = "is empty (a run is creating it)" if path.exists() else "does not exist yet"
+                    raise StorageFileError(
+                        f"{path} {state}. Start the run that writes it first, leave out --no-wait to wait "
+                        "for it, or give --create to create an empty fitscope file.",
+                        str(path),
+                    )
+            opened.append(stack.enter_context(FileStatsStorage(path, read_only=True)))
+        for storage in opened:
+            server.attach(storage)
         server.start()
         stack.callback(server.stop)
+        stack.callback(stop.set)  # first: the waiting thread ends before the server stops
         print(f"fitscope UI: {server.url}/train/overview", flush=True)
+        _duplicates(opened)
+        if waiting:
+            for path in waiting:
+                _say(f"waiting for {path} to appear (no run has created it yet); the UI shows it once it exists")
+            thread = threading.Thread(
+                target=_wait_for, args=(waiting, server, stack, stop), name="fitscope-serve-wait", daemon=True
+            )
+            thread.start()
         with contextlib.suppress(KeyboardInterrupt):
             server.wait()
     return 0
+
+
+def _wait_for(paths: list[Path], server: UIServer, stack: contextlib.ExitStack, stop: threading.Event) -> None:
+    """Attaches each file of ``paths`` once a writer has created it (polling; until ``stop``)."""
+    pending = list(paths)
+    while pending and not stop.wait(_POLL_S):
+        for path in list(pending):
+            if _not_there_yet(path):
+                continue
+            try:
+                storage = FileStatsStorage(path, read_only=True)
+            except NotAFitscopeFileError:
+                continue  # a writer is creating it: its tables are not committed yet
+            except StorageFileError as exc:
+                print(f"fitscope: error: {exc}", file=sys.stderr, flush=True)
+                pending.remove(path)
+                continue
+            if stop.is_set():
+                storage.close()
+                return
+            stack.callback(storage.close)
+            server.attach(storage)
+            pending.remove(path)
+            _say(f"{path} appeared: showing it")

@@ -30,6 +30,7 @@ __all__ = [
     "column_json",
     "empty_column",
     "log10",
+    "nonfinite_where_absent",
     "ratio",
     "read_column",
     "read_columns",
@@ -158,6 +159,21 @@ def align(a: Column, b: Column) -> tuple[Column, Column]:
         return a, b
     _, ia, ib = np.intersect1d(a.iterations, b.iterations, assume_unique=True, return_indices=True)
     return a.take(ia.astype(np.intp)), b.take(ib.astype(np.intp))
+
+
+def nonfinite_where_absent(column: Column, nonfinite_counts: Column) -> Column:
+    """``column`` with its absent points made NaN where ``nonfinite_counts`` is above 0 there."""
+    if column.absent is None:
+        return column
+    present = np.isin(nonfinite_counts.iterations, column.iterations, assume_unique=True)
+    its = nonfinite_counts.iterations[present]
+    counts = nonfinite_counts.values[present]
+    flagged = its[np.nan_to_num(counts, nan=0.0) > 0]
+    undefined = column.absent & np.isin(column.iterations, flagged, assume_unique=True)
+    if not undefined.any():
+        return column
+    absent = column.absent & ~undefined
+    return Column(column.iterations, column.values, absent if absent.any() else None)
 
 
 def _combine(its: Ints, values: Floats, *masks: Mask | None) -> Column:

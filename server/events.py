@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
 
+from fitscope.server.params import parse_count
 from fitscope.storage.base import EventKind, StorageEvent
 
 __all__ = ["DEFAULT_EVENT_BUFFER", "EventLog", "LoggedEvent", "StreamKey", "loop_waker"]
@@ -166,10 +167,8 @@ class EventLog:
     def parse_id(self, event_id: str) -> int | None:
         """The number in an event id of this instance; None for another instance's or a malformed id."""
         instance, _, number = event_id.strip().rpartition("-")
-        if instance != self.instance or not number.isdigit():
-            return None
-        n = int(number)
-        return n if n <= self.last_number else None
+        n = parse_count(number, 19) if instance == self.instance else None
+        return n if n is not None and n <= self.last_number else None
 
     def add_listener(self, wake: Callable[[], None]) -> Callable[[], None]:
         """Calls ``wake`` (from any thread) after each change; returns the function that stops it."""

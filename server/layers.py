@@ -13,7 +13,7 @@ update stdev charts show, as the original showed its ``W``/``RW`` parameters onl
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,7 +26,17 @@ from fitscope.server.downsample import downsample, downsample_together
 from fitscope.server.errors import ApiError
 from fitscope.server.reader import Reader
 
-__all__ = ["Param", "graph_view", "is_weight", "layer_json", "layer_view", "parameters", "series"]
+__all__ = [
+    "Names",
+    "Param",
+    "graph_view",
+    "is_weight",
+    "layer_json",
+    "layer_view",
+    "parameters",
+    "series",
+    "summary_sets",
+]
 
 
 _ACTIVATION_SERIES = ("mean", "stdev", "mean_plus_2_stdev", "mean_minus_2_stdev")
@@ -64,8 +74,14 @@ def _layers(static: StaticInfo | None) -> tuple[LayerInfo, ...]:
     return () if static is None or static.model is None else static.model.layers
 
 
-def parameters(static: StaticInfo | None, latest: StatsReport | None) -> list[Param]:
-    """The model's parameters in model order, with those only reports know about after them."""
+def parameters(static: StaticInfo | None, summary_names: Mapping[str, Sequence[str]]) -> list[Param]:
+    """The model's parameters in model order, with those only reports know about after them.
+
+    Args:
+        static: The worker's StaticInfo.
+        summary_names: Per summary kind, every name a stored report holds
+            (:meth:`~fitscope.server.reader.Reader.summary_names`).
+    """
     model = None if static is None else static.model
     shapes: Mapping[str, Sequence[int]] = {} if model is None else model.param_shapes
     owner: dict[str, LayerInfo] = {}
@@ -74,9 +90,8 @@ def parameters(static: StaticInfo | None, latest: StatsReport | None) -> list[Pa
             owner.setdefault(p, layer)
     names = dict.fromkeys(model.param_names if model is not None else ())
     names.update(dict.fromkeys(owner))
-    if latest is not None:
-        for kind in ("parameters", "gradients", "updates"):
-            names.update(dict.fromkeys(latest.summaries.get(kind, {})))
+    for kind in ("parameters", "gradients", "updates"):
+        names.update(dict.fromkeys(summary_names.get(kind, ())))
     out = []
     for name in names:
         found = owner.get(name)
@@ -90,8 +105,17 @@ def series(column: Column, max_points: int) -> dict[str, Any]:
     return column_json(downsample(column, max_points))
 
 
-def _has(latest: StatsReport | None, kind: str, name: str) -> bool:
-    return latest is not None and name in latest.summaries.get(kind, {})
+#: Per summary kind, the names any stored report holds (sets: membership tests).
+Names = Mapping[str, Collection[str]]
+
+
+def summary_sets(reader: Reader) -> dict[str, set[str]]:
+    """:meth:`Reader.summary_names` as sets."""
+    return {kind: set(found) for kind, found in reader.summary_names().items()}
+
+
+def _has(names: Names, kind: str, name: str) -> bool:
+    return name in names.get(kind, ())
 
 
 def graph_view(reader: Reader) -> dict[str, Any]:
@@ -130,39 +154,45 @@ def _find_layer(reader: Reader, static: StaticInfo | None, name: str) -> LayerIn
     )
 
 
-def _summary_json(latest: StatsReport, kind: str, name: str) -> dict[str, Any] | None:
-    s = latest.summaries.get(kind, {}).get(name)
+def _summary_json(report: StatsReport, kind: str, name: str) -> dict[str, Any] | None:
+    s = report.summaries.get(kind, {}).get(name)
     return None if s is None else s.to_json()
 
 
-def _layer_keys(latest: StatsReport | None, layer: str, params: Sequence[str]) -> list[str]:
+def _layer_keys(names: Names, latest: StatsReport | None, layer: str, params: Sequence[str]) -> list[str]:
     """The series keys :func:`layer_view` reads for ``layer`` and its ``params``, in the order it reads them."""
     keys: list[str] = []
     for p in params:
-        keys += [f"{kind}/{p}/mean_magnitude" for kind in ("parameters", "updates") if _has(latest, kind, p)]
-        keys += [f"{kind}/{p}/nonfinite_count" for kind in _NONFINITE_KINDS if _has(latest, kind, p)]
+        keys += [f"{kind}/{p}/mean_magnitude" for kind in ("parameters", "updates") if _has(names, kind, p)]
+        keys += [f"{kind}/{p}/nonfinite_count" for kind in _NONFINITE_KINDS if _has(names, kind, p)]
         if latest is not None and p in latest.learning_rates:
             keys.append(f"learning_rates/{p}")
-    if _has(latest, "activations", layer):
+    if _has(names, "activations", layer):
         keys += [f"activations/{layer}/{stat}" for stat in ("mean", "stdev", "nonfinite_count")]
     return keys
 
 
 def layer_view(reader: Reader, name: str, max_points: int) -> dict[str, Any]:
-    """``GET /api/v1/layer``: one layer's table, mean magnitudes, activations, learning rates, histograms."""
+    """``GET /api/v1/layer``: one layer's table, mean magnitudes, activations, learning rates, histograms.
+
+    Which series exist is decided by every stored report (:meth:`Reader.summary_names`), not the
+    latest one; the ``latest`` summaries of a kind the latest report lacks (a final partial
+    report) come from the latest report that has them (``latest.summary_iterations`` says which).
+    """
     static = reader.static_info()
     layer = _find_layer(reader, static, name)
     latest = reader.latest()
-    params = [p for p in parameters(static, latest) if p.name in layer.params]
+    names = summary_sets(reader)
+    params = [p for p in parameters(static, reader.summary_names()) if p.name in layer.params]
     # Every series of the page in one read, as the overview does (see _layer_keys).
-    reader.prefetch(_layer_keys(latest, name, [p.name for p in params]))
+    reader.prefetch(_layer_keys(names, latest, name, [p.name for p in params]))
     col = reader.column
     mm: dict[str, dict[str, Any]] = {"parameters": {}, "updates": {}, "ratios": {}}
     nonfinite: dict[str, Any] = {"parameters": {}, "gradients": {}, "updates": {}, "activations": None}
     learning_rates: dict[str, Any] = {}
     for p in params:
-        param_mm = col(f"parameters/{p.name}/mean_magnitude") if _has(latest, "parameters", p.name) else None
-        update_mm = col(f"updates/{p.name}/mean_magnitude") if _has(latest, "updates", p.name) else None
+        param_mm = col(f"parameters/{p.name}/mean_magnitude") if _has(names, "parameters", p.name) else None
+        update_mm = col(f"updates/{p.name}/mean_magnitude") if _has(names, "updates", p.name) else None
         if param_mm is not None:
             mm["parameters"][p.name] = series(param_mm, max_points)
         if update_mm is not None:
@@ -170,12 +200,12 @@ def layer_view(reader: Reader, name: str, max_points: int) -> dict[str, Any]:
         if param_mm is not None and update_mm is not None:
             mm["ratios"][p.name] = series(log10(ratio(update_mm, param_mm)), max_points)
         for kind in _NONFINITE_KINDS:
-            if _has(latest, kind, p.name):
+            if _has(names, kind, p.name):
                 nonfinite[kind][p.name] = series(col(f"{kind}/{p.name}/nonfinite_count"), max_points)
         if latest is not None and p.name in latest.learning_rates:
             learning_rates[p.name] = series(col(f"learning_rates/{p.name}"), max_points)
     activations = None
-    if _has(latest, "activations", name):
+    if _has(names, "activations", name):
         mean, stdev = align(col(f"activations/{name}/mean"), col(f"activations/{name}/stdev"))
         # IEEE results past the float range (+/-Infinity), as everywhere else; not a warning.
         with np.errstate(over="ignore", invalid="ignore"):
@@ -194,7 +224,7 @@ def layer_view(reader: Reader, name: str, max_points: int) -> dict[str, Any]:
         "activations": activations,
         "learning_rates": learning_rates,
         "nonfinite": nonfinite,
-        "latest": None if latest is None else _latest_json(latest, name, [p.name for p in params]),
+        "latest": None if latest is None else _latest_json(reader, names, latest, name, [p.name for p in params]),
     }
 
 
@@ -219,16 +249,45 @@ def layer_json(layer: LayerInfo) -> dict[str, Any]:
         "input_shape": _shape(layer.input_shape),
         "output_shape": _shape(layer.output_shape),
         "activation": layer.activation,
+        "attributes": dict(layer.attributes),
     }
 
 
-def _latest_json(latest: StatsReport, layer: str, params: list[str]) -> dict[str, Any]:
-    return {
+def _last_present(column: Column) -> int | None:
+    present = column.iterations if column.absent is None else column.iterations[~column.absent]
+    return None if len(present) == 0 else int(present[-1])
+
+
+def _report_with(reader: Reader, latest: StatsReport, kind: str, names: Sequence[str]) -> StatsReport | None:
+    """The latest report holding a ``kind`` summary of one of ``names``: ``latest`` itself, or an earlier one."""
+    held = latest.summaries.get(kind, {})
+    if any(n in held for n in names):
+        return latest
+    # nonfinite_count is stored for every summary, so its column says where the summaries are.
+    found = [it for n in names if (it := _last_present(reader.column(f"{kind}/{n}/nonfinite_count"))) is not None]
+    return reader.report_at(max(found)) if found else None
+
+
+def _latest_json(reader: Reader, names: Names, latest: StatsReport, layer: str, params: list[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {
         "iteration": latest.iteration,
         "timestamp_ms": latest.timestamp_ms,
         "learning_rates": {p: encode_optional_float(latest.learning_rates.get(p)) for p in params},
-        "parameters": {p: _summary_json(latest, "parameters", p) for p in params if _has(latest, "parameters", p)},
-        "gradients": {p: _summary_json(latest, "gradients", p) for p in params if _has(latest, "gradients", p)},
-        "updates": {p: _summary_json(latest, "updates", p) for p in params if _has(latest, "updates", p)},
-        "activations": _summary_json(latest, "activations", layer),
+        "parameters": {},
+        "gradients": {},
+        "updates": {},
+        "activations": None,
+        "summary_iterations": dict.fromkeys(("parameters", "gradients", "updates", "activations")),
     }
+    for kind in _NONFINITE_KINDS:
+        wanted = [p for p in params if _has(names, kind, p)]
+        report = _report_with(reader, latest, kind, wanted) if wanted else None
+        if report is not None:
+            out[kind] = {p: _summary_json(report, kind, p) for p in wanted if p in report.summaries.get(kind, {})}
+            out["summary_iterations"][kind] = report.iteration
+    if _has(names, "activations", layer):
+        report = _report_with(reader, latest, "activations", [layer])
+        if report is not None:
+            out["activations"] = _summary_json(report, "activations", layer)
+            out["summary_iterations"]["activations"] = report.iteration
+    return out

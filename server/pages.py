@@ -22,6 +22,7 @@ import gzip
 import hashlib
 import html
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -35,6 +36,8 @@ __all__ = [
     "BUILD_COMMAND",
     "BUNDLE",
     "CONTENT_SECURITY_POLICY",
+    "CSP",
+    "DEFAULT_FRAME_ANCESTORS",
     "PAGES",
     "PAGE_ATTRIBUTES",
     "STATIC_DIR",
@@ -42,6 +45,7 @@ __all__ = [
     "Asset",
     "StaticFiles",
     "add_ui_routes",
+    "content_security_policy",
 ]
 
 _log = logging.getLogger("fitscope.server")
@@ -60,6 +64,29 @@ PAGE_ATTRIBUTES: Final = ("session", "worker", "layer", "lang")
 CONTENT_SECURITY_POLICY: Final = (
     "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'"
 )
+"""The page's policy without ``frame-ancestors``, which :func:`content_security_policy` adds."""
+DEFAULT_FRAME_ANCESTORS: Final = ("'self'",)
+"""Who may embed the pages in a frame by default: pages of the server's own origin only."""
+
+
+def content_security_policy(frame_ancestors: Sequence[str] = DEFAULT_FRAME_ANCESTORS) -> str:
+    """The pages' Content-Security-Policy, letting ``frame_ancestors`` embed them.
+
+    Args:
+        frame_ancestors: CSP source expressions: origins (``https://portal.example``),
+            ``'self'``; empty: ``'none'`` (no page may embed them).
+
+    Raises:
+        ValueError: An entry is empty or holds a space, ``;`` or ``,`` (it would change the policy).
+    """
+    for source in frame_ancestors:
+        if not source or any(c.isspace() or c in ";," for c in source):
+            raise ValueError(
+                f"{source!r} is not a frame-ancestors source: give an origin such as https://portal.example "
+                "(no spaces, ';' or ',')."
+            )
+    return f"{CONTENT_SECURITY_POLICY}; frame-ancestors {' '.join(frame_ancestors) or chr(39) + 'none' + chr(39)}"
+
 
 _CONTENT_TYPES: Final = {
     ".js": "text/javascript; charset=utf-8",
@@ -147,6 +174,8 @@ class StaticFiles:
 
 
 UI: Final = web.AppKey("fitscope_ui", StaticFiles)
+CSP: Final = web.AppKey("fitscope_csp", str)
+"""The pages' Content-Security-Policy (:func:`content_security_policy` of the app's frame ancestors)."""
 
 
 # ---------------------------------------------------------------------------------------- pages
@@ -210,7 +239,7 @@ async def page(request: web.Request) -> web.Response:
         text=text,
         content_type="text/html",
         headers={
-            "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+            "Content-Security-Policy": request.app[CSP],
             "X-Content-Type-Options": "nosniff",
             "Cache-Control": "no-cache",
         },
@@ -251,8 +280,11 @@ async def static_file(request: web.Request) -> web.Response:
     return web.Response(body=body, headers=headers)
 
 
-def add_ui_routes(app: web.Application, static_dir: Path = STATIC_DIR) -> None:
-    """Reads ``static_dir`` and adds the page and static routes to ``app``."""
+def add_ui_routes(
+    app: web.Application, static_dir: Path = STATIC_DIR, frame_ancestors: Sequence[str] = DEFAULT_FRAME_ANCESTORS
+) -> None:
+    """Reads ``static_dir`` and adds the page and static routes to ``app``; ``frame_ancestors`` may embed the pages."""
+    app[CSP] = content_security_policy(frame_ancestors)
     app[UI] = StaticFiles.load(static_dir)
     app.router.add_get("/", redirect_to_overview)
     app.router.add_get("/train", redirect_to_overview)

@@ -9,7 +9,23 @@ from aiohttp import web
 from fitscope.server.downsample import DEFAULT_MAX_POINTS, MAX_MAX_POINTS, MIN_MAX_POINTS
 from fitscope.server.errors import ApiError
 
-__all__ = ["Query"]
+__all__ = ["Query", "parse_count"]
+
+
+def parse_count(text: str, max_digits: int) -> int | None:
+    """``text`` as a non-negative integer when it is 1 to ``max_digits`` ASCII digits, else None.
+
+    Stricter than ``int()``: no sign, spaces, underscores or non-ASCII digits (``²`` passes
+    ``str.isdigit``), and never thousands of digits (Python refuses to convert those).
+    """
+    if not 0 < len(text) <= max_digits or not all("0" <= c <= "9" for c in text):
+        return None
+    return int(text)
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    """``repr(text)``, cut after ``limit`` characters (a message never repeats a 5,000-digit value)."""
+    return repr(text) if len(text) <= limit else f"{text[:limit]!r}... ({len(text)} characters)"
 
 
 class Query:
@@ -61,11 +77,11 @@ class Query:
         text = self._values.get("max_points")
         if text is None:
             return DEFAULT_MAX_POINTS
-        value = int(text) if text.isascii() and text.isdigit() else None
+        value = parse_count(text, len(str(MAX_MAX_POINTS)) + 2)  # a few leading zeros pass
         if value is None or not MIN_MAX_POINTS <= value <= MAX_MAX_POINTS:
             raise ApiError(
                 400,
                 "bad_parameter",
-                f"max_points must be an integer from {MIN_MAX_POINTS} to {MAX_MAX_POINTS}, got {text!r}.",
+                f"max_points must be an integer from {MIN_MAX_POINTS} to {MAX_MAX_POINTS}, got {_shown(text)}.",
             )
         return value

@@ -24,16 +24,61 @@ __all__ = ["SseClients", "stream_events"]
 
 @dataclass
 class SseClients:
-    """The open event streams of an app, so that shutdown can end them at once."""
+    """The open event streams of an app, so that shutdown can end them at once.
+
+    Attributes:
+        wakes: One per open stream, set to make it look for news.
+        closing: Set at shutdown: every stream ends.
+        states: The latest ``state`` message of each session (see :meth:`set_states`), numbered.
+    """
 
     wakes: set[asyncio.Event] = field(default_factory=set)
     closing: bool = False
+    states: dict[str, tuple[int, bytes]] = field(default_factory=dict)
+    _state_number: int = 0
+    _known: dict[str, str] = field(default_factory=dict)
 
     def close_all(self) -> None:
         """Ends every stream (called on the event loop at shutdown)."""
         self.closing = True
         for wake in self.wakes:
             wake.set()
+
+    def set_states(self, states: dict[str, str], initial: bool = False) -> None:
+        """Records each session's state (``live``, ``stalled``, ``ended``, ``error``); a change is sent.
+
+        Each change becomes one SSE event named ``state`` (no id: it does not move Last-Event-ID)
+        with data ``{"kind": "state", "session_id", "state"}``, sent to every open stream.
+        ``initial``: the states the streams start from (sent to nobody).
+        """
+        changed = False
+        for session_id, state in states.items():
+            if self._known.get(session_id) == state:
+                continue
+            self._known[session_id] = state
+            if initial:
+                continue
+            self._state_number += 1
+            body = orjson.dumps({"kind": "state", "session_id": session_id, "state": state})
+            self.states[session_id] = (self._state_number, b"event: state\ndata: " + body + b"\n\n")
+            changed = True
+        if changed:
+            for wake in self.wakes:
+                wake.set()
+
+    @property
+    def state_number(self) -> int:
+        """The number of the latest state message."""
+        return self._state_number
+
+    def states_since(self, number: int, session_id: str | None) -> list[bytes]:
+        """The state messages numbered above ``number`` (of one session, or all)."""
+        found = sorted(
+            (n, message)
+            for sid, (n, message) in self.states.items()
+            if n > number and (session_id is None or sid == session_id)
+        )
+        return [message for _, message in found]
 
 
 def _message(log: EventLog, event: LoggedEvent) -> bytes:
@@ -77,6 +122,7 @@ async def stream_events(
     remove = log.add_listener(loop_waker(asyncio.get_running_loop(), wake))
     clients.wakes.add(wake)
     cursor = log.last_number  # before the headers go out: a client may store something as soon as it has them
+    state_cursor = clients.state_number
     try:
         await response.prepare(request)
         out = [b"retry: 1000\n\n"]
@@ -90,6 +136,11 @@ async def stream_events(
         await response.write(b"".join(out))
         while not clients.closing:
             wake.clear()
+            if clients.state_number > state_cursor:
+                messages = clients.states_since(state_cursor, session_id)
+                state_cursor = clients.state_number
+                if messages:
+                    await response.write(b"".join(messages))
             events = log.since(cursor)
             if events is None:
                 cursor = log.last_number

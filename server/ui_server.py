@@ -24,16 +24,16 @@ import contextlib
 import errno
 import os
 import threading
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import ClassVar
 
 from aiohttp import web
 
-from fitscope.server.app import STATE, create_app
+from fitscope.server.app import STATE, create_app, host_name, is_loopback_host
 from fitscope.server.cache import DEFAULT_CACHE_BYTES
 from fitscope.server.errors import ServerError
 from fitscope.server.events import DEFAULT_EVENT_BUFFER
-from fitscope.server.pages import STATIC_DIR
+from fitscope.server.pages import DEFAULT_FRAME_ANCESTORS, STATIC_DIR, content_security_policy
 from fitscope.storage.base import StatsStorage
 
 __all__ = ["UIServer"]
@@ -48,12 +48,20 @@ class UIServer:
         port: TCP port; 0 picks a free one (see :attr:`url` once started).
         host: Interface to bind; ``127.0.0.1`` (this machine only) by default.
         cors_origins: Origins allowed to read the API from another origin (CORS is off without).
+        allowed_hosts: While bound to a loopback address, requests are answered only when their
+            ``Host`` is a loopback name or address (against DNS rebinding) or one of these names.
+            Bound to another address, every ``Host`` is answered.
+        frame_ancestors: Origins whose pages may embed the UI in a frame (CSP
+            ``frame-ancestors``); the server's own origin only by default.
+        header_timeout_s: Seconds a connection may take to send its request headers, and stay
+            idle between requests, before it is closed.
         cache_bytes: Memory budget of the series cache.
         event_buffer: How many recent events a reconnecting SSE client can resume from.
         keepalive_s: Seconds between SSE keep-alive comments.
         static_dir: The folder of the UI bundle; the package's ``static`` folder by default.
     """
 
+    _FREE_PORT_HINT: ClassVar[str] = "port=0 picks a free one"
     _instance: ClassVar[UIServer | None] = None
     _instance_lock: ClassVar[threading.Lock] = threading.Lock()
 
@@ -63,6 +71,9 @@ class UIServer:
         host: str = "127.0.0.1",
         *,
         cors_origins: Collection[str] = (),
+        allowed_hosts: Collection[str] = (),
+        frame_ancestors: Sequence[str] = DEFAULT_FRAME_ANCESTORS,
+        header_timeout_s: float = 15.0,
         cache_bytes: int = DEFAULT_CACHE_BYTES,
         event_buffer: int = DEFAULT_EVENT_BUFFER,
         keepalive_s: float = 15.0,
@@ -73,6 +84,12 @@ class UIServer:
         self._host = host
         self._port = port
         self._cors_origins = tuple(cors_origins)
+        self._allowed_hosts = tuple(allowed_hosts)
+        self._frame_ancestors = tuple(frame_ancestors)
+        content_security_policy(self._frame_ancestors)  # a bad source raises here, not in the thread
+        if not header_timeout_s > 0:
+            raise ValueError(f"header_timeout_s must be a positive number of seconds, got {header_timeout_s!r}.")
+        self._header_timeout_s = float(header_timeout_s)
         self._cache_bytes = cache_bytes
         self._event_buffer = event_buffer
         self._keepalive_s = keepalive_s
@@ -201,7 +218,7 @@ class UIServer:
         if exc.errno == errno.EADDRINUSE:
             return ServerError(
                 f"Cannot start the fitscope UI server on {where}: port {self._port} is already in use. "
-                "Choose another port (port=0 picks a free one) or stop the program using it."
+                f"Choose another port ({self._FREE_PORT_HINT}) or stop the program using it."
             )
         reason = exc.strerror or str(exc)
         return ServerError(f"Cannot start the fitscope UI server on {where}: {reason}.")
@@ -215,12 +232,22 @@ class UIServer:
                 app = self._app = create_app(
                     list(self._storages),
                     cors_origins=self._cors_origins,
+                    allowed_hosts=self._allowed_hosts if is_loopback_host(host_name(self._host)) else None,
+                    frame_ancestors=self._frame_ancestors,
                     cache_bytes=self._cache_bytes,
                     event_buffer=self._event_buffer,
                     keepalive_s=self._keepalive_s,
                     static_dir=self._static_dir,
                 )
-            runner = web.AppRunner(app, handle_signals=False, access_log=None, shutdown_timeout=2.0)
+            # keepalive_timeout also closes a connection that sent only part of its request headers:
+            # aiohttp counts a connection as idle until a whole request line and headers arrived.
+            runner = web.AppRunner(
+                app,
+                handle_signals=False,
+                access_log=None,
+                shutdown_timeout=2.0,
+                keepalive_timeout=self._header_timeout_s,
+            )
             loop.run_until_complete(runner.setup())
             site = web.TCPSite(runner, self._host, self._port)
             loop.run_until_complete(site.start())

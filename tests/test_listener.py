@@ -1,8 +1,10 @@
-"""StatsListener behaviour: counting, hooks only when reporting, sinks, metadata, errors."""
+"""StatsListener behaviour: counting, hooks only when reporting, sinks, metadata, errors, per-iteration
+wall times, the final partial report and the one warning on the first non-finite value."""
 
 from __future__ import annotations
 
 import logging
+import math
 import threading
 import time
 from typing import Any
@@ -390,3 +392,150 @@ def test_grad_scaler_skipped_step_reports_nonfinite_gradients_and_no_updates() -
     assert "updates" not in skipped.summaries
     poisoned = skipped.summaries["gradients"]["0.weight"]
     assert poisoned.posinf_count + poisoned.nan_count >= 1
+
+
+def _step(model: torch.nn.Module, opt: torch.optim.Optimizer) -> torch.Tensor:
+    opt.zero_grad()
+    loss = model(torch.randn(5, 4)).pow(2).mean()
+    loss.backward()
+    opt.step()
+    return loss
+
+
+def test_every_score_carries_the_wall_time_its_iteration_ended() -> None:
+    sink = RecordingSink()
+    model = mlp()
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    listener = StatsListener(sink, frequency=4)
+    listener.attach(model, opt)
+    calls: list[tuple[int, int]] = []  # wall time (ms) around each iteration_done call
+    for i in range(10):
+        loss = _step(model, opt)
+        if i % 3 == 0:
+            time.sleep(0.02)  # spread the iterations so their times differ
+        before = time.time_ns() // 1_000_000
+        listener.iteration_done(loss, batch_size=5)
+        calls.append((before, time.time_ns() // 1_000_000))
+    listener.close()
+    reports: list[StatsReport] = sink.of("update")
+    assert [r.iteration for r in reports] == [4, 8, 10]
+    previous = calls[0][0]
+    for report in reports:
+        times = report.scores.timestamps_ms
+        assert len(times) == len(report.scores.iterations)  # one per iteration of the window
+        assert list(times) == sorted(times)  # non-decreasing (ms resolution)
+        assert previous <= times[0] and times[-1] <= report.timestamp_ms  # within the report's window
+        for iteration, t in zip(report.scores.iterations, times, strict=True):
+            start, end = calls[iteration - 1]
+            assert start <= t <= end
+        previous = report.timestamp_ms
+    all_times = [t for r in reports for t in r.scores.timestamps_ms]
+    assert len(all_times) == 10 and len(set(all_times)) > 3  # the sleeps are visible
+
+
+def test_timestamps_are_recorded_for_float_losses_and_only_where_there_is_a_score() -> None:
+    sink = RecordingSink()
+    listener = StatsListener(sink, frequency=3)
+    for i in range(6):
+        listener.iteration_done(None if i == 1 else float(i))
+    listener.close()
+    first, second = sink.of("update")
+    assert first.scores.iterations == (1, 3) and len(first.scores.timestamps_ms) == 2
+    assert second.scores.iterations == (4, 5, 6) and len(second.scores.timestamps_ms) == 3
+
+
+def test_the_final_partial_report_holds_parameters_and_gradients_but_no_updates_or_activations() -> None:
+    """frequency=7 for 90 iterations: 12 full reports (7..84), then close() reports 90."""
+    sink = RecordingSink()
+    model = mlp()
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    listener = StatsListener(sink, frequency=7)
+    listener.attach(model, opt)
+    train(listener, model, opt, 90)
+    listener.close()
+    reports: list[StatsReport] = sink.of("update")
+    assert [r.iteration for r in reports] == [7 * k for k in range(1, 13)] + [90]
+    every_kind = {"parameters", "gradients", "updates", "activations"}
+    assert all(set(r.summaries) == every_kind for r in reports[:-1])
+    final = reports[-1]
+    assert set(final.summaries) == {"parameters", "gradients"}
+    assert (
+        set(final.summaries["parameters"]) == set(final.summaries["gradients"]) == set(dict(model.named_parameters()))
+    )
+    assert final.scores.iterations == tuple(range(85, 91)) and len(final.scores.timestamps_ms) == 6
+    # the gradients are .grad as it stands at close: the last step's
+    grad = model[0].weight.grad
+    assert grad is not None and final.summaries["gradients"]["0.weight"].sum == pytest.approx(grad.sum().item())
+
+
+def test_close_during_a_reporting_step_drops_what_the_unfinished_step_captured() -> None:
+    """Interrupted (Ctrl-C) after the forward pass of iteration 7, a reporting one: the partial
+    report of iteration 6 must not pass off iteration 7's activations as its own."""
+    sink = RecordingSink()
+    model = mlp()
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    listener = StatsListener(sink, frequency=7)
+    listener.attach(model, opt)
+    train(listener, model, opt, 6)
+    model(torch.full((5, 4), 100.0)).pow(2).mean().backward()  # iteration 7 starts, never ends
+    listener.close()
+    (report,) = sink.of("update")
+    assert report.iteration == 6
+    assert set(report.summaries) == {"parameters", "gradients"}
+
+
+def test_one_warning_names_the_first_nonfinite_parameter(caplog: pytest.LogCaptureFixture) -> None:
+    sink = RecordingSink()
+    model = mlp()
+    opt = torch.optim.SGD(model.parameters(), lr=0.0)
+    listener = StatsListener(sink, frequency=2, session_id="nan-run")
+    listener.attach(model, opt)
+    with caplog.at_level(logging.WARNING, logger="fitscope"):
+        train(listener, model, opt, 3)
+        with torch.no_grad():
+            model[2].weight[0, 0] = math.nan
+        train(listener, model, opt, 5)  # NaN weight -> NaN loss, NaN gradients, ... from iteration 4
+        listener.close()
+    warned = [r for r in caplog.records if r.name == "fitscope" and "non-finite" in r.message]
+    assert len(warned) == 1
+    message = warned[0].getMessage()
+    assert warned[0].levelno == logging.WARNING
+    # the score of iteration 4 is NaN; it comes before the summaries of the report at 4
+    assert "iteration 4" in message and "score is NaN" in message and "nan-run" in message
+    assert any(r.has_nonfinite() for r in sink.of("update")[2:])
+
+
+def test_the_warning_names_kind_and_name_when_the_score_is_finite(caplog: pytest.LogCaptureFixture) -> None:
+    sink = RecordingSink()
+    model = mlp()
+    opt = torch.optim.SGD(model[2].parameters(), lr=0.1)  # the first layer stays as set
+    listener = StatsListener(sink, frequency=3)
+    listener.attach(model, opt)
+    with caplog.at_level(logging.WARNING, logger="fitscope"):
+        train(listener, model, opt, 4)
+        with torch.no_grad():
+            model[0].weight[0, 0] = -math.inf
+        for _ in range(2):  # iterations 5 and 6; the loss is a finite number
+            opt.zero_grad()
+            model(torch.randn(5, 4)).sum().backward()
+            opt.step()
+            listener.iteration_done(0.5)
+        listener.close()
+    warned = [r.getMessage() for r in caplog.records if "non-finite" in r.getMessage()]
+    assert len(warned) == 1
+    assert "iteration 6" in warned[0] and "parameters '0.weight' holds 1 -Inf of 32 elements" in warned[0]
+
+
+def test_a_nan_loss_alone_is_warned_once_and_a_clean_run_never(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="fitscope"):
+        clean = StatsListener(RecordingSink(), frequency=2)
+        for i in range(6):
+            clean.iteration_done(float(i))
+        clean.close()
+        assert not [r for r in caplog.records if "non-finite" in r.getMessage()]
+        listener = StatsListener(RecordingSink(), frequency=2)
+        for value in (1.0, 2.0, math.inf, math.nan, 3.0, math.nan):
+            listener.iteration_done(torch.tensor(value))
+        listener.close()
+    warned = [r.getMessage() for r in caplog.records if "non-finite" in r.getMessage()]
+    assert len(warned) == 1 and "iteration 3" in warned[0] and "score is Infinity" in warned[0]

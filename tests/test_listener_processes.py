@@ -7,7 +7,6 @@ import subprocess
 import sys
 import textwrap
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -29,10 +28,14 @@ TRAINER = textwrap.dedent(
         x = torch.randn(4, 8)
         opt.zero_grad(); loss = model(x).pow(2).mean(); loss.backward(); opt.step()
         listener.iteration_done(loss, batch_size=4)
+        listener.flush()  # the report is committed before it is announced: no timing to guess
         i += 1
         print(i, flush=True)
     """
 )
+
+
+STARTUP_S = 120.0
 
 
 @pytest.mark.slow
@@ -61,15 +64,16 @@ def test_live_reading_and_sigkill_of_a_training_process(tmp_path: Path) -> None:
             got.set()
 
         sub = reader.subscribe(on_event)
-        assert got.wait(5), "no event from the training process within 5 s"
+        # Generous: the limit only turns a hang into a failure (a loaded machine is slow, not broken).
+        assert got.wait(STARTUP_S), f"no event from the training process within {STARTUP_S} s"
         assert events[0].kind == "update" and events[0].session_id == "s"
         sub.close()
         reader.close()
-        # Every iteration announced more than a second before the kill must be in the file.
+        # Every iteration announced before the kill was committed: it must be in the file. The
+        # kill lands while the trainer goes on writing (possibly in the middle of a report).
         announced = announced_iteration()
-        time.sleep(1.0)
         proc.send_signal(signal.SIGKILL)
-        proc.wait(10)
+        proc.wait(STARTUP_S)
     finally:
         if proc.poll() is None:
             proc.kill()

@@ -368,3 +368,163 @@ def test_parametrized_weights_belong_to_their_layer() -> None:
     assert first.num_params == info.num_params == 4 + 4 + 16
     assert first.output_shape == (2, 4)
     assert _layers(info)["1"].inputs == ("0",)
+
+
+def _as_json(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
+class _Zoo(nn.Module):
+    """One module of each family whose configuration a layer's attributes show."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.emb = nn.Embedding(10, 6, padding_idx=0, max_norm=2.0)
+        self.lstm = nn.LSTM(6, 5, num_layers=2, bidirectional=True, batch_first=True, dropout=0.25)
+        self.gru = nn.GRU(10, 3, bias=False)
+        self.rnn = nn.RNN(3, 4, nonlinearity="relu")
+        self.conv = nn.Conv1d(4, 8, kernel_size=3, stride=2, padding=1, dilation=1, groups=2, bias=False)
+        self.conv2 = nn.Conv2d(1, 2, (3, 5), stride=(1, 2), padding=(1, 2), dilation=(1, 1))
+        self.bn = nn.BatchNorm1d(8, eps=1e-3, momentum=None)
+        self.ln = nn.LayerNorm((4, 2), eps=1e-6)
+        self.gn = nn.GroupNorm(2, 8)
+        self.drop = nn.Dropout(0.3)
+        self.leaky = nn.LeakyReLU(0.2, inplace=True)
+        self.gelu = nn.GELU(approximate="tanh")
+        self.elu = nn.ELU(alpha=0.5)
+        self.softmax = nn.Softmax(dim=-1)
+        self.prelu = nn.PReLU(num_parameters=8, init=0.1)
+        self.fc = nn.Linear(8, 2)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:  # never run: attributes need no forward
+        raise NotImplementedError
+
+
+def test_layer_attributes_are_the_modules_configuration() -> None:
+    zoo = _Zoo()
+    layers = _layers(describe_model(zoo))
+    expected_names = {
+        "emb": [
+            "num_embeddings",
+            "embedding_dim",
+            "padding_idx",
+            "max_norm",
+            "norm_type",
+            "scale_grad_by_freq",
+            "sparse",
+        ],
+        "lstm": [
+            "input_size",
+            "hidden_size",
+            "num_layers",
+            "bias",
+            "batch_first",
+            "dropout",
+            "bidirectional",
+            "proj_size",
+        ],
+        "rnn": [
+            "nonlinearity",
+            "input_size",
+            "hidden_size",
+            "num_layers",
+            "bias",
+            "batch_first",
+            "dropout",
+            "bidirectional",
+            "proj_size",
+        ],
+        "conv": [
+            "in_channels",
+            "out_channels",
+            "kernel_size",
+            "stride",
+            "padding",
+            "dilation",
+            "output_padding",
+            "groups",
+            "padding_mode",
+            "bias",
+        ],
+        "bn": ["num_features", "eps", "momentum", "affine", "track_running_stats", "bias"],
+        "ln": ["normalized_shape", "eps", "elementwise_affine", "bias"],
+        "gn": ["num_groups", "num_channels", "eps", "affine", "bias"],
+        "drop": ["p", "inplace"],
+        "leaky": ["negative_slope", "inplace"],
+        "gelu": ["approximate"],
+        "elu": ["alpha", "inplace"],
+        "softmax": ["dim"],
+        "prelu": ["num_parameters", "init"],
+        "fc": ["in_features", "out_features", "bias"],
+    }
+    for name, names in expected_names.items():
+        module = getattr(zoo, name)
+        attributes = layers[name].attributes
+        assert list(attributes) == names, name  # in the order the module set them
+        for key, value in attributes.items():
+            if key == "bias" and not isinstance(module.bias, bool):
+                assert value is (module.bias is not None), name
+            else:
+                assert value == _as_json(getattr(module, key)), (name, key)
+    # spot checks, as a user reads the table
+    assert layers["fc"].attributes == {"in_features": 8, "out_features": 2, "bias": True}
+    assert layers["conv"].attributes["kernel_size"] == [3] and layers["conv"].attributes["bias"] is False
+    assert layers["conv2"].attributes["kernel_size"] == [3, 5] and layers["conv2"].attributes["stride"] == [1, 2]
+    assert layers["lstm"].attributes["bidirectional"] is True and layers["lstm"].attributes["hidden_size"] == 5
+    assert layers["gru"].attributes["bias"] is False and layers["gru"].attributes["input_size"] == 10
+    assert layers["bn"].attributes["momentum"] is None and layers["bn"].attributes["eps"] == 1e-3
+    assert layers["ln"].attributes["normalized_shape"] == [4, 2]
+    assert layers["emb"].attributes["padding_idx"] == 0 and layers["emb"].attributes["max_norm"] == 2.0
+
+
+def test_activation_layers_name_their_activation() -> None:
+    layers = _layers(describe_model(_Zoo()))
+    assert {n: layers[n].activation for n in ("leaky", "gelu", "elu", "softmax", "prelu")} == {
+        "leaky": "leakyrelu",
+        "gelu": "gelu",
+        "elu": "elu",
+        "softmax": "softmax",
+        "prelu": "prelu",
+    }
+    assert layers["fc"].activation is None and layers["drop"].activation is None
+
+
+def test_attributes_of_an_unseen_module_type_and_values_that_are_not_json() -> None:
+    class MyProjection(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.in_features = 4
+            self.out_features = 3
+            self.kernel_size = (2, 2)
+            self.eps = float("inf")
+            self.dim = torch.tensor(1)  # a tensor: not configuration JSON can hold
+            self.stride = lambda x: x  # a callable
+            self.padding = list(range(100))  # too long to be configuration
+            self.normalized_shape = (1, (2, 3))  # nested: left out
+            self.notes = "not a configuration name"
+            self.weight = nn.Parameter(torch.ones(3, 4))
+            self.register_parameter("bias", None)
+
+        def forward(self, x: torch.Tensor) -> torch.Tensor:
+            return x @ self.weight.T
+
+    layers = _layers(describe_model(nn.Sequential(MyProjection())))
+    assert layers["0"].attributes == {
+        "in_features": 4,
+        "out_features": 3,
+        "kernel_size": [2, 2],
+        "eps": "Infinity",
+        "bias": False,
+    }
+
+
+def test_attention_owning_parameters_gets_its_configuration() -> None:
+    layers = _layers(describe_model(nn.Sequential(nn.MultiheadAttention(8, 2, dropout=0.1, batch_first=True))))
+    attributes = layers["0"].attributes
+    assert {k: attributes[k] for k in ("embed_dim", "num_heads", "dropout", "batch_first")} == {
+        "embed_dim": 8,
+        "num_heads": 2,
+        "dropout": 0.1,
+        "batch_first": True,
+    }
+    assert layers["0.out_proj"].attributes == {"in_features": 8, "out_features": 8, "bias": True}

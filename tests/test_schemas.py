@@ -17,7 +17,10 @@ from fitscope.record_json import from_json_dict, to_json_dict
 from fitscope.records import (
     EpochRecord,
     Histogram,
+    LayerInfo,
     MetricsRecord,
+    ModelInfo,
+    ScoreSeries,
     StaticInfo,
     StatsReport,
     Summary,
@@ -79,7 +82,11 @@ def test_every_record_the_listener_produces_validates_and_round_trips() -> None:
     sink = ListSink()
     torch.manual_seed(0)
     model = torch.nn.Sequential(
-        torch.nn.Conv2d(1, 4, 3), torch.nn.ReLU(), torch.nn.Flatten(), torch.nn.Linear(4 * 6 * 6, 3)
+        torch.nn.Conv2d(1, 4, 3),
+        torch.nn.LeakyReLU(0.1),
+        torch.nn.Flatten(),
+        torch.nn.Dropout(0.0),
+        torch.nn.Linear(4 * 6 * 6, 3),
     )
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)
     listener = StatsListener(sink, frequency=2, session_name="schema", tags={"k": "v"}, hyperparameters={"a": [1]})
@@ -90,7 +97,7 @@ def test_every_record_the_listener_produces_validates_and_round_trips() -> None:
         loss.backward()
         if i == 3:
             with torch.no_grad():
-                model[3].weight[0, 0] = math.nan
+                model[4].weight[0, 0] = math.nan
         opt.step()
         listener.iteration_done(loss if i != 1 else torch.tensor(math.inf), batch_size=2)
     listener.log_metrics({"val_loss": math.nan, "val_acc": 0.5})
@@ -98,6 +105,10 @@ def test_every_record_the_listener_produces_validates_and_round_trips() -> None:
     listener.close()
     kinds = {type(r).__name__ for r in sink.records}
     assert kinds == {"StaticInfo", "StatsReport", "MetricsRecord", "EpochRecord"}
+    static = next(r for r in sink.records if isinstance(r, StaticInfo))
+    assert static.model is not None and static.model.layers[0].attributes["kernel_size"] == [3, 3]
+    reports = [r for r in sink.records if isinstance(r, StatsReport)]
+    assert all(len(r.scores.timestamps_ms) == len(r.scores.iterations) > 0 for r in reports)
     for record in sink.records:
         doc = to_json_dict(record)
         text = json.dumps(doc, allow_nan=False)  # no bare NaN/Infinity in the JSON text
@@ -144,3 +155,47 @@ def test_schema_rejects_bare_nan_and_unknown_fields() -> None:
     report["summaries"]["parameters"]["p"]["mean"] = "nan"
     with pytest.raises(jsonschema.ValidationError):
         validate(report)
+
+
+def test_timestamps_and_attributes_round_trip_and_may_be_absent() -> None:
+    report = StatsReport(
+        "s",
+        "w",
+        1_700_000_000_500,
+        2,
+        scores=ScoreSeries((1, 2), (0.5, math.inf), (1_700_000_000_000, 1_700_000_000_400)),
+    )
+    doc = to_json_dict(report)
+    validate(doc)
+    assert doc["scores"] == {
+        "iterations": [1, 2],
+        "values": [0.5, "Infinity"],
+        "timestamps_ms": [1_700_000_000_000, 1_700_000_000_400],
+    }
+    assert from_json_dict(json.loads(json.dumps(doc))) == report
+    del doc["scores"]["timestamps_ms"]  # a file written before timestamps were recorded
+    validate(doc)
+    back = from_json_dict(doc)
+    assert isinstance(back, StatsReport) and back.scores.timestamps_ms == ()
+    doc["scores"]["timestamps_ms"] = [1.5, 2.5]
+    with pytest.raises(jsonschema.ValidationError):
+        validate(doc)
+
+    layer = LayerInfo("0", "Conv2d", attributes={"kernel_size": [3, 3], "padding_mode": "zeros", "eps": "Infinity"})
+    info = StaticInfo("s", "w", 1, model=ModelInfo("M", 1, 0, layers=(layer,)))
+    doc = to_json_dict(info)
+    validate(doc)
+    assert doc["model"]["layers"][0]["attributes"] == {
+        "kernel_size": [3, 3],
+        "padding_mode": "zeros",
+        "eps": "Infinity",
+    }
+    assert from_json_dict(json.loads(json.dumps(doc))) == info
+    del doc["model"]["layers"][0]["attributes"]
+    validate(doc)
+    back_info = from_json_dict(doc)
+    assert isinstance(back_info, StaticInfo) and back_info.model is not None
+    assert back_info.model.layers[0].attributes == {}
+    doc["model"]["layers"][0]["attributes"] = {"nested": {"a": 1}}
+    with pytest.raises(jsonschema.ValidationError):
+        validate(doc)

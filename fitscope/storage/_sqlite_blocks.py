@@ -52,6 +52,7 @@ import numpy as np
 import numpy.typing as npt
 
 from fitscope.records import DeviceMemory, Memory, Performance
+from fitscope.storage import _sqlite_checks as check
 from fitscope.storage import _sqlite_rows as rows
 from fitscope.storage.base import SeriesKey
 
@@ -124,8 +125,8 @@ def column_arrays(iterations: list[int], values: list[Any]) -> Arrays:
     Decodes the values as ``series_from_rows`` does, and converts them as the server converts a
     :class:`~fitscope.storage.base.Series`; the absent mask is None when nothing is absent.
     """
-    if str in set(map(type, values)):
-        values = [rows.decode_value(v) for v in values]
+    if not set(map(type, values)) <= {int, float, type(None)}:  # 'NaN' text is rare: check only then
+        values = [check.series_value(v, "a series point") for v in values]
     its = np.array(iterations, dtype=np.int64)
     vals = np.array(values, dtype=np.float64)
     absent: Mask | None = None
@@ -369,6 +370,8 @@ def _cut(blob_its: bytes, blob_values: bytes | None, blob_absent: bytes | None, 
     its = np.frombuffer(blob_its, dtype=_I64)
     values = np.zeros(len(its), dtype=np.float64) if blob_values is None else np.frombuffer(blob_values, dtype=_F64)
     absent = None if blob_absent is None else np.frombuffer(blob_absent, dtype=np.uint8).astype(np.bool_)
+    if len(values) != len(its) or (absent is not None and len(absent) != len(its)):
+        raise ValueError(f"a block holds {len(its)} iterations but {len(values)} values")
     if len(its) and (its[0] < start or its[-1] > end):
         lo, hi = int(np.searchsorted(its, start, side="left")), int(np.searchsorted(its, end, side="right"))
         its, values = its[lo:hi], values[lo:hi]

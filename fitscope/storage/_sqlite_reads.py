@@ -20,6 +20,7 @@ import numpy.typing as npt
 
 from fitscope.records import MetricsRecord, ScoreSeries, StatsReport, Summary
 from fitscope.storage import _sqlite_blocks as blocks
+from fitscope.storage import _sqlite_checks as check
 from fitscope.storage import _sqlite_rows as rows
 from fitscope.storage.base import Series, SeriesKey
 
@@ -49,6 +50,8 @@ def load_reports(
     session_id: str,
     worker_id: str,
     name_of: Callable[[int], tuple[str, str]],
+    *,
+    score_times: bool = False,
 ) -> list[StatsReport]:
     """Builds full reports from ``reports`` rows (:data:`~._sqlite_rows.REPORT_COLUMNS`).
 
@@ -62,10 +65,15 @@ def load_reports(
         session_id: Their session.
         worker_id: Their worker.
         name_of: Maps a name id to its (kind, name).
+        score_times: The file's ``scores`` has the ``timestamp_ms`` column.
+
+    Raises:
+        Damaged: A row holds what fitscope does not write (with the iteration of its report).
     """
     if not found:
         return []
     ids = [r[0] for r in found]
+    iteration_of = {r[0]: r[1] for r in found}
     summaries: dict[int, dict[str, dict[str, Summary]]] = defaultdict(dict)
     marks = ",".join("?" * len(ids))
     summary_sql = (
@@ -74,24 +82,48 @@ def load_reports(
     )
     for r in conn.execute(summary_sql, ids):
         kind, name = name_of(r[0])
-        summaries[r[3]].setdefault(kind, {})[name] = rows.summary_from_row(r[4:])
+        try:
+            summary = rows.summary_from_row(r[4:])
+        except check.Damaged as exc:
+            raise check.Damaged(f"{kind} {name!r}: {exc.detail}", iteration_of.get(r[3])) from None
+        summaries[r[3]].setdefault(kind, {})[name] = summary
     spans = [(r[6], r[7]) for r in found if r[6] is not None]
     score_its: list[int] = []
     score_values: list[float] = []
+    score_ts: list[int | None] = []
     if spans:
-        for it, v in conn.execute(
-            "SELECT iteration, value FROM scores WHERE stream = ? AND iteration BETWEEN ? AND ? ORDER BY iteration",
-            (stream, min(s[0] for s in spans), max(s[1] for s in spans)),
+        try:
+            lo = min(check.integer(s[0], "a score window's start") for s in spans)
+            hi = max(check.integer(s[1], "a score window's end") for s in spans)
+        except check.Damaged as exc:
+            raise check.Damaged(exc.detail, found[0][1]) from None
+        ts_column = "timestamp_ms" if score_times else "NULL"
+        for it, v, ts in conn.execute(
+            f"SELECT iteration, value, {ts_column} FROM scores WHERE stream = ? AND iteration BETWEEN ? AND ? "
+            "ORDER BY iteration",
+            (stream, lo, hi),
         ):
-            score_its.append(it)
-            score_values.append(float(rows.decode_value(v)))
+            try:
+                score_its.append(check.integer(it, "a score's iteration"))
+                score_values.append(check.real(v, "a score"))
+                score_ts.append(check.optional_timestamp(ts, "a score's timestamp_ms"))
+            except check.Damaged as exc:
+                raise check.Damaged(exc.detail, it if type(it) is int else None) from None
     out = []
     for r in found:
-        window = ScoreSeries()
-        if r[6] is not None:
-            lo, hi = bisect.bisect_left(score_its, r[6]), bisect.bisect_right(score_its, r[7])
-            window = ScoreSeries(tuple(score_its[lo:hi]), tuple(score_values[lo:hi]))
-        out.append(rows.report_from_row(r, session_id, worker_id, summaries.get(r[0], {}), window))
+        try:
+            window = ScoreSeries()
+            if r[6] is not None:
+                lo, hi = bisect.bisect_left(score_its, r[6]), bisect.bisect_right(score_its, r[7])
+                times = score_ts[lo:hi]
+                window = ScoreSeries(
+                    tuple(score_its[lo:hi]),
+                    tuple(score_values[lo:hi]),
+                    () if None in times else tuple(t for t in times if t is not None),
+                )
+            out.append(rows.report_from_row(r, session_id, worker_id, summaries.get(r[0], {}), window))
+        except check.Damaged as exc:
+            raise check.Damaged(exc.detail, exc.iteration if exc.iteration is not None else r[1]) from None
     return out
 
 
@@ -134,8 +166,11 @@ def series_from_rows(found: list[Row]) -> Series:
     """Builds a series from (iteration, stored value) rows."""
     iterations = [r[0] for r in found]
     values = [r[1] for r in found]
-    if str in set(map(type, values)):  # 'NaN' text (or "Infinity" from JSON) is rare: decode only then
-        values = [rows.decode_value(v) for v in values]
+    if not set(map(type, iterations)) <= {int}:
+        bad = next(it for it in iterations if type(it) is not int)
+        raise check.Damaged(f"a series point's iteration is {bad!r}")
+    if not set(map(type, values)) <= {int, float, type(None)}:  # 'NaN' text is rare: decode only then
+        values = [check.series_value(v, "a series point") for v in values]
     return Series(iterations, values)
 
 
@@ -147,8 +182,19 @@ def metrics_from_rows(found: list[Row], session_id: str, worker_id: str) -> list
     out = []
     for iteration, group in by_iteration.items():
         latest = group[-1]  # the last put at this iteration sets its epoch and time
-        values = {r[3]: float(rows.decode_value(r[4])) for r in group}
-        out.append(MetricsRecord(session_id, worker_id, latest[2], iteration, epoch=latest[1], values=values))
+        try:
+            values = {check.text(r[3], "a metric's name"): check.real(r[4], f"metric {r[3]!r}") for r in group}
+            record = MetricsRecord(
+                session_id,
+                worker_id,
+                check.timestamp(latest[2], "a metric's timestamp_ms"),
+                check.integer(iteration, "a metric's iteration"),
+                epoch=check.integer(latest[1], "a metric's epoch"),
+                values=values,
+            )
+        except check.Damaged as exc:
+            raise check.Damaged(exc.detail, iteration if type(iteration) is int else None) from None
+        out.append(record)
     return out
 
 

@@ -13,7 +13,7 @@ import struct
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
-from fitscope.encoding import decode_float, encode_float, from_sql, to_sql
+from fitscope.encoding import encode_float, to_sql
 from fitscope.records import (
     TYPE_ID,
     DeviceMemory,
@@ -24,6 +24,7 @@ from fitscope.records import (
     StatsReport,
     Summary,
 )
+from fitscope.storage import _sqlite_checks as check
 
 __all__ = [
     "HISTOGRAM_COLUMNS",
@@ -31,7 +32,6 @@ __all__ = [
     "SUMMARY_COLUMNS",
     "SUMMARY_READ_COLUMNS",
     "SummaryRow",
-    "decode_value",
     "encode_fields",
     "report_field_sql",
     "report_from_row",
@@ -74,11 +74,6 @@ _DEVICE_FIELDS: Final = ("current_bytes", "max_bytes", "total_bytes")
 SummaryRow = tuple[Any, ...]
 
 
-def decode_value(v: Any) -> Any:
-    """Decodes one stored scalar: ``'NaN'``/``'Infinity'`` text to floats, others unchanged."""
-    return decode_float(v) if isinstance(v, str) else v
-
-
 def _json_float(x: float) -> float | str:
     return encode_float(x) if isinstance(x, float) else x
 
@@ -105,12 +100,16 @@ def encode_fields(report: StatsReport) -> str | None:
     return json.dumps(out, allow_nan=False, separators=(",", ":")) if out else None
 
 
-def score_rows(report: StatsReport, stream: int) -> list[tuple[int, int, float | str | None]]:
-    """Returns the ``scores`` rows of a report: its window, plus its own score when outside it."""
+def score_rows(report: StatsReport, stream: int) -> list[tuple[int, int, float | str | None, int | None]]:
+    """Returns the ``scores`` rows (stream, iteration, value, timestamp_ms) of a report.
+
+    Its window (with the window's times, NULL when it has none), plus its own score when outside it.
+    """
     window = report.scores
-    rows = [(stream, it, to_sql(v)) for it, v in zip(window.iterations, window.values, strict=True)]
+    times: tuple[int | None, ...] = window.timestamps_ms or (None,) * len(window.iterations)
+    rows = [(stream, it, to_sql(v), ts) for it, v, ts in zip(window.iterations, window.values, times, strict=True)]
     if report.score is not None and report.iteration not in window.iterations:
-        rows.append((stream, report.iteration, to_sql(report.score)))
+        rows.append((stream, report.iteration, to_sql(report.score), None))
     return rows
 
 
@@ -153,34 +152,67 @@ def summary_rows(
 
 
 def summary_from_row(row: SummaryRow) -> Summary:
-    """Builds a summary from the statistic columns of a row (``row[4:]`` of :data:`SUMMARY_READ_COLUMNS`)."""
+    """Builds a summary from the statistic columns of a row (``row[4:]`` of :data:`SUMMARY_READ_COLUMNS`).
+
+    Raises:
+        Damaged: A column holds what fitscope does not write.
+    """
     count, nonfinite, nan, posinf, neginf, mean, stdev, mag, lo, hi, total, squares, h_min, h_max, blob = row
+    counts = [check.integer(c, name) for c, name in zip(row[:5], _STAT_COLUMNS, strict=False)]
+    if min(counts) < 0:
+        raise check.Damaged(f"a summary holds a negative count {counts}")
     histogram = None
     if blob is not None:
-        counts = struct.unpack(f"<{len(blob) // 8}q", blob)
-        histogram = Histogram(min=float(decode_value(h_min)), max=float(decode_value(h_max)), counts=counts)
+        histogram = Histogram(
+            min=check.real(h_min, "a histogram's min"),
+            max=check.real(h_max, "a histogram's max"),
+            counts=check.histogram_counts(blob, "a histogram's counts"),
+        )
     return Summary(
         count=count,
         nonfinite_count=nonfinite,
         nan_count=nan,
         posinf_count=posinf,
         neginf_count=neginf,
-        mean=from_sql(mean),
-        stdev=from_sql(stdev),
-        mean_magnitude=from_sql(mag),
-        min=from_sql(lo),
-        max=from_sql(hi),
-        sum=from_sql(total),
-        sum_squares=from_sql(squares),
+        mean=check.optional_real(mean, "a summary's mean"),
+        stdev=check.optional_real(stdev, "a summary's stdev"),
+        mean_magnitude=check.optional_real(mag, "a summary's mean_magnitude"),
+        min=check.optional_real(lo, "a summary's min"),
+        max=check.optional_real(hi, "a summary's max"),
+        sum=check.optional_real(total, "a summary's sum"),
+        sum_squares=check.optional_real(squares, "a summary's sum_squares"),
         histogram=histogram,
     )
 
 
-def _memory(m: Mapping[str, Any]) -> Memory:
-    devices = tuple(
-        DeviceMemory(name=name, **{f: d.get(f) for f in _DEVICE_FIELDS}) for name, d in m.get("devices", {}).items()
+def _object(v: Any, what: str) -> dict[str, Any]:
+    if not isinstance(v, dict):
+        raise check.Damaged(f"{what} is {type(v).__name__}, not an object")
+    return v
+
+
+def _performance(p: Any) -> Performance:
+    p = _object(p, "the report's performance")
+    if set(p) != set(_PERFORMANCE_FIELDS):
+        raise check.Damaged(f"the report's performance has the fields {sorted(p)!r}")
+    return Performance(
+        total_runtime_ms=check.real(p["total_runtime_ms"], "performance/total_runtime_ms"),
+        total_examples=check.integer(p["total_examples"], "performance/total_examples"),
+        total_minibatches=check.integer(p["total_minibatches"], "performance/total_minibatches"),
+        examples_per_second=check.real(p["examples_per_second"], "performance/examples_per_second"),
+        minibatches_per_second=check.real(p["minibatches_per_second"], "performance/minibatches_per_second"),
     )
-    return Memory(**{f: m.get(f) for f in _MEMORY_FIELDS}, devices=devices)
+
+
+def _memory(m: Any) -> Memory:
+    m = _object(m, "the report's memory")
+    devices = []
+    for name, d in _object(m.get("devices", {}), "the report's device memory").items():
+        d = _object(d, f"the memory of device {name!r}")
+        fields = {f: check.optional_integer(d.get(f), f"memory/devices/{name}/{f}") for f in _DEVICE_FIELDS}
+        devices.append(DeviceMemory(name=name, **fields))
+    fields = {f: check.optional_integer(m.get(f), f"memory/{f}") for f in _MEMORY_FIELDS}
+    return Memory(**fields, devices=tuple(devices))
 
 
 def report_from_row(
@@ -190,27 +222,36 @@ def report_from_row(
     summaries: Mapping[str, Mapping[str, Summary]],
     window: ScoreSeries,
 ) -> StatsReport:
-    """Builds a report from a ``reports`` row (:data:`REPORT_COLUMNS`), its summaries and window."""
+    """Builds a report from a ``reports`` row (:data:`REPORT_COLUMNS`), its summaries and window.
+
+    Raises:
+        Damaged: A column holds what fitscope does not write.
+    """
     _, iteration, epoch, timestamp_ms, score, collection_ms, _, _, fields_text = row
-    fields: dict[str, Any] = json.loads(fields_text) if fields_text else {}
+    fields = {} if fields_text is None else _object(check.json_value(fields_text, "the report's fields"), "fields")
     perf = fields.get("performance")
     mem = fields.get("memory")
     all_summaries = {kind: dict(by_name) for kind, by_name in summaries.items()}
-    for kind in fields.get("empty_summary_kinds", ()):
-        all_summaries.setdefault(kind, {})
+    empty_kinds = fields.get("empty_summary_kinds", [])
+    if not isinstance(empty_kinds, list):
+        raise check.Damaged("the report's empty_summary_kinds is not a list")
+    for kind in empty_kinds:
+        all_summaries.setdefault(check.text(kind, "an empty summary kind"), {})
+    rates = _object(fields.get("learning_rates", {}), "the report's learning rates")
+    type_id = check.text(fields.get("type_id", TYPE_ID), "the report's type_id")
     return StatsReport(
         session_id=session_id,
         worker_id=worker_id,
-        timestamp_ms=timestamp_ms,
-        iteration=iteration,
-        epoch=epoch,
-        type_id=fields.get("type_id", TYPE_ID),
-        score=from_sql(score),
+        timestamp_ms=check.timestamp(timestamp_ms, "the report's timestamp_ms"),
+        iteration=check.integer(iteration, "the report's iteration"),
+        epoch=check.integer(epoch, "the report's epoch"),
+        type_id=type_id,
+        score=check.optional_real(score, "the report's score"),
         scores=window,
-        learning_rates={k: float(decode_value(v)) for k, v in fields.get("learning_rates", {}).items()},
-        performance=None if perf is None else Performance(**{k: decode_value(v) for k, v in perf.items()}),
+        learning_rates={k: check.real(v, f"learning rate {k!r}") for k, v in rates.items()},
+        performance=None if perf is None else _performance(perf),
         memory=None if mem is None else _memory(mem),
-        collection_ms=from_sql(collection_ms),
+        collection_ms=check.optional_real(collection_ms, "the report's collection_ms"),
         summaries=all_summaries,
     )
 

@@ -1,6 +1,8 @@
 """The SQLite schema of a fitscope file, and opening a file safely.
 
-A file is checked *before* anything opens it read-write, through a ``mode=ro`` connection, so
+A file is checked *before* anything opens it read-write, through a read-only connection (see
+:func:`open_read_only`: ``immutable=1`` unless a writer may be live, so no ``-wal``/``-shm`` is
+created beside it), so
 a path that holds something else (a text file, another application's database, a file from a
 newer fitscope, a damaged file) is reported and left byte-for-byte as it was.
 
@@ -19,7 +21,8 @@ Layout (schema version 3):
 * ``histograms(name, stream, iteration, report, hist_min, hist_max, hist_counts)``: the
   histogram of a summary that has one, keyed and indexed like ``summaries``. Kept apart so that
   a series scan over ``summaries`` does not read the histograms' ~200 bytes a row.
-* ``scores(stream, iteration, value)``: the loss of every iteration.
+* ``scores(stream, iteration, value, timestamp_ms)``: the loss of every iteration, and the wall
+  time at which it ended (NULL: unknown; the column came later in version 3, see below).
 * ``metrics(id, stream, name, iteration, value, epoch, timestamp_ms)`` and
   ``epochs(id, stream, epoch, iteration, timestamp_ms)``.
 * ``sealed(stream, through)``, ``score_blocks(...)``, ``summary_blocks(...)`` and
@@ -34,6 +37,13 @@ then built a block per report stored, after which a fitscope that reads up to ve
 it (it would not keep the new blocks true). Read-only, a version-2 file is read from its blocks
 where it has them and from rows otherwise, a version-1 file from its rows.
 
+Later additions to version 3, which a version-3 reader ignores and a version-3 writer keeps true
+(so the version did not change): ``scores.timestamp_ms`` and the partial indexes
+``summaries_nonfinite`` and ``scores_nonfinite`` (the rows holding a non-finite value, which make
+``first_nonfinite`` one index lookup). A writer adds them to a file that lacks them (building the
+indexes reads the summaries once); read-only, such a file reads the same, with empty score times
+and a slower ``first_nonfinite`` (a scan).
+
 NaN is stored as the text ``'NaN'`` (SQLite would turn it into NULL, which means *absent*).
 Tables that produce events use ``AUTOINCREMENT`` ids, so a replaced row gets a new, larger id
 and a watcher that remembers the largest id it saw never misses one.
@@ -42,6 +52,7 @@ and a watcher that remembers the largest id it saw never misses one.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
 from pathlib import Path
@@ -59,14 +70,21 @@ from fitscope.storage.base import EventKind
 __all__ = [
     "EVENT_TABLES",
     "FORMAT",
+    "Reader",
     "SCHEMA_VERSION",
+    "SCORE_NONFINITE",
+    "SUMMARY_NONFINITE",
     "connect_reader",
     "connect_writer",
     "database_error",
     "file_uri",
+    "has_score_times",
+    "open_read_only",
     "schema_version",
     "validate_file",
 ]
+
+_log = logging.getLogger("fitscope.storage")
 
 FORMAT: Final = "fitscope"
 SCHEMA_VERSION: Final = 3
@@ -100,7 +118,7 @@ CREATE TABLE IF NOT EXISTS histograms (
     PRIMARY KEY (name, stream, iteration)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS histograms_by_report ON histograms (report);
 CREATE TABLE IF NOT EXISTS scores (
-    stream INTEGER NOT NULL, iteration INTEGER NOT NULL, value REAL,
+    stream INTEGER NOT NULL, iteration INTEGER NOT NULL, value REAL, timestamp_ms INTEGER,
     PRIMARY KEY (stream, iteration)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS metrics (
     id INTEGER PRIMARY KEY AUTOINCREMENT, stream INTEGER NOT NULL, name INTEGER NOT NULL,
@@ -133,6 +151,20 @@ CREATE TABLE IF NOT EXISTS field_blocks (
     UNIQUE (stream, key, through));
 CREATE INDEX IF NOT EXISTS field_blocks_by_stream ON field_blocks (stream, through)
 """
+#: Which summary rows hold a non-finite value: the condition of the partial index ``summaries_nonfinite``
+#: (a query must repeat it word for word for SQLite to use the index).
+SUMMARY_NONFINITE: Final = "nonfinite_count > 0"
+#: Which score rows are non-finite ('NaN' text, +/-Inf; also text fitscope never writes, which a
+#: read then reports as damage): the condition of the partial index ``scores_nonfinite``.
+SCORE_NONFINITE: Final = "(typeof(value) = 'text' OR abs(value) > 1.7976931348623157e308)"
+# Added within schema version 3 (readers of version 3 ignore them, writers of version 3 keep them
+# true: SQLite maintains indexes, and a score row without a time means "unknown"). A writer adds
+# them to a file that lacks them; read-only, a file without them reads the same, only slower
+# (first_nonfinite scans) and without score times.
+_ADDITIONS: Final = (
+    f"CREATE INDEX IF NOT EXISTS summaries_nonfinite ON summaries (stream, iteration) WHERE {SUMMARY_NONFINITE}",
+    f"CREATE INDEX IF NOT EXISTS scores_nonfinite ON scores (stream, iteration) WHERE {SCORE_NONFINITE}",
+)
 #: The block tables of each schema version that has blocks.
 _BLOCK_TABLE_NAMES: Final = {
     2: ("sealed", "summary_blocks", "score_blocks"),
@@ -269,7 +301,7 @@ def validate_file(path: Path) -> bool:
     sidecars = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
     existed = [s.exists() for s in sidecars]
     try:
-        conn = sqlite3.connect(file_uri(path, read_only=True), uri=True)
+        conn, _ = open_read_only(path)
         try:
             _check_contents(conn, path)
         finally:
@@ -322,6 +354,10 @@ def connect_writer(path: Path) -> sqlite3.Connection:
             )
         elif schema_version(conn) < SCHEMA_VERSION:
             _migrate(conn)
+        if not has_score_times(conn):
+            conn.execute("ALTER TABLE scores ADD COLUMN timestamp_ms INTEGER")
+        for statement in _ADDITIONS:
+            conn.execute(statement)
         conn.execute("COMMIT")
         conn.execute("PRAGMA journal_mode = WAL").fetchall()
     except sqlite3.Error as exc:
@@ -343,22 +379,105 @@ def _migrate(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
 
 
+def has_score_times(conn: sqlite3.Connection) -> bool:
+    """True when the file's ``scores`` table has the ``timestamp_ms`` column (added within version 3)."""
+    return any(row[1] == "timestamp_ms" for row in conn.execute("PRAGMA table_info(scores)"))
+
+
 def schema_version(conn: sqlite3.Connection) -> int:
     """The schema version of the (validated) fitscope file ``conn`` is open on."""
     row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     return int(row[0])
 
 
+def _sidecar(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
+def _signature(path: Path) -> tuple[object, ...]:
+    """What changes when a writer appears or changes the file: the stat of the file and its -wal."""
+    out: list[object] = []
+    for p in (path, _sidecar(path, "-wal"), _sidecar(path, "-journal")):
+        try:
+            st = p.stat()
+            out.append((st.st_ino, st.st_size, st.st_mtime_ns))
+        except OSError:
+            out.append(None)
+    return tuple(out)
+
+
+def _connect_uri(uri: str, shared: bool) -> sqlite3.Connection:
+    if shared:  # a storage's connection: any thread (behind its lock), autocommit, patient with writers
+        return sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None, timeout=_BUSY_TIMEOUT_S)
+    return sqlite3.connect(uri, uri=True)
+
+
+def open_read_only(path: Path, *, shared: bool = False) -> tuple[sqlite3.Connection, bool]:
+    """Opens a read-only connection that creates no file beside ``path``; returns it and whether it is immutable.
+
+    * No ``-wal`` (nor ``-journal``) beside the file: no connection has it open for writing, so it
+      is opened ``immutable=1`` (SQLite then takes no locks and creates no ``-wal``/``-shm``, which
+      a ``mode=ro`` open of a WAL-mode file leaves behind, or cannot create in a directory the user
+      cannot write). :class:`Reader` reopens it once a writer appears.
+    * Else (a writer may be live) ``mode=ro``, which follows the writer's commits. Where that
+      fails (the directory is not writable and the ``-shm`` is missing), ``immutable=1`` again:
+      it reads what is in the file itself, not the commits still only in the ``-wal``.
+    """
+    uri = file_uri(path, read_only=True)
+    live = _sidecar(path, "-wal").exists() or _sidecar(path, "-journal").exists()
+    if live:
+        conn = _connect_uri(uri, shared)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn, False
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            text = str(exc)
+            if "readonly" not in text and "unable to open" not in text:
+                raise
+            wal = _sidecar(path, "-wal")
+            if wal.exists() and wal.stat().st_size > 0:
+                _log.warning(
+                    "%s is opened immutable (its directory is not writable and it has no -shm file): "
+                    "commits still only in %s are not shown.",
+                    path,
+                    wal.name,
+                )
+    conn = _connect_uri(uri + "&immutable=1", shared)
+    return conn, True
+
+
 def connect_reader(path: Path) -> sqlite3.Connection:
-    """Opens a read-only connection to a fitscope file that :func:`validate_file` accepted."""
-    try:
-        conn = sqlite3.connect(
-            file_uri(path, read_only=True),
-            uri=True,
-            check_same_thread=False,
-            isolation_level=None,
-            timeout=_BUSY_TIMEOUT_S,
-        )
-    except sqlite3.Error as exc:
-        raise database_error(exc, path, "open for reading") from exc
-    return conn
+    """Opens a read-only connection to a file that :func:`validate_file` accepted (see :func:`open_read_only`)."""
+    return Reader(path).connection
+
+
+class Reader:
+    """A read-only connection that follows the file: an immutable one is reopened once the file changes.
+
+    Args:
+        path: A fitscope file that :func:`validate_file` accepted.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self.connection, self.immutable = self._open()
+
+    def _open(self) -> tuple[sqlite3.Connection, bool]:
+        self._seen = _signature(self._path)
+        try:
+            return open_read_only(self._path, shared=True)
+        except sqlite3.Error as exc:
+            raise database_error(exc, self._path, "open for reading") from exc
+
+    def fresh(self) -> sqlite3.Connection:
+        """The connection, reopened first when it is immutable and a writer appeared or changed the file."""
+        if self.immutable and _signature(self._path) != self._seen:
+            old = self.connection
+            self.connection, self.immutable = self._open()
+            old.close()
+        return self.connection
+
+    def close(self) -> None:
+        """Closes the connection."""
+        self.connection.close()

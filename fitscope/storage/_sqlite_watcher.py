@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 from typing import Final
 
-from fitscope.storage._sqlite_schema import EVENT_TABLES
+from fitscope.storage._sqlite_schema import EVENT_TABLES, Reader
 from fitscope.storage.base import EventKind, StorageEvent
 
 __all__ = ["POLL_INTERVAL_S", "Watcher"]
@@ -33,18 +33,19 @@ class Watcher:
     delivered, earlier ones are not.
 
     Args:
-        connect: Opens the watcher's own (read-only) connection.
+        connect: Opens the watcher's own read-only connection.
         emit: Called on the watcher thread with each event, in commit order per table.
         interval: Seconds between two looks at ``PRAGMA data_version``.
     """
 
     def __init__(
         self,
-        connect: Callable[[], sqlite3.Connection],
+        connect: Callable[[], Reader],
         emit: Callable[[StorageEvent], None],
         interval: float = POLL_INTERVAL_S,
     ) -> None:
-        self._conn = connect()
+        self._reader = connect()
+        self._conn = self._reader.connection
         self._emit = emit
         self._interval = interval
         self._streams: dict[int, tuple[str, str]] = {}
@@ -53,7 +54,7 @@ class Watcher:
             self._version = self._data_version()
             self._last = {table: self._max_id(table) for _, table, _ in EVENT_TABLES}
         except sqlite3.Error:
-            self._conn.close()
+            self._reader.close()
             raise
         self._thread = threading.Thread(target=self._run, name="fitscope-sqlite-watcher", daemon=True)
         self._thread.start()
@@ -84,7 +85,7 @@ class Watcher:
                         _log.warning("The fitscope file watcher could not read new records: %s", exc)
                     failing = True
         finally:
-            self._conn.close()
+            self._reader.close()
 
     def _stream(self, stream_id: int) -> tuple[str, str]:
         key = self._streams.get(stream_id)
@@ -95,8 +96,11 @@ class Watcher:
         return key
 
     def _poll(self) -> None:
+        conn = self._reader.fresh()  # an immutable connection is reopened once the file changed
+        reopened = conn is not self._conn
+        self._conn = conn
         version = self._data_version()
-        if version == self._version:
+        if version == self._version and not reopened:
             return
         self._version = version
         for kind, table, iteration in EVENT_TABLES:

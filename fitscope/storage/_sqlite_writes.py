@@ -148,7 +148,9 @@ class Transaction:
             conn.executemany(_HISTOGRAM_INSERT, histogram_rows)
         score_rows = rows.score_rows(report, stream)
         if score_rows:
-            conn.executemany("INSERT OR REPLACE INTO scores (stream, iteration, value) VALUES (?, ?, ?)", score_rows)
+            conn.executemany(
+                "INSERT OR REPLACE INTO scores (stream, iteration, value, timestamp_ms) VALUES (?, ?, ?, ?)", score_rows
+            )
         conn.execute(
             "UPDATE streams SET last_report_ms = max(coalesce(last_report_ms, ?1), ?1) WHERE id = ?2",
             (report.timestamp_ms, stream),

@@ -32,6 +32,7 @@ __all__ = [
     "StatsStorage",
     "StorageEvent",
     "Subscription",
+    "nonfinite_name",
     "parse_series_key",
 ]
 
@@ -105,6 +106,13 @@ class FirstNonFinite:
     kind: str
     name: str | None
     value: str
+
+
+def nonfinite_name(nan_count: int, posinf_count: int) -> str:
+    """The :attr:`FirstNonFinite.value` of a summary (or score) with these counts: NaN first, then +Inf."""
+    if nan_count:
+        return "NaN"
+    return "Infinity" if posinf_count else "-Infinity"
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +244,9 @@ class StatsStorage(StatsSink, Protocol):
     def summary_names(self, session_id: str, worker_id: str) -> dict[str, list[str]]:
         """Returns, per summary kind, every name any stored report of the worker holds.
 
-        Names are in order of first appearance; a kind no report holds is absent. This, not
+        Kinds are in :data:`SUMMARY_KINDS` order (then any other kind), names in order of first
+        appearance (the iteration of the first report holding it); a kind no report holds a name
+        of is absent. This, not
         the latest report (a final partial report may lack gradients and updates), decides
         which series a view offers.
         """
@@ -253,6 +263,10 @@ class StatsStorage(StatsSink, Protocol):
 
     def read_epochs(self, session_id: str, worker_id: str) -> list[EpochRecord]:
         """Returns the epoch ends of a worker in epoch order."""
+
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` was called (an InMemoryStatsStorage stays readable then)."""
 
     def subscribe(self, callback: Callable[[StorageEvent], None]) -> Subscription:
         """Calls ``callback`` (on a storage thread) for every record stored from now on.

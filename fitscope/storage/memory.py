@@ -18,10 +18,18 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from fitscope.errors import StorageClosedError, StorageError, UnknownSessionError
-from fitscope.records import EpochRecord, MetricsRecord, StaticInfo, StatsReport
+from fitscope.records import SUMMARY_KINDS, EpochRecord, MetricsRecord, StaticInfo, StatsReport
 from fitscope.storage._subscribers import Subscribers, SubscriptionHandle
 from fitscope.storage._thinning import BoundedHistory
-from fitscope.storage.base import Series, SeriesKey, SessionInfo, StorageEvent, parse_series_key
+from fitscope.storage.base import (
+    FirstNonFinite,
+    Series,
+    SeriesKey,
+    SessionInfo,
+    StorageEvent,
+    nonfinite_name,
+    parse_series_key,
+)
 
 __all__ = ["InMemoryStatsStorage"]
 
@@ -50,6 +58,10 @@ class _Stream:
     epochs: BoundedHistory[EpochRecord]
     static_info: StaticInfo | None = None
     last_report_ms: int | None = None
+    #: Bumped by every stored report: the key of the cached answers below.
+    version: int = 0
+    names_cache: tuple[int, dict[str, list[str]]] | None = None
+    nonfinite_cache: tuple[int, FirstNonFinite | None] | None = None
 
 
 class _Dispatcher:
@@ -192,6 +204,7 @@ class InMemoryStatsStorage:
                 stream.scores.put(report.iteration, report.score)
             if stream.last_report_ms is None or report.timestamp_ms > stream.last_report_ms:
                 stream.last_report_ms = report.timestamp_ms
+            stream.version += 1
             self._dispatcher.post(StorageEvent("update", report.session_id, report.worker_id, report.iteration))
 
     def put_metrics(self, record: MetricsRecord) -> None:
@@ -312,6 +325,33 @@ class InMemoryStatsStorage:
                 return Series([], [])
             return _series(stream, parsed, start, end)
 
+    def summary_names(self, session_id: str, worker_id: str) -> dict[str, list[str]]:
+        """Returns, per summary kind, every name a kept report of the worker holds.
+
+        Kinds in :data:`~fitscope.records.SUMMARY_KINDS` order (then any other kind), names in
+        order of first appearance; a kind without names is absent.
+        """
+        with self._lock:
+            stream = self._find(session_id, worker_id)
+            if stream is None:
+                return {}
+            if stream.names_cache is None or stream.names_cache[0] != stream.version:
+                stream.names_cache = (stream.version, _summary_names(stream))
+            return {kind: list(names) for kind, names in stream.names_cache[1].items()}
+
+    def first_nonfinite(self, session_id: str, worker_id: str) -> FirstNonFinite | None:
+        """Returns where the worker's first non-finite score or summary value was, or None.
+
+        Looks at the kept score points and reports (thinning keeps the first non-finite ones).
+        """
+        with self._lock:
+            stream = self._find(session_id, worker_id)
+            if stream is None:
+                return None
+            if stream.nonfinite_cache is None or stream.nonfinite_cache[0] != stream.version:
+                stream.nonfinite_cache = (stream.version, _first_nonfinite(stream))
+            return stream.nonfinite_cache[1]
+
     def read_metrics(self, session_id: str, worker_id: str) -> list[MetricsRecord]:
         """Returns the user metrics of a worker in iteration order, merged per iteration."""
         with self._lock:
@@ -325,6 +365,11 @@ class InMemoryStatsStorage:
             return [] if stream is None else [e for _, e in stream.epochs.items()]
 
     # ------------------------------------------------------------------ events and lifetime
+
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` was called (reads keep working; writes raise)."""
+        return self._closed
 
     def subscribe(self, callback: Callable[[StorageEvent], None]) -> SubscriptionHandle:
         """Calls ``callback`` on a dedicated thread for every record stored from now on.
@@ -359,6 +404,36 @@ class InMemoryStatsStorage:
     def __exit__(self, *exc: object) -> None:
         """Closes the storage."""
         self.close()
+
+
+def _summary_names(stream: _Stream) -> dict[str, list[str]]:
+    seen: dict[str, dict[str, None]] = {}
+    for _, report in stream.reports.items():
+        for kind, by_name in report.summaries.items():
+            if by_name:
+                seen.setdefault(kind, {}).update(dict.fromkeys(by_name))
+    order = [k for k in SUMMARY_KINDS if k in seen] + [k for k in seen if k not in SUMMARY_KINDS]
+    return {kind: list(seen[kind]) for kind in order}
+
+
+def _first_nonfinite(stream: _Stream) -> FirstNonFinite | None:
+    score = next(((it, v) for it, v in stream.scores.items() if not math.isfinite(v)), None)
+    for it, report in stream.reports.items(None, None if score is None else score[0] - 1):
+        hits = {
+            kind: [name for name, s in by_name.items() if s.nonfinite_count]
+            for kind, by_name in report.summaries.items()
+        }
+        hits = {kind: names for kind, names in hits.items() if names}
+        if not hits:
+            continue
+        order = _summary_names(stream)  # ties: kinds in SUMMARY_KINDS order, names by first appearance
+        kind = next(k for k in order if k in hits)
+        name = min(hits[kind], key=order[kind].index)
+        s = report.summaries[kind][name]
+        return FirstNonFinite(it, kind, name, nonfinite_name(s.nan_count, s.posinf_count))
+    if score is None:
+        return None
+    return FirstNonFinite(score[0], "score", None, nonfinite_name(int(math.isnan(score[1])), int(score[1] > 0)))
 
 
 def _series(stream: _Stream, key: SeriesKey, start: int | None, end: int | None) -> Series:

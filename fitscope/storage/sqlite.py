@@ -8,9 +8,9 @@ as it is committed. The layout is described in :mod:`fitscope.storage._sqlite_sc
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sqlite3
+import struct
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Any, Final
 
 from fitscope.errors import (
+    CorruptFileError,
     NotAFitscopeFileError,
+    RecordError,
     StorageClosedError,
     StorageError,
     StorageFileError,
@@ -26,11 +28,13 @@ from fitscope.errors import (
 )
 from fitscope.record_json import from_json_dict
 from fitscope.records import (
+    SUMMARY_KINDS,
     EpochRecord,
     MetricsRecord,
     StaticInfo,
     StatsReport,
 )
+from fitscope.storage import _sqlite_checks as check
 from fitscope.storage import _sqlite_rows as rows
 from fitscope.storage._sqlite_blocks import blocked, holds_floats
 from fitscope.storage._sqlite_reads import (
@@ -46,20 +50,43 @@ from fitscope.storage._sqlite_reads import (
     series_query,
 )
 from fitscope.storage._sqlite_schema import (
-    connect_reader,
+    SCORE_NONFINITE,
+    SUMMARY_NONFINITE,
+    Reader,
     connect_writer,
     database_error,
+    has_score_times,
     schema_version,
     validate_file,
 )
 from fitscope.storage._sqlite_watcher import Watcher
 from fitscope.storage._sqlite_writes import Transaction
 from fitscope.storage._subscribers import Subscribers, SubscriptionHandle
-from fitscope.storage.base import Series, SeriesKey, SessionInfo, StorageEvent, parse_series_key
+from fitscope.storage.base import (
+    FirstNonFinite,
+    Series,
+    SeriesKey,
+    SessionInfo,
+    StorageEvent,
+    nonfinite_name,
+    parse_series_key,
+)
 
 __all__ = ["FileStatsStorage", "SeriesArrays"]
 
 _CHUNK: Final = 128  # reports per query while iterating
+#: What decoding a row fitscope did not write can raise, besides check.Damaged: turned into CorruptFileError.
+_DECODE_ERRORS: Final = (
+    TypeError,
+    ValueError,
+    KeyError,
+    IndexError,
+    AttributeError,
+    OverflowError,
+    RecursionError,
+    UnicodeError,
+    struct.error,
+)
 
 
 class FileStatsStorage:
@@ -79,7 +106,11 @@ class FileStatsStorage:
         CorruptFileError: SQLite reports ``path`` as damaged.
         StorageFileError: ``path`` is a directory, or missing while ``read_only``.
 
-    A file that fails these checks is never modified.
+    A file that fails these checks is never modified. Every read checks what it decodes: a row
+    that fitscope did not write (a histogram of the wrong length, text where a number belongs,
+    JSON that is not as fitscope writes it, a timestamp out of range) raises
+    :class:`~fitscope.errors.CorruptFileError` naming the file, the session, worker and iteration;
+    reads of other sessions and workers are unaffected.
     """
 
     def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
@@ -110,18 +141,27 @@ class FileStatsStorage:
         self._writer = None if read_only else connect_writer(self._path)
         reader = None
         try:
-            reader = connect_reader(self._path)
+            reader = Reader(self._path)
             # What the file keeps in blocks depends on its version (read-only, an older file keeps
             # its version; a writer migrates it): see _sqlite_blocks.blocked.
-            self._version = schema_version(reader)
+            self._version = schema_version(reader.connection)
         except BaseException as exc:
-            for conn in (reader, self._writer):
-                if conn is not None:
-                    conn.close()
+            if reader is not None:
+                reader.close()
+            if self._writer is not None:
+                self._writer.close()
             if isinstance(exc, sqlite3.Error):
                 raise database_error(exc, self._path, "open for reading") from exc
             raise
         self._reader = reader
+        self._score_times = False
+        self._nonfinite_cache: dict[int, tuple[Any, FirstNonFinite | None]] = {}
+        self._session_names: dict[int, str | None] = {}
+
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` was called; every method then raises StorageClosedError."""
+        return self._closed
 
     @property
     def path(self) -> Path:
@@ -180,14 +220,35 @@ class FileStatsStorage:
     # ------------------------------------------------------------------ reading
 
     @contextmanager
-    def _reading(self) -> Iterator[sqlite3.Connection]:
+    def _reading(self, session_id: str | None = None, worker_id: str | None = None) -> Iterator[sqlite3.Connection]:
         with self._read_lock:
             if self._closed:
                 raise StorageClosedError(f"Cannot read: the FileStatsStorage of {self._path} was closed.")
             try:
-                yield self._reader
+                yield self._reader.fresh()
             except sqlite3.Error as exc:
+                if "Could not decode to UTF-8" in str(exc):  # text that is no UTF-8: a damaged row
+                    raise self._damaged("a text column is not UTF-8", session_id, worker_id, None) from exc
                 raise database_error(exc, self._path, "read") from exc
+            except check.Damaged as exc:
+                raise self._damaged(exc.detail, session_id, worker_id, exc.iteration) from exc
+            except _DECODE_ERRORS as exc:
+                detail = " ".join(f"{type(exc).__name__}: {exc}".split())
+                raise self._damaged(detail[:200], session_id, worker_id, None) from exc
+
+    def _damaged(
+        self, detail: str, session_id: str | None, worker_id: str | None, iteration: int | None
+    ) -> CorruptFileError:
+        where = ""
+        if session_id is not None:
+            where = f" in session {session_id!r}, worker {worker_id!r}"
+            if iteration is not None:
+                where += f", iteration {iteration}"
+        return CorruptFileError(
+            f"{self._path} is damaged{where}: {detail}. fitscope did not modify it; its other sessions "
+            "stay readable. Restore it from a backup, or write to a new file.",
+            str(self._path),
+        )
 
     def _stream_id(self, conn: sqlite3.Connection, session_id: str, worker_id: str) -> int | None:
         key = (session_id, worker_id)
@@ -198,7 +259,7 @@ class FileStatsStorage:
             ).fetchone()
             if row is None:
                 return None
-            stream = self._streams[key] = int(row[0])
+            stream = self._streams[key] = check.integer(row[0], "a stream id")
             self._stream_keys[stream] = key
         return stream
 
@@ -206,7 +267,9 @@ class FileStatsStorage:
         key = self._names.get(name_id)
         if key is None:
             row = conn.execute("SELECT kind, name FROM names WHERE id = ?", (name_id,)).fetchone()
-            key = self._names[name_id] = (str(row[0]), str(row[1]))
+            if row is None:
+                raise check.Damaged(f"a summary names the missing name id {name_id!r}")
+            key = self._names[name_id] = (check.text(row[0], "a name's kind"), check.text(row[1], "a name"))
             self._name_ids[key] = name_id
         return key
 
@@ -224,7 +287,8 @@ class FileStatsStorage:
     def list_sessions(self) -> list[str]:
         """Returns the session ids in the order they first appeared in the file."""
         with self._reading() as conn:
-            return [r[0] for r in conn.execute("SELECT session_id FROM streams GROUP BY session_id ORDER BY min(id)")]
+            found = conn.execute("SELECT session_id FROM streams GROUP BY session_id ORDER BY min(id)").fetchall()
+            return [check.text(r[0], "a session id") for r in found]
 
     def list_workers(self, session_id: str) -> list[str]:
         """Returns the worker ids of a session, sorted.
@@ -232,9 +296,10 @@ class FileStatsStorage:
         Raises:
             UnknownSessionError: No record of ``session_id`` is in the file.
         """
-        with self._reading() as conn:
+        with self._reading(session_id) as conn:
             workers = sorted(
-                r[0] for r in conn.execute("SELECT worker_id FROM streams WHERE session_id = ?", (session_id,))
+                check.text(r[0], "a worker id")
+                for r in conn.execute("SELECT worker_id FROM streams WHERE session_id = ?", (session_id,))
             )
         if not workers:
             raise UnknownSessionError(f"Session {session_id!r} is not in {self._path}.")
@@ -246,44 +311,81 @@ class FileStatsStorage:
         Raises:
             UnknownSessionError: No record of ``session_id`` is in the file.
         """
-        with self._reading() as conn:
+        with self._reading(session_id) as conn:
             found = conn.execute(
-                "SELECT s.worker_id, s.last_report_ms, i.timestamp_ms, json_extract(i.json, '$.session_name'), "
+                "SELECT s.worker_id, s.last_report_ms, i.timestamp_ms, i.id, "
                 "(SELECT count(*) FROM reports r WHERE r.stream = s.id) "
                 "FROM streams s LEFT JOIN static_info i ON i.stream = s.id WHERE s.session_id = ?",
                 (session_id,),
             ).fetchall()
-        if not found:
-            raise UnknownSessionError(f"Session {session_id!r} is not in {self._path}.")
-        found.sort(key=lambda r: r[0])
+            if not found:
+                raise UnknownSessionError(f"Session {session_id!r} is not in {self._path}.")
+            workers = []
+            for worker_id, last_ms, start_ms, info_id, count in found:
+                worker_id = check.text(worker_id, "a worker id")
+                name = None
+                if info_id is not None:
+                    # Checked once per stored static info (a replaced one gets a new id).
+                    if info_id not in self._session_names:
+                        doc = conn.execute("SELECT json FROM static_info WHERE id = ?", (info_id,)).fetchone()[0]
+                        try:
+                            info = self._static_info(doc, session_id, worker_id)
+                        except check.Damaged as exc:
+                            raise self._damaged(exc.detail, session_id, worker_id, None) from exc
+                        self._session_names[info_id] = info.session_name
+                    name = self._session_names[info_id]
+                last_ms = check.optional_timestamp(last_ms, "the time of the last report")
+                start_ms = check.optional_timestamp(start_ms, "the static info's timestamp_ms")
+                workers.append((worker_id, last_ms, start_ms, name, check.integer(count, "a report count")))
+        workers.sort(key=lambda r: r[0])
         return SessionInfo(
             session_id=session_id,
-            workers=tuple(r[0] for r in found),
-            session_name=next((r[3] for r in found if r[3] is not None), None),
-            start_ms=min((r[2] for r in found if r[2] is not None), default=None),
-            last_update_ms=max((r[1] for r in found if r[1] is not None), default=None),
-            num_reports=sum(r[4] for r in found),
+            workers=tuple(r[0] for r in workers),
+            session_name=next((r[3] for r in workers if r[3] is not None), None),
+            start_ms=min((r[2] for r in workers if r[2] is not None), default=None),
+            last_update_ms=max((r[1] for r in workers if r[1] is not None), default=None),
+            num_reports=sum(r[4] for r in workers),
         )
+
+    @staticmethod
+    def _static_info(doc: Any, session_id: str, worker_id: str) -> StaticInfo:
+        value = check.json_value(doc, "the static info")
+        if not isinstance(value, dict):
+            raise check.Damaged(f"the static info is {type(value).__name__}, not an object")
+        try:
+            info = from_json_dict({**value, "record": "static_info", "session_id": session_id, "worker_id": worker_id})
+        except RecordError as exc:
+            raise check.Damaged(f"the static info is not as fitscope writes it ({exc})") from None
+        assert isinstance(info, StaticInfo)
+        check.timestamp(info.timestamp_ms, "the static info's timestamp_ms")
+        check.check_record(info, "the static info")
+        return info
 
     def get_static_info(self, session_id: str, worker_id: str) -> StaticInfo | None:
         """Returns the StaticInfo of a worker, or None if it never sent one."""
-        with self._reading() as conn:
+        with self._reading(session_id, worker_id) as conn:
             stream = self._stream_id(conn, session_id, worker_id)
             row = None
             if stream is not None:
                 row = conn.execute("SELECT json FROM static_info WHERE stream = ?", (stream,)).fetchone()
-        if row is None:
-            return None
-        info = from_json_dict(
-            {**json.loads(row[0]), "record": "static_info", "session_id": session_id, "worker_id": worker_id}
-        )
-        assert isinstance(info, StaticInfo)
-        return info
+            return None if row is None else self._static_info(row[0], session_id, worker_id)
 
     def _load(
         self, conn: sqlite3.Connection, stream: int, found: list[Any], session_id: str, worker_id: str
     ) -> list[StatsReport]:
-        return load_reports(conn, stream, found, session_id, worker_id, lambda name_id: self._name(conn, name_id))
+        if not self._score_times:  # a writer may add the column while this storage reads
+            self._score_times = has_score_times(conn)
+        for r in found:
+            check.integer(r[1], "a report's iteration")
+        return load_reports(
+            conn,
+            stream,
+            found,
+            session_id,
+            worker_id,
+            lambda name_id: self._name(conn, name_id),
+            score_times=self._score_times,
+        )
 
     def iter_updates(
         self, session_id: str, worker_id: str, start: int | None = None, end: int | None = None
@@ -292,7 +394,7 @@ class FileStatsStorage:
         lo = I64_MIN if start is None else start
         hi = I64_MAX if end is None else end
         while lo <= hi:
-            with self._reading() as conn:
+            with self._reading(session_id, worker_id) as conn:
                 stream = self._stream_id(conn, session_id, worker_id)
                 if stream is None:
                     return
@@ -309,7 +411,7 @@ class FileStatsStorage:
 
     def get_latest_update(self, session_id: str, worker_id: str) -> StatsReport | None:
         """Returns the report with the highest iteration, or None."""
-        with self._reading() as conn:
+        with self._reading(session_id, worker_id) as conn:
             stream = self._stream_id(conn, session_id, worker_id)
             if stream is None:
                 return None
@@ -321,7 +423,7 @@ class FileStatsStorage:
 
     def count_updates(self, session_id: str, worker_id: str) -> int:
         """Returns the number of stored reports of a worker."""
-        with self._reading() as conn:
+        with self._reading(session_id, worker_id) as conn:
             stream = self._stream_id(conn, session_id, worker_id)
             if stream is None:
                 return 0
@@ -340,13 +442,13 @@ class FileStatsStorage:
         parsed = parse_series_key(key)
         if blocked(parsed, self._version) and holds_floats(parsed):  # else rows: ints stay ints
             return series_from_arrays(self._read_arrays([parsed], session_id, worker_id, start, end)[0])
-        with self._reading() as conn:
+        with self._reading(session_id, worker_id) as conn:
             stream = self._stream_id(conn, session_id, worker_id)
             if stream is None:
                 return Series([], [])
             query = series_query(parsed, stream, self._series_name_id(conn, parsed), start, end)
             found = [] if query is None else conn.execute(*query).fetchall()
-        return series_from_rows(found)
+            return series_from_rows(found)
 
     def read_series_arrays(
         self, session_id: str, worker_id: str, key: str, start: int | None = None, end: int | None = None
@@ -383,16 +485,120 @@ class FileStatsStorage:
     def _read_arrays(
         self, keys: list[SeriesKey], session_id: str, worker_id: str, start: int | None, end: int | None
     ) -> list[SeriesArrays]:
-        with self._reading() as conn:
+        with self._reading(session_id, worker_id) as conn:
             stream = self._stream_id(conn, session_id, worker_id)
             if stream is None:
                 return [empty_arrays() for _ in keys]
             name_ids = [self._series_name_id(conn, key) for key in keys]
             return read_arrays(conn, keys, stream, name_ids, start, end, version=self._version)
 
+    def summary_names(self, session_id: str, worker_id: str) -> dict[str, list[str]]:
+        """Returns, per summary kind, every name a stored report of the worker holds.
+
+        Kinds in :data:`~fitscope.records.SUMMARY_KINDS` order (then any other kind), names in
+        order of first appearance; a kind without names is absent. One index seek per name.
+        """
+        with self._reading(session_id, worker_id) as conn:
+            stream = self._stream_id(conn, session_id, worker_id)
+            if stream is None:
+                return {}
+            found = conn.execute(
+                "SELECT n.id, n.kind, n.name, (SELECT min(s.iteration) FROM summaries AS s "
+                "WHERE s.name = n.id AND s.stream = ?) FROM names AS n WHERE n.kind <> 'metric'",
+                (stream,),
+            ).fetchall()
+            held = sorted(
+                (
+                    check.integer(first, "a summary's iteration"),
+                    check.integer(name_id, "a name id"),
+                    check.text(kind, "a name's kind"),
+                    check.text(name, "a name"),
+                )
+                for name_id, kind, name, first in found
+                if first is not None
+            )
+        by_kind: dict[str, list[str]] = {}
+        for _, _, kind, name in held:
+            by_kind.setdefault(kind, []).append(name)
+        order = [k for k in SUMMARY_KINDS if k in by_kind] + [k for k in by_kind if k not in SUMMARY_KINDS]
+        return {kind: by_kind[kind] for kind in order}
+
+    def first_nonfinite(self, session_id: str, worker_id: str) -> FirstNonFinite | None:
+        """Returns where the worker's first non-finite score or summary value was, or None.
+
+        Two lookups in partial indexes of the non-finite rows (a file from before those indexes,
+        opened read-only, is scanned instead; the answer is kept until the next report).
+        """
+        with self._reading(session_id, worker_id) as conn:
+            stream = self._stream_id(conn, session_id, worker_id)
+            if stream is None:
+                return None
+            conn.execute("BEGIN")
+            try:
+                mark = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'reports'").fetchone()
+                cached = self._nonfinite_cache.get(stream)
+                if cached is not None and cached[0] == mark:
+                    return cached[1]
+                found = self._first_nonfinite(conn, stream)
+            finally:
+                conn.execute("COMMIT")
+            self._nonfinite_cache[stream] = (mark, found)
+            return found
+
+    def _first_nonfinite(self, conn: sqlite3.Connection, stream: int) -> FirstNonFinite | None:
+        indexes = {
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'index' "
+                "AND name IN ('scores_nonfinite', 'summaries_nonfinite')"
+            )
+        }
+        # Without the hint SQLite may walk the primary key in iteration order (all of it, when no score is non-finite).
+        hint = "INDEXED BY scores_nonfinite" if "scores_nonfinite" in indexes else ""
+        score = conn.execute(
+            f"SELECT iteration, value FROM scores {hint} WHERE stream = ? AND {SCORE_NONFINITE} "
+            "ORDER BY iteration LIMIT 1",
+            (stream,),
+        ).fetchone()
+        hint = "INDEXED BY summaries_nonfinite" if "summaries_nonfinite" in indexes else ""
+        first = conn.execute(
+            f"SELECT min(iteration) FROM summaries {hint} WHERE stream = ? AND {SUMMARY_NONFINITE}", (stream,)
+        ).fetchone()[0]
+        if score is not None:
+            it = check.integer(score[0], "a score's iteration")
+            try:
+                value = check.real(score[1], "a score")
+            except check.Damaged as exc:
+                raise check.Damaged(exc.detail, it) from None
+            if first is None or it <= first:
+                return FirstNonFinite(it, "score", None, nonfinite_name(int(value != value), int(value > 0)))
+        if first is None:
+            return None
+        first = check.integer(first, "a summary's iteration")
+        hits = []
+        for name_id, nan, posinf, neginf in conn.execute(
+            "SELECT name, nan_count, posinf_count, neginf_count FROM summaries "
+            f"WHERE stream = ? AND iteration = ? AND {SUMMARY_NONFINITE}",
+            (stream, first),
+        ):
+            try:
+                kind, name = self._name(conn, name_id)
+                counts = [check.integer(c, "a summary's count") for c in (nan, posinf, neginf)]
+            except check.Damaged as exc:
+                raise check.Damaged(exc.detail, first) from None
+            appeared = conn.execute(
+                "SELECT min(iteration) FROM summaries WHERE name = ? AND stream = ?", (name_id, stream)
+            ).fetchone()[0]
+            rank = SUMMARY_KINDS.index(kind) if kind in SUMMARY_KINDS else len(SUMMARY_KINDS)
+            hits.append(((rank, appeared, name_id), kind, name, counts))
+        if not hits:
+            return None
+        _, kind, name, (nan, posinf, _) = min(hits, key=lambda h: h[0])
+        return FirstNonFinite(first, kind, name, nonfinite_name(nan, posinf))
+
     def read_metrics(self, session_id: str, worker_id: str) -> list[MetricsRecord]:
         """Returns the user metrics of a worker in iteration order, merged per iteration."""
-        with self._reading() as conn:
+        with self._reading(session_id, worker_id) as conn:
             stream = self._stream_id(conn, session_id, worker_id)
             if stream is None:
                 return []
@@ -401,18 +607,27 @@ class FileStatsStorage:
                 "JOIN names n ON n.id = m.name WHERE m.stream = ? ORDER BY m.iteration, m.id",
                 (stream,),
             ).fetchall()
-        return metrics_from_rows(found, session_id, worker_id)
+            return metrics_from_rows(found, session_id, worker_id)
 
     def read_epochs(self, session_id: str, worker_id: str) -> list[EpochRecord]:
         """Returns the epoch ends of a worker in epoch order."""
-        with self._reading() as conn:
+        with self._reading(session_id, worker_id) as conn:
             stream = self._stream_id(conn, session_id, worker_id)
             if stream is None:
                 return []
             found = conn.execute(
                 "SELECT epoch, iteration, timestamp_ms FROM epochs WHERE stream = ? ORDER BY epoch", (stream,)
             ).fetchall()
-        return [EpochRecord(session_id, worker_id, ts, epoch, it) for epoch, it, ts in found]
+            return [
+                EpochRecord(
+                    session_id,
+                    worker_id,
+                    check.timestamp(ts, "an epoch's timestamp_ms"),
+                    check.integer(epoch, "an epoch number"),
+                    check.integer(it, "an epoch's iteration"),
+                )
+                for epoch, it, ts in found
+            ]
 
     # ------------------------------------------------------------------ events and lifetime
 
@@ -429,7 +644,7 @@ class FileStatsStorage:
                 raise StorageClosedError(f"Cannot subscribe: the FileStatsStorage of {self._path} was closed.")
             if self._watcher is None:
                 try:
-                    self._watcher = Watcher(lambda: connect_reader(self._path), self._subscribers.emit)
+                    self._watcher = Watcher(lambda: Reader(self._path), self._subscribers.emit)
                 except sqlite3.Error as exc:
                     raise database_error(exc, self._path, "watch") from exc
             return self._subscribers.add(callback)
@@ -443,7 +658,11 @@ class FileStatsStorage:
             watcher.stop()
 
     def close(self) -> None:
-        """Stops subscriptions and closes the file. Idempotent; other methods then raise StorageClosedError."""
+        """Stops subscriptions and closes the file. Idempotent; other methods then raise StorageClosedError.
+
+        A server showing this storage keeps showing it by opening its own read-only
+        FileStatsStorage on :attr:`path`.
+        """
         with self._watch_lock:
             if self._closed:
                 return

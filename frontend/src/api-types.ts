@@ -42,6 +42,24 @@ export interface Session {
   last_update_ms: number | null;
   num_reports: number;
   iteration: number | null;
+  /**
+   * `live` (a report lately), `stalled` (no report for a while, not known closed), `ended` (its
+   * writer closed, or read from a file no process writes) or `error` (damaged: see `error`).
+   */
+  state: SessionState;
+  /** Why the session cannot be read (state `error`); null otherwise. */
+  error: SessionError | null;
+  /** The files (or storage labels) holding the session; two when two files hold it. */
+  sources: string[];
+}
+
+/** A session's state in `GET /api/v1/sessions`. */
+export type SessionState = "live" | "stalled" | "ended" | "error";
+
+/** Why a session cannot be read. */
+export interface SessionError {
+  code: string;
+  message: string;
 }
 
 /** `GET /api/v1/sessions`. */
@@ -68,6 +86,18 @@ export interface OverviewInfo {
   frequency: number | null;
   tags: Record<string, string>;
   hyperparameters: Record<string, unknown>;
+  /** The first iteration with a non-finite value, or null when every value was finite. */
+  first_nonfinite: FirstNonFinite | null;
+}
+
+/** Where a non-finite value first appeared. */
+export interface FirstNonFinite {
+  iteration: number;
+  /** `score`, `parameters`, `gradients`, `updates` or `activations`. */
+  kind: string;
+  /** The parameter or layer name (null for the score). */
+  name: string | null;
+  value: "NaN" | "Infinity" | "-Infinity";
 }
 
 /** What every per-session answer starts with. */
@@ -113,6 +143,16 @@ export interface LatestSummaries {
   gradients: Record<string, Summary>;
   updates: Record<string, Summary>;
   activations: Summary | null;
+  /**
+   * The iteration each kind's summaries come from: the latest report holding that kind for the
+   * layer (a final partial report may lack gradients and updates); null when none holds it.
+   */
+  summary_iterations: {
+    parameters: number | null;
+    gradients: number | null;
+    updates: number | null;
+    activations: number | null;
+  };
 }
 
 /** `GET /api/v1/layer`. */

@@ -1,7 +1,9 @@
 /**
  * The two-column information tables of the pages (the original's "Model and Training
  * Information", "Layer Information", hardware and software): a row per fact, keyed for tests
- * and automation (`data-table`, `data-key`), styled by `table.info` in theme.ts.
+ * and automation (`data-table`, `data-key`), styled by `table.info` in theme.ts. Labels and
+ * values sit in `<bdi>`, so a name holding bidirectional controls (U+202E) cannot reorder the
+ * rest of the row.
  */
 import { html, type TemplateResult } from "lit";
 
@@ -15,8 +17,8 @@ export function infoTable(name: string, rows: readonly InfoRow[]): TemplateResul
       ${rows.map(
         ([key, label, value]) =>
           html`<tr data-key=${key}>
-            <th scope="row">${label}</th>
-            <td>${value ?? "—"}</td>
+            <th scope="row"><bdi>${label}</bdi></th>
+            <td><bdi>${value ?? "—"}</bdi></td>
           </tr>`,
       )}
     </tbody>

@@ -9,10 +9,86 @@
  * `getComputedStyle(el).getPropertyValue("--_series-1")` gives a canvas a colour it can use.
  *
  * Themes: `theme="light"`, `theme="dark"`, or `auto`/absent, which follows
- * `prefers-color-scheme`. Series colours are the Okabe–Ito palette, ordered per theme so that the
- * first four have at least 3:1 contrast with the background (WCAG 1.4.11).
+ * `prefers-color-scheme`. Series colours: {@link SERIES_COLORS}, each with at least 3:1 contrast
+ * with its theme's background (WCAG 1.4.11).
  */
-import { css } from "lit";
+import { css, unsafeCSS, type CSSResult } from "lit";
+
+/**
+ * The default series colours per theme, 12 each: the Okabe–Ito hues first (darkened on light,
+ * lightened on dark), then more, every one with at least 3:1 contrast with its theme's
+ * background (WCAG 1.4.11; test/theme.test.ts checks it). Past 12 series the colours repeat with
+ * a dash pattern ({@link seriesDash}), so 48 series stay apart.
+ */
+export const SERIES_COLORS = {
+  light: [
+    "#0072b2",
+    "#c65400",
+    "#00845f",
+    "#b5448c",
+    "#3d3d3d",
+    "#8a6200",
+    "#6a3d9a",
+    "#007c86",
+    "#a33c3c",
+    "#5b6e00",
+    "#4d5fa3",
+    "#8b4a1c",
+  ],
+  dark: [
+    "#56b4e9",
+    "#e69f00",
+    "#3ccf9e",
+    "#e08ec0",
+    "#f0e442",
+    "#ff8a5c",
+    "#b7a2ea",
+    "#a6d854",
+    "#ffffff",
+    "#4fd2d6",
+    "#ff9da7",
+    "#c9b27c",
+  ],
+} as const;
+
+/** The default backgrounds the series colours are checked against. */
+export const BACKGROUNDS = { light: "#ffffff", dark: "#1e1e1e" } as const;
+
+/** How many series colour tokens there are (`--train-series-1` ... `--train-series-12`). */
+export const SERIES_COUNT = SERIES_COLORS.light.length;
+
+/** Dash patterns (CSS px) of the second, third and fourth round through the colours. */
+const DASHES: readonly (readonly number[])[] = [
+  [6, 3],
+  [2, 3],
+  [8, 3, 2, 3],
+];
+
+/**
+ * The dash pattern of series i (0-based) when it sets none: solid for the first
+ * {@link SERIES_COUNT}, then one pattern per further round through the colours.
+ */
+export function seriesDash(index: number): number[] | undefined {
+  const round = Math.floor(index / SERIES_COUNT);
+  if (round === 0) return undefined;
+  return [...(DASHES[(round - 1) % DASHES.length] ?? [])];
+}
+
+/** The 1-based colour token of series i (cycling). */
+export function seriesToken(index: number): number {
+  return (index % SERIES_COUNT) + 1;
+}
+
+/** The series tokens taken from the page (`data-inherit-theme`). */
+const inheritSeries = unsafeCSS(
+  SERIES_COLORS.light.map((_c, i) => `--_series-${i + 1}: inherit;`).join("\n"),
+);
+
+function seriesTokens(colors: readonly string[]): CSSResult {
+  return unsafeCSS(
+    colors.map((c, i) => `--_series-${i + 1}: var(--train-series-${i + 1}, ${c});`).join("\n"),
+  );
+}
 
 const light = css`
   --_bg: var(--train-bg, #ffffff);
@@ -23,14 +99,7 @@ const light = css`
   --_grid: var(--train-grid, #e4e5ea);
   --_nonfinite: var(--train-nonfinite, #b00020);
   --_band: var(--train-band, rgba(0, 158, 115, 0.14));
-  --_series-1: var(--train-series-1, #0072b2);
-  --_series-2: var(--train-series-2, #d55e00);
-  --_series-3: var(--train-series-3, #009e73);
-  --_series-4: var(--train-series-4, #cc79a7);
-  --_series-5: var(--train-series-5, #56b4e9);
-  --_series-6: var(--train-series-6, #e69f00);
-  --_series-7: var(--train-series-7, #000000);
-  --_series-8: var(--train-series-8, #f0e442);
+  ${seriesTokens(SERIES_COLORS.light)}
   color-scheme: light;
 `;
 
@@ -43,14 +112,7 @@ const dark = css`
   --_grid: var(--train-grid, #34363c);
   --_nonfinite: var(--train-nonfinite, #ff6b81);
   --_band: var(--train-band, rgba(0, 158, 115, 0.22));
-  --_series-1: var(--train-series-1, #f0e442);
-  --_series-2: var(--train-series-2, #e69f00);
-  --_series-3: var(--train-series-3, #56b4e9);
-  --_series-4: var(--train-series-4, #cc79a7);
-  --_series-5: var(--train-series-5, #009e73);
-  --_series-6: var(--train-series-6, #d55e00);
-  --_series-7: var(--train-series-7, #ffffff);
-  --_series-8: var(--train-series-8, #0072b2);
+  ${seriesTokens(SERIES_COLORS.dark)}
   color-scheme: dark;
 `;
 
@@ -61,7 +123,18 @@ const dark = css`
 export const themeStyles = css`
   :host {
     ${light}
-    --_font: var(--train-font-family, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
+    --_font: var(
+      --train-font-family,
+      system-ui,
+      -apple-system,
+      "Segoe UI",
+      Roboto,
+      "Noto Sans CJK SC",
+      "Source Han Sans SC",
+      "PingFang SC",
+      "Microsoft YaHei",
+      sans-serif
+    );
     --_radius: var(--train-radius, 6px);
     display: block;
     font-family: var(--_font);
@@ -148,9 +221,9 @@ export function readToken(el: Element, name: string): string {
   return getComputedStyle(el).getPropertyValue(name).trim();
 }
 
-/** The resolved colour of the i-th series (0-based, cycling through the 8 tokens). */
+/** The resolved colour of the i-th series (0-based, cycling through the 12 tokens). */
 export function seriesColor(el: Element, index: number): string {
-  return readToken(el, `--_series-${(index % 8) + 1}`);
+  return readToken(el, `--_series-${seriesToken(index)}`);
 }
 
 /**
@@ -206,14 +279,7 @@ export const blockThemeStyles = [
       --_grid: inherit;
       --_nonfinite: inherit;
       --_band: inherit;
-      --_series-1: inherit;
-      --_series-2: inherit;
-      --_series-3: inherit;
-      --_series-4: inherit;
-      --_series-5: inherit;
-      --_series-6: inherit;
-      --_series-7: inherit;
-      --_series-8: inherit;
+      ${inheritSeries}
       --_font: inherit;
       --_radius: inherit;
       color-scheme: inherit;

@@ -9,16 +9,21 @@
  * @fires train-session-select - the user picked a session or worker; detail {session, worker}
  * @fires train-lang-change - the user picked a language; detail {lang}
  * @fires train-live-status - the live stream's state changed; detail {state}
+ *
+ * The live status says what is known of the shown session: "Live" while it reports (and the
+ * event stream is open), "No report for 3 min" when it went quiet, "Ended" when its writer
+ * closed or its file is no longer written, "Error" when it cannot be read (its pages show why).
+ * The session list is read again every {@link SESSIONS_POLL_MS} ms, so a quiet session is seen.
  * @csspart header - the top bar
  * @csspart nav - the page links
  * @csspart live - the live status
  * @csspart error - the error banner
  */
-import { css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
+import { css, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from "lit";
 import { getJson } from "./api.js";
-import type { Session, Sessions } from "./api-types.js";
+import type { Session, SessionState, Sessions } from "./api-types.js";
 import { define } from "./define.js";
-import { sessionLabel } from "./lib/sessions.js";
+import { isolate, quietFor, sessionLabel } from "./lib/sessions.js";
 import { LANGUAGES } from "./i18n/index.js";
 import type { LiveState } from "./live.js";
 import { PageElement } from "./page-element.js";
@@ -30,6 +35,28 @@ import "./train-system.js";
 /** The pages of the shell. */
 export const PAGES = ["overview", "model", "system"] as const;
 export type Page = (typeof PAGES)[number];
+
+/** The session list (and so each session's state) is read again this often. */
+export const SESSIONS_POLL_MS = 10_000;
+
+/** What the live status shows: the session's state, or the stream's while the session is live. */
+export type LiveStatus = LiveState | Exclude<SessionState, "live">;
+
+/** The shell's fonts: the system's UI font, then CJK fonts of Linux, macOS and Windows. */
+export const FONT_STACK = [
+  "system-ui",
+  "-apple-system",
+  '"Segoe UI"',
+  "Roboto",
+  '"Noto Sans CJK SC"',
+  '"Noto Sans SC"',
+  '"Source Han Sans SC"',
+  '"PingFang SC"',
+  '"Hiragino Sans GB"',
+  '"Microsoft YaHei"',
+  '"WenQuanYi Micro Hei"',
+  "sans-serif",
+].join(", ");
 
 const LANG_KEY = "fitscope.lang";
 const THEME_KEY = "fitscope.theme";
@@ -80,6 +107,9 @@ export class TrainApp extends PageElement {
     css`
       :host {
         min-height: 100vh;
+        /* Latin first, then common CJK fonts, so Chinese labels get real glyphs (not boxes) on
+           Linux, macOS and Windows alike; a page overrides it with train-app { --train-font-family }. */
+        --train-font-family: ${unsafeCSS(FONT_STACK)};
       }
       header {
         display: flex;
@@ -140,12 +170,19 @@ export class TrainApp extends PageElement {
         border-radius: 50%;
         background: var(--_muted);
       }
-      .live[data-state="open"] .dot {
+      .live[data-status="open"] .dot {
         background: var(--_series-3);
       }
-      .live[data-state="retrying"] .dot,
-      .live[data-state="closed"] .dot {
+      .live[data-status="stalled"] .dot {
+        background: var(--_series-2);
+      }
+      .live[data-status="retrying"] .dot,
+      .live[data-status="closed"] .dot,
+      .live[data-status="error"] .dot {
         background: var(--_nonfinite);
+      }
+      .live .dot {
+        flex: none;
       }
       main {
         padding: 0.75rem 1rem;
@@ -173,14 +210,39 @@ export class TrainApp extends PageElement {
     );
   }
 
+  private poll: ReturnType<typeof setInterval> | null = null;
+
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener("popstate", this.onPopState);
+    // No event comes when a run goes quiet: read the states again now and then.
+    this.poll ??= setInterval(() => {
+      this.refresh();
+    }, SESSIONS_POLL_MS);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener("popstate", this.onPopState);
+    if (this.poll !== null) clearInterval(this.poll);
+    this.poll = null;
+  }
+
+  /** The live status: the shown session's state, or the stream's while the session is live. */
+  private get liveStatus(): LiveStatus {
+    const state = this.currentSession?.state;
+    return state === undefined || state === "live" ? this.liveState : state;
+  }
+
+  private liveText(status: LiveStatus): string {
+    if (status === "stalled") {
+      const s = this.currentSession;
+      const last = s?.last_update_ms ?? s?.start_ms ?? null;
+      return last === null
+        ? this.tr("app.live.stalled_unknown")
+        : this.tr("app.live.stalled", { duration: quietFor(Date.now() - last) });
+    }
+    return this.tr(`app.live.${status}`);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -195,15 +257,19 @@ export class TrainApp extends PageElement {
     this.sessions = answer.sessions;
   }
 
-  /** The session on screen: the chosen one, else the newest (the server's default). */
+  /**
+   * The session on screen: the chosen one, else the newest readable one (the server lists the
+   * newest first, and its default view skips a damaged session).
+   */
   private get currentSession(): Session | null {
     const chosen = this.sessions.find((s) => s.session_id === this.session);
-    if (chosen !== undefined) return chosen;
-    let newest: Session | null = null;
-    for (const s of this.sessions) {
-      if (newest === null || (s.start_ms ?? 0) >= (newest.start_ms ?? 0)) newest = s;
-    }
-    return newest;
+    return chosen ?? this.sessions.find((s) => s.state !== "error") ?? this.sessions[0] ?? null;
+  }
+
+  /** A session's choice in the selector: its label, and its state when it is not readable. */
+  private optionLabel(s: Session): string {
+    const label = sessionLabel(s, this.sessions);
+    return s.state === "error" ? `${label} — ${this.tr("app.session.error")}` : label;
   }
 
   override render(): TemplateResult {
@@ -236,9 +302,11 @@ export class TrainApp extends PageElement {
               (s) =>
                 html`<option
                   value=${s.session_id}
+                  data-state=${s.state}
+                  title=${s.error === null ? nothing : s.error.message}
                   ?selected=${s.session_id === current?.session_id}
                 >
-                  ${sessionLabel(s, this.sessions)}
+                  ${this.optionLabel(s)}
                 </option>`,
             )}
           </select>
@@ -251,7 +319,7 @@ export class TrainApp extends PageElement {
             @change=${(e: Event) =>
               this.selectSession(current?.session_id ?? "", (e.target as HTMLSelectElement).value)}
           >
-            ${workers.map((w) => html`<option value=${w} ?selected=${w === (this.worker ?? workers[0])}>${w}</option>`)}
+            ${workers.map((w) => html`<option value=${w} ?selected=${w === (this.worker ?? workers[0])}>${isolate(w)}</option>`)}
           </select>
         </label>
         <label
@@ -280,8 +348,15 @@ export class TrainApp extends PageElement {
             )}
           </select>
         </label>
-        <span class="live" part="live" data-state=${this.liveState} role="status">
-          <span class="dot"></span>${this.tr(`app.live.${this.liveState}`)}
+        <span
+          class="live"
+          part="live"
+          data-state=${this.liveState}
+          data-status=${this.liveStatus}
+          data-session-state=${current?.state ?? nothing}
+          role="status"
+        >
+          <span class="dot"></span>${this.liveText(this.liveStatus)}
         </span>
       </header>
       <main>

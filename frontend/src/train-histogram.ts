@@ -1,5 +1,6 @@
 /**
- * `<train-histogram>`: a histogram (equal-width bins from min to max) as SVG bars
+ * `<train-histogram>`: a histogram (equal-width bins from min to max) as SVG bars with a count
+ * axis, a value axis, a hover / keyboard readout of the bin under the cursor and a table view
  * (docs/web-components.md).
  */
 import { css, html, nothing, svg, type PropertyValues } from "lit";
@@ -7,72 +8,61 @@ import { css, html, nothing, svg, type PropertyValues } from "lit";
 import { BlockElement } from "./block-element.js";
 import { define } from "./define.js";
 import { t, type Lang } from "./i18n/index.js";
+import {
+  allNonFiniteText,
+  binForKey,
+  histogramBins,
+  type Bin,
+  type HistogramData,
+} from "./lib/chart-histogram.js";
+import { formatInteger } from "./lib/format.js";
+import { countTicks, spanTicks } from "./lib/scales.js";
 import { blockThemeStyles } from "./theme.js";
 import { formatFloatValue } from "./values.js";
 
-type Edge = number | "NaN" | "Infinity" | "-Infinity";
+export { histogramBins, type HistogramData } from "./lib/chart-histogram.js";
 
-/** A histogram as records carry it: `counts.length` equal-width bins spanning [min, max]. */
-export interface HistogramData {
-  min: Edge;
-  max: Edge;
-  counts: number[];
-}
-
-interface Bin {
-  from: number;
-  to: number;
-  count: number;
-}
-
-function edgeValue(v: Edge | null | undefined): number {
-  if (typeof v === "number") return v;
-  if (v === "Infinity") return Number.POSITIVE_INFINITY;
-  if (v === "-Infinity") return Number.NEGATIVE_INFINITY;
-  return Number.NaN;
-}
-
-/**
- * The bars of a histogram: equal-width bins from min to max; one bar holding every count when
- * min equals max (all elements had one value). Negative or non-finite counts count as 0.
- */
-export function histogramBins(h: HistogramData | null | undefined): Bin[] {
-  if (h === null || h === undefined || !Array.isArray(h.counts) || h.counts.length === 0) return [];
-  const counts = h.counts.map((c) =>
-    typeof c === "number" && Number.isFinite(c) && c > 0 ? c : 0,
-  );
-  const min = edgeValue(h.min);
-  const max = edgeValue(h.max);
-  if (min === max) return [{ from: min, to: max, count: counts.reduce((a, b) => a + b, 0) }];
-  const n = counts.length;
-  const width = (max - min) / n;
-  return counts.map((count, i) => ({
-    from: i === 0 ? min : min + width * i,
-    to: i === n - 1 ? max : min + width * (i + 1),
-    count,
-  }));
-}
+/** Height of the bars' area when `height` is unset or unusable (CSS px). */
+const DEFAULT_HEIGHT = 220;
+/** Ticks on the value axis: min, middle and max (more would collide in a narrow card). */
+const X_TICKS = 3;
 
 /**
  * A histogram as SVG bars that scale with the element's width, with a table view.
  *
- * Each bar has a `<title>` naming its range and count. Test hook: `data-bins`, the number of
- * bars drawn.
+ * The count axis has ticks at round counts, the value axis three: min, middle and max. Hovering
+ * a bar, or moving through the bars with ←/→ (Home/End) once the plot has focus, shows the
+ * bin's range and count in `part="readout"` (also an `aria-live` region). Each bar also has a
+ * `<title>` naming its range and count. When there is no bin but every element was non-finite
+ * (`nonfinite` > 0) the element says so ("All 2,048 elements are non-finite (NaN 2,048).").
+ *
+ * Test hooks: `data-bins` (bars drawn) and `data-active` (the bin under the cursor, absent when
+ * none).
  *
  * @csspart toolbar - the row with the Table button
- * @csspart plot - the bars with their axis labels
+ * @csspart plot - the focusable bars with their axes
+ * @csspart readout - the range and count of the bin under the cursor
  * @csspart table - the table view of the bins
+ * @csspart nonfinite - the line about the non-finite elements
  * @cssprop --train-series-1 - bar colour
+ * @cssprop --train-accent - the bar under the cursor
  * @cssprop --train-fg - labels
- * @cssprop --train-muted - axis labels and the non-finite count
- * @cssprop --train-border - the baseline
+ * @cssprop --train-muted - axis labels and ticks
+ * @cssprop --train-border - the axes
  */
 export class TrainHistogram extends BlockElement {
   static override properties = {
     ...BlockElement.properties,
     histogram: { attribute: false },
     nonfinite: { type: Number },
+    nanCount: { type: Number, attribute: "nan-count" },
+    posinfCount: { type: Number, attribute: "posinf-count" },
+    neginfCount: { type: Number, attribute: "neginf-count" },
+    xLabel: { type: String, attribute: "x-label" },
+    yLabel: { type: String, attribute: "y-label" },
+    height: { type: Number },
     tableView: { state: true },
+    active: { state: true },
   };
 
   static override styles = [
@@ -87,46 +77,127 @@ export class TrainHistogram extends BlockElement {
       }
       .plot {
         display: grid;
-        grid-template-columns: auto 1fr;
-        grid-template-rows: auto auto;
-        column-gap: 0.4rem;
+        grid-template-columns: auto auto 1fr;
+        grid-template-rows: auto auto auto;
+        column-gap: 0.3rem;
         font-size: 0.75rem;
         font-variant-numeric: tabular-nums;
+        border-radius: 2px;
       }
       .plot[hidden] {
         display: none;
       }
-      .yaxis {
-        display: flex;
-        flex-direction: column;
-        justify-content: space-between;
-        text-align: right;
+      .ytitle {
+        grid-row: 1;
+        grid-column: 1;
+        writing-mode: vertical-rl;
+        transform: rotate(180deg);
+        text-align: center;
+        color: var(--_fg);
+        font-weight: 600;
+      }
+      .yaxis,
+      .xaxis {
+        position: relative;
         color: var(--_muted);
         line-height: 1;
       }
+      .yaxis {
+        grid-row: 1;
+        grid-column: 2;
+        min-width: 2.5em;
+      }
+      .yaxis span {
+        position: absolute;
+        right: 0.35em;
+        transform: translateY(50%);
+        white-space: nowrap;
+      }
+      .yaxis span::after {
+        content: "";
+        position: absolute;
+        right: -0.35em;
+        top: 50%;
+        width: 0.25em;
+        border-top: 1px solid var(--_border);
+      }
+      .xaxis {
+        grid-row: 2;
+        grid-column: 3;
+        height: 1.4em;
+      }
+      .xaxis span {
+        position: absolute;
+        top: 0.35em;
+        transform: translateX(-50%);
+        white-space: nowrap;
+      }
+      .xaxis span:first-child {
+        transform: none;
+      }
+      .xaxis span:last-child {
+        transform: translateX(-100%);
+      }
+      .xaxis span::before {
+        content: "";
+        position: absolute;
+        left: 50%;
+        top: -0.35em;
+        height: 0.25em;
+        border-left: 1px solid var(--_border);
+      }
+      .xaxis span:first-child::before {
+        left: 0;
+      }
+      .xaxis span:last-child::before {
+        left: 100%;
+      }
+      .xtitle {
+        grid-row: 3;
+        grid-column: 3;
+        text-align: center;
+        color: var(--_fg);
+        font-weight: 600;
+        padding-top: 0.1rem;
+      }
       svg.bars {
+        grid-row: 1;
+        grid-column: 3;
         display: block;
         width: 100%;
-        height: var(--_hist-height, 160px);
+        height: var(--_hist-height, 220px);
         border-bottom: 1px solid var(--_border);
         border-left: 1px solid var(--_border);
         box-sizing: border-box;
+        overflow: visible;
       }
-      svg.bars rect {
+      svg.bars line.grid {
+        stroke: var(--_grid);
+        stroke-width: 1px;
+        vector-effect: non-scaling-stroke;
+      }
+      svg.bars rect.bar {
         fill: var(--_series-1);
         stroke: var(--_bg);
         stroke-width: 1px;
         vector-effect: non-scaling-stroke;
       }
-      svg.bars rect:hover {
+      svg.bars rect.bar[data-active] {
         fill: var(--_accent);
       }
-      .xaxis {
-        grid-column: 2;
-        display: flex;
-        justify-content: space-between;
-        color: var(--_muted);
-        padding-top: 0.15rem;
+      svg.bars rect.hit {
+        fill: transparent;
+        stroke: none;
+      }
+      svg.bars rect.hit[data-active] {
+        fill: color-mix(in srgb, var(--_accent) 10%, transparent);
+      }
+      .readout {
+        min-height: 1.3em;
+        margin: 0.2rem 0 0;
+        font-size: 0.8125rem;
+        font-variant-numeric: tabular-nums;
+        color: var(--_fg);
       }
       .nonfinite {
         margin: 0.25rem 0 0;
@@ -144,7 +215,20 @@ export class TrainHistogram extends BlockElement {
   declare histogram: HistogramData | null;
   /** How many elements were NaN or ±Inf (not in any bin); shown when > 0. */
   declare nonfinite: number;
+  /** Of those, how many were NaN (attribute `nan-count`; optional, for the breakdown). */
+  declare nanCount: number | null;
+  /** How many were +Inf (attribute `posinf-count`; optional). */
+  declare posinfCount: number | null;
+  /** How many were -Inf (attribute `neginf-count`; optional). */
+  declare neginfCount: number | null;
+  /** Title of the value axis (attribute `x-label`; "Value" when unset, "" for none). */
+  declare xLabel: string | undefined;
+  /** Title of the count axis (attribute `y-label`; "Count" when unset, "" for none). */
+  declare yLabel: string | undefined;
+  /** Height of the bars' area in CSS pixels (default 220). */
+  declare height: number;
   declare private tableView: boolean;
+  declare private active: number | null;
 
   private bins: Bin[] = [];
 
@@ -152,15 +236,27 @@ export class TrainHistogram extends BlockElement {
     super();
     this.histogram = null;
     this.nonfinite = 0;
+    this.nanCount = null;
+    this.posinfCount = null;
+    this.neginfCount = null;
+    this.xLabel = undefined;
+    this.yLabel = undefined;
+    this.height = DEFAULT_HEIGHT;
     this.tableView = false;
+    this.active = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has("histogram")) this.bins = histogramBins(this.histogram);
+    if (changed.has("histogram")) {
+      this.bins = histogramBins(this.histogram);
+      if (this.active !== null && this.active >= this.bins.length) this.active = null;
+    }
   }
 
   protected override updated(): void {
     this.dataset.bins = String(this.bins.length);
+    if (this.active === null) delete this.dataset.active;
+    else this.dataset.active = String(this.active);
   }
 
   private rangeText(lang: Lang, b: Bin): string {
@@ -170,31 +266,76 @@ export class TrainHistogram extends BlockElement {
     });
   }
 
+  private binText(lang: Lang, b: Bin): string {
+    return t(lang, "histogram.bin_readout", {
+      range: this.rangeText(lang, b),
+      count: formatInteger(b.count),
+    });
+  }
+
+  private onKeyDown(e: KeyboardEvent): void {
+    if (e.key === "Escape") {
+      this.active = null;
+      return;
+    }
+    const idx = binForKey(e.key, this.active, this.bins.length);
+    if (idx === null) return;
+    e.preventDefault();
+    this.active = idx;
+  }
+
   private renderBars(lang: Lang) {
     const bins = this.bins;
     const maxCount = Math.max(0, ...bins.map((b) => b.count));
-    const h = maxCount > 0 ? maxCount : 1;
+    const yTicks = countTicks(maxCount);
+    const top = yTicks[yTicks.length - 1] ?? 1;
     const n = bins.length;
     const first = bins[0];
     const last = bins[n - 1];
+    const xTicks =
+      first === undefined || last === undefined ? [] : spanTicks(first.from, last.to, X_TICKS);
+    const span = last !== undefined && first !== undefined ? last.to - first.from : 0;
+    const xTitle = this.xLabel ?? t(lang, "histogram.value");
+    const yTitle = this.yLabel ?? t(lang, "histogram.count");
+    const height = Number.isFinite(this.height) && this.height > 40 ? this.height : DEFAULT_HEIGHT;
+    const active = this.active;
     return html`<div
       part="plot"
       class="plot"
-      role="img"
+      role="application"
+      tabindex="0"
       aria-label=${this.label || t(lang, "histogram.count")}
       ?hidden=${this.tableView}
+      style="--_hist-height: ${height}px"
+      @keydown=${(e: KeyboardEvent) => this.onKeyDown(e)}
+      @pointerleave=${() => (this.active = null)}
+      @blur=${() => (this.active = null)}
     >
-      <div class="yaxis" aria-hidden="true"><span>${maxCount}</span><span>0</span></div>
-      <svg class="bars" viewBox="0 0 ${n} ${h}" preserveAspectRatio="none">
+      ${yTitle === "" ? nothing : html`<div class="ytitle" aria-hidden="true">${yTitle}</div>`}
+      <div class="yaxis" aria-hidden="true">
+        ${yTicks.map(
+          (v) => html`<span style="bottom: ${(100 * v) / top}%">${formatInteger(v)}</span>`,
+        )}
+      </div>
+      <svg class="bars" viewBox="0 0 ${n} ${top}" preserveAspectRatio="none">
+        ${yTicks
+          .slice(1)
+          .map((v) => svg`<line class="grid" x1="0" x2=${n} y1=${top - v} y2=${top - v}></line>`)}
         ${bins.map(
           (b, i) =>
-            svg`<rect x=${i} y=${h - b.count} width="1" height=${b.count}><title>${this.rangeText(lang, b)}: ${b.count}</title></rect>`,
+            svg`<rect class="hit" x=${i} y="0" width="1" height=${top} ?data-active=${i === active}
+              @pointerenter=${() => (this.active = i)}></rect><rect class="bar" x=${i} y=${top - b.count} width="1" height=${b.count} ?data-active=${i === active}
+              @pointerenter=${() => (this.active = i)}><title>${this.binText(lang, b)}</title></rect>`,
         )}
       </svg>
       <div class="xaxis" aria-hidden="true">
-        <span>${first === undefined ? "" : formatFloatValue(first.from)}</span>
-        <span>${last === undefined ? "" : formatFloatValue(last.to)}</span>
+        ${xTicks.map((v, i) => {
+          const at =
+            span > 0 && first !== undefined ? (100 * (v - first.from)) / span : i > 0 ? 100 : 0;
+          return html`<span style="left: ${at}%">${formatFloatValue(v)}</span>`;
+        })}
       </div>
+      ${xTitle === "" ? nothing : html`<div class="xtitle" aria-hidden="true">${xTitle}</div>`}
     </div>`;
   }
 
@@ -222,16 +363,26 @@ export class TrainHistogram extends BlockElement {
 
   protected override render() {
     const lang = this.language;
+    const count = Number.isFinite(this.nonfinite) && this.nonfinite > 0 ? this.nonfinite : 0;
+    if (this.bins.length === 0) {
+      const all = allNonFiniteText(lang, {
+        total: count,
+        nan: this.nanCount,
+        posinf: this.posinfCount,
+        neginf: this.neginfCount,
+      });
+      return all === null
+        ? html`<p class="muted empty">${t(lang, "chart.no_data")}</p>`
+        : html`<p part="nonfinite" class="nonfinite empty" data-all>${all}</p>`;
+    }
     const nonfinite =
-      Number.isFinite(this.nonfinite) && this.nonfinite > 0
-        ? html`<p class="nonfinite">
-            ${t(lang, "histogram.nonfinite", { count: this.nonfinite })}
+      count > 0
+        ? html`<p part="nonfinite" class="nonfinite">
+            ${t(lang, "histogram.nonfinite", { count: formatInteger(count) })}
           </p>`
         : nothing;
-    if (this.bins.length === 0) {
-      return html`<p class="muted empty">${t(lang, "chart.no_data")}</p>
-        ${nonfinite}`;
-    }
+    const activeBin = this.active === null ? undefined : this.bins[this.active];
+    const readout = activeBin === undefined || this.tableView ? "" : this.binText(lang, activeBin);
     return html`
       <div part="toolbar" class="toolbar">
         <button
@@ -242,7 +393,9 @@ export class TrainHistogram extends BlockElement {
           ${t(lang, "chart.table")}
         </button>
       </div>
-      ${this.renderBars(lang)} ${this.tableView ? this.renderTable(lang) : nothing} ${nonfinite}
+      ${this.renderBars(lang)}
+      <p part="readout" class="readout" aria-live="polite">${readout}</p>
+      ${this.tableView ? this.renderTable(lang) : nothing} ${nonfinite}
     `;
   }
 }

@@ -8,6 +8,7 @@ import { BlockElement } from "./block-element.js";
 import { define } from "./define.js";
 import { t } from "./i18n/index.js";
 import { layoutDag, type DagLayout, type LayoutEdge, type LayoutNode } from "./lib/dag-layout.js";
+import { isolate } from "./lib/sessions.js";
 import { blockThemeStyles } from "./theme.js";
 
 /** A layer as `GET /api/v1/graph` lists it (other fields are ignored). */
@@ -59,8 +60,11 @@ const CHAR_PX = 7;
 const MAX_CHARS = 30;
 const MIN_NODE_WIDTH = 96;
 
+/** `text` cut to MAX_CHARS; a cut isolate (see lib/sessions.ts `isolate`) is closed again. */
 function clip(text: string): string {
-  return text.length > MAX_CHARS ? `${text.slice(0, MAX_CHARS - 1)}…` : text;
+  if (text.length <= MAX_CHARS) return text;
+  const cut = `${text.slice(0, MAX_CHARS - 1)}…`;
+  return text.includes("\u2068") ? `${cut}\u2069` : cut;
 }
 
 interface GraphNode {
@@ -97,9 +101,11 @@ export class TrainLayerGraph extends BlockElement {
   static override styles = [
     ...blockThemeStyles,
     css`
+      /* As tall as the layout, so every layer shows (the page scrolls); as wide as the card,
+         scrolling sideways when the graph is wider. */
       .graph {
-        max-height: 70vh;
-        overflow: auto;
+        overflow-x: auto;
+        overflow-y: hidden;
       }
       svg {
         display: block;
@@ -236,8 +242,8 @@ export class TrainLayerGraph extends BlockElement {
           nodes.set(from, {
             id: from,
             layer: null,
-            lines: [t(lang, "model.input"), `(${source})`],
-            title: `${t(lang, "model.input")} (${source})`,
+            lines: [t(lang, "model.input"), `(${isolate(source)})`],
+            title: `${t(lang, "model.input")} (${isolate(source)})`,
             family: "input",
           });
         }
@@ -272,8 +278,8 @@ export class TrainLayerGraph extends BlockElement {
       ordered.set(l.name, {
         id: l.name,
         layer: l.name,
-        lines: [l.type, `(${l.name})`],
-        title: `${l.type} (${l.name})${params}`,
+        lines: [l.type, `(${isolate(l.name)})`],
+        title: `${l.type} (${isolate(l.name)})${params}`,
         family: layerFamily(l.type),
       });
     }

@@ -14,7 +14,9 @@ import uPlot from "uplot";
 import { BlockElement } from "./block-element.js";
 import { define } from "./define.js";
 import { t } from "./i18n/index.js";
+import { seriesToken } from "./theme.js";
 import {
+  bidiIsolate,
   cursorIndexForKey,
   cursorPosition,
   cursorText,
@@ -25,6 +27,7 @@ import { drawBand, drawGuides } from "./lib/chart-draw.js";
 import { MarkerLayer, markerTitle } from "./lib/chart-markers.js";
 import {
   chartOptions,
+  dashFor,
   DEFAULT_HEIGHT,
   plotSize,
   structureKey,
@@ -36,9 +39,10 @@ import { RangeSelection, type RangeSelectDetail } from "./lib/chart-select.js";
 import { lineChartStyles, readChartColors } from "./lib/chart-styles.js";
 import {
   alignSeries,
-  allPositive,
+  anyPositive,
   countPoints,
   isolatedPoints,
+  logColumns,
   type AlignedSeries,
   type NonFiniteMarker,
 } from "./lib/series.js";
@@ -50,7 +54,10 @@ export type { RangeSelectDetail } from "./lib/chart-select.js";
 /**
  * A uPlot line chart of training series.
  *
- * Non-finite values break the line and get a marker (`part="nonfinite"`); `null` breaks it
+ * Axis titles: `x-label` ("Iteration" when unset) and `y-label` (none when unset).
+ *
+ * Non-finite values ("NaN", "Infinity", "-Infinity" in any series) break the line and get a
+ * marker (`part="nonfinite"`); `null` breaks it
  * without one; a series that has no sample at another series' iteration is drawn straight
  * across it. The plot is focusable: ←/→ move the cursor one point, Shift+←/→ 10 %, Home/End to
  * the ends, Escape clears a selected range; values are announced through `part="readout"`.
@@ -62,11 +69,14 @@ export type { RangeSelectDetail } from "./lib/chart-select.js";
  *   `selectable`), `null` when a click without dragging or Escape clears it.
  * @csspart toolbar - the row of buttons (Log scale, Table)
  * @csspart plot - the focusable plot area
- * @csspart legend - series names with their swatches and the values under the cursor
+ * @csspart legend - series names (isolated: `<bdi>`) with their swatches and the values under the
+ *   cursor
+ * @csspart position - in the legend, where the cursor is ("Iteration 300"; the x title when set)
+ * @csspart lognote - on a log axis, how many values ≤ 0 it leaves out
  * @csspart readout - the `aria-live` region announcing the values under the cursor
  * @csspart table - the table view of the points
  * @csspart nonfinite - a NaN / ±Inf marker (`data-kind="nan|inf|-inf"`)
- * @cssprop --train-series-1 - ... `--train-series-8`: series colours
+ * @cssprop --train-series-1 - ... `--train-series-12`: series colours (past 12 they repeat, dashed)
  * @cssprop --train-fg - axis labels
  * @cssprop --train-grid - grid lines
  * @cssprop --train-nonfinite - NaN / ±Inf markers
@@ -83,6 +93,8 @@ export class TrainLineChart extends BlockElement {
     yRange: { attribute: false },
     logY: { type: Boolean, attribute: "log-y", reflect: true },
     logToggle: { type: Boolean, attribute: "log-toggle" },
+    xLabel: { type: String, attribute: "x-label" },
+    yLabel: { type: String, attribute: "y-label" },
     selectable: { type: Boolean },
     height: { type: Number },
     tableView: { state: true },
@@ -101,10 +113,18 @@ export class TrainLineChart extends BlockElement {
   declare refLines: number[];
   /** A fixed y-range; null fits the data (and the band and reference lines). */
   declare yRange: [number, number] | null;
-  /** Logarithmic y axis (ignored while some finite value is ≤ 0). */
+  /**
+   * Logarithmic y axis (ignored while no finite value is > 0). Values ≤ 0 have no place on it:
+   * they are drawn as gaps and a note under the plot says how many were left out; a fixed
+   * `yRange` reaching 0 or below gives way to the range of the positive values.
+   */
   declare logY: boolean;
-  /** Shows a "Log scale" button that flips `log-y` (only while every value is > 0). */
+  /** Shows a "Log scale" button that flips `log-y` (while some finite value is > 0). */
   declare logToggle: boolean;
+  /** Title of the x axis (attribute `x-label`; "Iteration" when unset, "" for none). */
+  declare xLabel: string | undefined;
+  /** Title of the y axis (attribute `y-label`; none when unset). */
+  declare yLabel: string | undefined;
   /** Dragging selects an x-range (`train-range-select`). */
   declare selectable: boolean;
   /** Height of the plot with its axes, in CSS pixels. */
@@ -116,6 +136,10 @@ export class TrainLineChart extends BlockElement {
   private plotKey = "";
   private aligned: AlignedSeries = { x: [], ys: [], values: [], markers: [] };
   private isolated: number[][] = [];
+  /** what uPlot draws: `aligned.ys`, or on a log axis those with the values ≤ 0 as gaps */
+  private drawnYs: (number | null | undefined)[][] = [];
+  /** how many finite values ≤ 0 the log axis leaves out */
+  private hiddenByLog = 0;
   private colors: ChartColors = { fg: "", muted: "", grid: "", band: "", font: "", series: [] };
   private readonly markers = new MarkerLayer();
   private resizeObserver: ResizeObserver | null = null;
@@ -141,11 +165,13 @@ export class TrainLineChart extends BlockElement {
     this.height = DEFAULT_HEIGHT;
     this.tableView = false;
     this.hiddenLabels = new Set();
+    this.xLabel = undefined;
+    this.yLabel = undefined;
   }
 
   /** Whether the y axis is drawn logarithmic now (asked for, and possible). */
   get effectiveLogY(): boolean {
-    return this.logY && allPositive(this.aligned.ys);
+    return this.logY && anyPositive(this.aligned.ys);
   }
 
   private get isEmpty(): boolean {
@@ -203,7 +229,17 @@ export class TrainLineChart extends BlockElement {
     if (changed.has("series")) {
       // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a page script may set `series = null`; it shows "No data yet." instead of throwing.
       this.aligned = alignSeries(this.series ?? []);
-      this.isolated = this.aligned.ys.map(isolatedPoints);
+    }
+    if (changed.has("series") || changed.has("logY")) {
+      if (this.effectiveLogY) {
+        const log = logColumns(this.aligned.ys);
+        this.drawnYs = log.ys;
+        this.hiddenByLog = log.hidden;
+      } else {
+        this.drawnYs = this.aligned.ys;
+        this.hiddenByLog = 0;
+      }
+      this.isolated = this.drawnYs.map(isolatedPoints);
     }
   }
 
@@ -227,6 +263,8 @@ export class TrainLineChart extends BlockElement {
       "theme",
       "lang",
       "hiddenLabels",
+      "xLabel",
+      "yLabel",
     ] as const;
     const map = changed as Map<PropertyKey, unknown>;
     if (this.plot === null || relevant.some((k) => map.has(k))) {
@@ -244,7 +282,8 @@ export class TrainLineChart extends BlockElement {
 
   /** Brings the uPlot instance in line with the properties: setData when it can, else rebuild. */
   private syncPlot(): void {
-    const { ys, x } = this.aligned;
+    const { x } = this.aligned;
+    const ys = this.drawnYs;
     this.dataset.points = String(countPoints(ys));
     const el = this.plotEl;
     if (this.isEmpty || el === null || !this.isConnected) {
@@ -260,6 +299,7 @@ export class TrainLineChart extends BlockElement {
       this.selectable,
       this.language,
       this.hiddenLabels,
+      [this.xLabel, this.yLabel],
     );
     if (this.plot !== null && key === this.plotKey) {
       this.plot.setData(data);
@@ -311,6 +351,8 @@ export class TrainLineChart extends BlockElement {
       log: this.effectiveLogY,
       selectable: this.selectable,
       lang: this.language,
+      ...(this.xLabel !== undefined ? { xLabel: this.xLabel } : {}),
+      ...(this.yLabel !== undefined ? { yLabel: this.yLabel } : {}),
       rangeInputs: () => ({ yRange: this.yRange, band: this.band, refLines: this.refLines }),
       isolated: () => this.isolated,
       hooks: {
@@ -340,8 +382,10 @@ export class TrainLineChart extends BlockElement {
     this.markReady();
   }
 
-  private readonly markerTitleOf = (m: NonFiniteMarker): string =>
-    markerTitle(this.language, this.series[m.seriesIndex]?.label ?? "", m.kind, m.x);
+  private readonly markerTitleOf = (m: NonFiniteMarker): string => {
+    const label = this.series[m.seriesIndex]?.label ?? "";
+    return markerTitle(this.language, label === "" ? "" : bidiIsolate(label), m.kind, m.x);
+  };
 
   /** Creates the marker elements for the current data (positions come with each draw). */
   private buildMarkers(): void {
@@ -351,18 +395,22 @@ export class TrainLineChart extends BlockElement {
   private onCursor(u: uPlot): void {
     const idx = u.cursor.idx;
     const legendValues = this.renderRoot.querySelectorAll<HTMLElement>(".legend .value");
+    const position = this.renderRoot.querySelector<HTMLElement>(".legend .position");
     if (idx === null || idx === undefined) {
       legendValues.forEach((el) => (el.textContent = ""));
+      if (position !== null) position.textContent = "";
       return;
     }
-    const { legend, readout } = cursorText(
+    const { legend, readout, at } = cursorText(
       this.language,
       this.series.map((s) => s.label),
       this.aligned.values,
       this.aligned.x,
       this.hiddenLabels,
       idx,
+      this.xLabel,
     );
+    if (position !== null) position.textContent = at ?? "";
     legend.forEach((text, i) => {
       const el = legendValues[i];
       if (el !== undefined) el.textContent = text;
@@ -385,7 +433,7 @@ export class TrainLineChart extends BlockElement {
     if (idx === null) return;
     e.preventDefault();
     // on the first shown series that has a value there
-    const at = cursorPosition(u, this.aligned.x, this.aligned.ys, idx);
+    const at = cursorPosition(u, this.aligned.x, this.drawnYs, idx);
     if (at !== null) u.setCursor(at);
   }
 
@@ -403,8 +451,8 @@ export class TrainLineChart extends BlockElement {
       <table part="table" class="data" aria-label=${this.label || nothing}>
         <thead>
           <tr>
-            <th scope="col">${t(lang, "chart.iteration")}</th>
-            ${this.series.map((s) => html`<th scope="col">${s.label}</th>`)}
+            <th scope="col">${this.xLabel || t(lang, "chart.iteration")}</th>
+            ${this.series.map((s) => html`<th scope="col"><bdi>${s.label}</bdi></th>`)}
           </tr>
         </thead>
         <tbody>
@@ -422,8 +470,9 @@ export class TrainLineChart extends BlockElement {
 
   private renderLegend() {
     return html`<div part="legend" class="legend">
+      <span class="position" part="position"></span>
       ${this.series.map((s, i) => {
-        const dash = (s.dash ?? []).join(" ");
+        const dash = (dashFor(s, i) ?? []).join(" ");
         const shown = !this.hiddenLabels.has(s.label);
         return html`<button
           type="button"
@@ -436,11 +485,11 @@ export class TrainLineChart extends BlockElement {
               y1="5"
               x2="21"
               y2="5"
-              style="stroke: var(--_series-${(i % 8) + 1}); stroke-width: ${s.faint ? 1.5 : 2.5};
-                stroke-dasharray: ${dash || "none"}; opacity: ${s.faint ? 0.5 : 1}"
+              style="stroke: var(--_series-${seriesToken(i)}); stroke-width: ${s.faint ? 1.5 : 2.5};
+                stroke-dasharray: ${dash || "none"}; opacity: ${s.faint ? 0.75 : 1}"
             ></line>
           </svg>
-          <span class="name">${s.label}</span>
+          <bdi class="name">${s.label}</bdi>
           <span class="value"></span>
         </button>`;
       })}
@@ -450,7 +499,13 @@ export class TrainLineChart extends BlockElement {
   protected override render() {
     const lang = this.language;
     const empty = this.isEmpty;
-    const showLog = this.logToggle && allPositive(this.aligned.ys);
+    const showLog = this.logToggle && anyPositive(this.aligned.ys);
+    const logNote =
+      !empty && this.hiddenByLog > 0
+        ? html`<p part="lognote" class="muted lognote">
+            ${t(lang, "chart.log_hidden", { count: this.hiddenByLog })}
+          </p>`
+        : nothing;
     return html`
       <div part="toolbar" class="toolbar">
         ${
@@ -485,7 +540,7 @@ export class TrainLineChart extends BlockElement {
         ?hidden=${empty || this.tableView}
         @keydown=${(e: KeyboardEvent) => this.onKeyDown(e)}
       ></div>
-      ${empty ? nothing : this.renderLegend()}
+      ${logNote} ${empty ? nothing : this.renderLegend()}
       <div part="readout" class="readout" aria-live="polite"></div>
       <span class="theme-probe" aria-hidden="true" @transitionend=${() => this.scheduleRedraw()}
         >.</span

@@ -18,6 +18,7 @@ import { define } from "./define.js";
 import { infoTable, type InfoRow } from "./info-table.js";
 import { formatInteger } from "./lib/format.js";
 import { namedSeries } from "./lib/chart-options.js";
+import { isolate, paramLabel } from "./lib/sessions.js";
 import { RATIO_BAND, RATIO_REFERENCE, ratioRange } from "./lib/scales.js";
 import { PageElement } from "./page-element.js";
 import { pageStyles } from "./theme.js";
@@ -27,7 +28,7 @@ import "./train-layer-graph.js";
 import "./train-line-chart.js";
 import { MAX_POINTS } from "./train-overview.js";
 import type { Shape, Summary } from "./types/records.js";
-import { parseFloatValues } from "./values.js";
+import { formatAttribute, parseFloatValues } from "./values.js";
 
 type MagTab = "ratios" | "parameters" | "updates";
 type HistKind = "parameters" | "gradients" | "updates";
@@ -65,10 +66,9 @@ export class TrainModel extends PageElement {
       .grid {
         align-items: start;
       }
+      /* Not sticky: the graph is as tall as the model, and all of it must be reachable. */
       .side {
         grid-column: span 4;
-        position: sticky;
-        top: 0.5rem;
       }
       .main {
         grid-column: span 8;
@@ -201,10 +201,12 @@ export class TrainModel extends PageElement {
               <h2>${this.tr("model.learning_rates")}</h2>
               <train-line-chart
                 data-chart="learning-rates"
+                x-label=${this.tr("chart.iteration")}
+                y-label=${this.tr("axis.learning_rate")}
                 label=${this.tr("model.learning_rates")}
                 lang=${this.language}
                 log-toggle
-                .series=${namedSeries(d.learning_rates)}
+                .series=${this.paramSeries(d, d.learning_rates)}
                 .epochs=${this.epochs}
               ></train-line-chart>
             </section>`
@@ -232,11 +234,34 @@ export class TrainModel extends PageElement {
         l.params.length === 0 ? "—" : l.params.join(", "),
       ],
       ["activation", this.tr("model.info.activation"), l.activation ?? "—"],
+      // The module's own configuration (in_features, kernel_size, hidden_size, eps, ...): what
+      // the layer is, also where the graph has no shapes.
+      ...Object.entries(l.attributes ?? {}).map(([k, v]): InfoRow => [
+        `attr.${k}`,
+        k,
+        formatAttribute(v),
+      ]),
     ];
     return html`
       <h2>${this.tr("model.info")}</h2>
       ${infoTable("layer", rows)}
     `;
+  }
+
+  /** Layer types by name, from the graph. */
+  private get layerTypes(): Map<string, string> {
+    return new Map((this.graph?.layers ?? []).map((l) => [l.name, l.type]));
+  }
+
+  /** A parameter's name as shown: `0.weight (Linear)` for an index layer, isolated. */
+  private paramText(d: Layer, name: string): string {
+    const layer = d.parameters.find((p) => p.name === name)?.layer ?? d.layer.name;
+    return isolate(paramLabel(name, layer, this.layerTypes));
+  }
+
+  /** The series of a map of parameter series, labelled with {@link paramText}. */
+  private paramSeries(d: Layer, map: Layer["learning_rates"]): ChartSeries[] {
+    return namedSeries(map).map((s) => ({ ...s, label: this.paramText(d, s.label) }));
   }
 
   private renderMeanMag(d: Layer): TemplateResult {
@@ -245,7 +270,7 @@ export class TrainModel extends PageElement {
       ["parameters", this.tr("model.mean_mag.params")],
       ["updates", this.tr("model.mean_mag.updates")],
     ];
-    const series = namedSeries(d.mean_magnitudes[this.magTab]);
+    const series = this.paramSeries(d, d.mean_magnitudes[this.magTab]);
     const isRatio = this.magTab === "ratios";
     const title = `${this.tr("model.mean_mag")}${isRatio ? ": log10" : ""}`;
     return html`
@@ -267,6 +292,8 @@ export class TrainModel extends PageElement {
       </div>
       <train-line-chart
         data-chart="mean-mag"
+        x-label=${this.tr("chart.iteration")}
+        y-label=${this.tr(isRatio ? "axis.log10_ratio" : "axis.mean_magnitude")}
         data-tab=${this.magTab}
         label=${title}
         lang=${this.language}
@@ -295,6 +322,8 @@ export class TrainModel extends PageElement {
       <h2>${this.tr("model.activations")}</h2>
       <train-line-chart
         data-chart="activations"
+        x-label=${this.tr("chart.iteration")}
+        y-label=${this.tr("axis.activation")}
         label=${this.tr("model.activations")}
         lang=${this.language}
         .series=${series}
@@ -337,7 +366,7 @@ export class TrainModel extends PageElement {
                       this.histParam = name;
                     }}
                   >
-                    ${name}
+                    ${this.paramText(d, name)}
                   </button>`,
               )}
             </div>`
@@ -347,12 +376,28 @@ export class TrainModel extends PageElement {
           param === null
             ? nothing
             : kinds.map(([kind, title]) =>
-                this.renderHistogram(kind, title, latest?.[kind][param] ?? null),
+                this.renderHistogram(
+                  kind,
+                  this.histTitle(title, latest, kind),
+                  latest?.[kind][param] ?? null,
+                ),
               )
         }
-        ${activation === null ? nothing : this.renderHistogram("activations", this.tr("model.hist.activations"), activation)}
+        ${activation === null ? nothing : this.renderHistogram("activations", this.histTitle(this.tr("model.hist.activations"), latest, "activations"), activation)}
       </div>
     `;
+  }
+
+  /** A histogram's title, with its iteration when it is older than the latest report. */
+  private histTitle(
+    title: string,
+    latest: Layer["latest"],
+    kind: HistKind | "activations",
+  ): string {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a server before summary_iterations omits it.
+    const at = latest?.summary_iterations?.[kind] ?? null;
+    if (latest === null || at === null || at === latest.iteration) return title;
+    return `${title} (${this.tr("model.hist.at", { iteration: at })})`;
   }
 
   private renderHistogram(kind: string, title: string, summary: Summary | null): TemplateResult {
@@ -364,6 +409,9 @@ export class TrainModel extends PageElement {
         lang=${this.language}
         .histogram=${summary?.histogram ?? null}
         .nonfinite=${summary?.nonfinite_count ?? 0}
+        .nanCount=${summary?.nan_count ?? null}
+        .posinfCount=${summary?.posinf_count ?? null}
+        .neginfCount=${summary?.neginf_count ?? null}
       ></train-histogram>
     </div>`;
   }

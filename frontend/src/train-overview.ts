@@ -14,19 +14,20 @@
  */
 import { css, html, nothing, type TemplateResult } from "lit";
 import { getJson } from "./api.js";
-import type { Metrics, Overview } from "./api-types.js";
+import type { FirstNonFinite, Graph, Metrics, Overview } from "./api-types.js";
 import { define } from "./define.js";
 import { infoTable, type InfoRow } from "./info-table.js";
 import { formatDateTime, formatDuration, formatInteger, formatRate } from "./lib/format.js";
 import { fitLine, leastSquares } from "./lib/fit.js";
 import { namedSeries } from "./lib/chart-options.js";
+import { isolate, layerLabel, paramLabel } from "./lib/sessions.js";
 import { logRange, RATIO_BAND, RATIO_REFERENCE, ratioRange, scoreRange } from "./lib/scales.js";
 import { ema } from "./lib/smoothing.js";
 import { PageElement } from "./page-element.js";
 import { pageStyles } from "./theme.js";
 import type { ChartSeries } from "./train-line-chart.js";
 import "./train-line-chart.js";
-import { parseFloatValue, parseFloatValues } from "./values.js";
+import { formatHyperparameter, parseFloatValue, parseFloatValues } from "./values.js";
 
 /** Points asked for per series: about 2-4x a chart's pixel width. */
 export const MAX_POINTS = 2000;
@@ -40,12 +41,15 @@ export class TrainOverview extends PageElement {
     data: { state: true },
     stdevTab: { state: true },
     range: { state: true },
+    layerTypes: { state: true },
   };
 
   declare data: Overview | null;
   declare stdevTab: StdevTab;
   /** The x-range dragged out on the score chart, for the least-squares fit. */
   declare range: { x0: number; x1: number } | null;
+  /** Layer types by layer name (from the graph), for naming index layers (`0 (Linear)`). */
+  declare layerTypes: Map<string, string>;
 
   static override styles = [
     ...pageStyles,
@@ -53,6 +57,9 @@ export class TrainOverview extends PageElement {
       .hint {
         font-size: 0.8rem;
         margin: 0.25rem 0 0;
+      }
+      h2.sub {
+        margin-top: 1rem;
       }
     `,
   ];
@@ -62,6 +69,7 @@ export class TrainOverview extends PageElement {
     this.data = null;
     this.stdevTab = "activations";
     this.range = null;
+    this.layerTypes = new Map();
   }
 
   protected override async fetchData(signal: AbortSignal): Promise<void> {
@@ -83,15 +91,22 @@ export class TrainOverview extends PageElement {
       this.data = { ...current, metrics: m.metrics, epochs: m.epochs };
       return;
     }
-    const data = await getJson<Overview>(
-      this.apiBase,
-      "overview",
-      { session: this.session, worker: this.worker, max_points: MAX_POINTS },
-      signal,
-    );
+    const params = { session: this.session, worker: this.worker };
+    const [data, graph] = await Promise.all([
+      getJson<Overview>(this.apiBase, "overview", { ...params, max_points: MAX_POINTS }, signal),
+      // Only for the layer types of the legends: a session without a graph still has an overview.
+      getJson<Graph>(this.apiBase, "graph", params, signal).catch((err: unknown) => {
+        if (signal.aborted) throw err;
+        return null;
+      }),
+    ]);
     if (signal.aborted) return;
     this.shownSession = data.session_id;
     this.shownWorker = data.worker_id;
+    this.layerTypes =
+      graph === null || graph.session_id !== data.session_id
+        ? new Map<string, string>()
+        : new Map(graph.layers.map((l) => [l.name, l.type]));
     this.data = data;
     this.setAttribute("data-iteration", String(data.info.iterations ?? ""));
   }
@@ -111,6 +126,8 @@ export class TrainOverview extends PageElement {
                 <h2>${this.tr("overview.metrics")}</h2>
                 <train-line-chart
                   data-chart="metrics"
+                  x-label=${this.tr("chart.iteration")}
+                  y-label=${this.tr("axis.value")}
                   label=${this.tr("overview.metrics")}
                   lang=${this.language}
                   log-toggle
@@ -159,6 +176,8 @@ export class TrainOverview extends PageElement {
       <h2>${this.tr("overview.score")}</h2>
       <train-line-chart
         data-chart="score"
+        x-label=${this.tr("chart.iteration")}
+        y-label=${this.tr("axis.score")}
         label=${this.tr("overview.score")}
         lang=${this.language}
         selectable
@@ -200,19 +219,72 @@ export class TrainOverview extends PageElement {
         formatRate(parseFloatValue(i.examples_per_second)),
       ],
       ["total_examples", this.tr("overview.info.examples"), formatInteger(i.total_examples)],
+      [
+        "first_nonfinite",
+        this.tr("overview.info.first_nonfinite"),
+        this.formatFirstNonFinite(i.first_nonfinite ?? null),
+      ],
     ];
+    const hyper = Object.entries(i.hyperparameters);
+    const tags = Object.entries(i.tags);
     return html`
       <h2>${this.tr("overview.info")}</h2>
       ${infoTable("info", rows)}
+      ${
+        hyper.length === 0
+          ? nothing
+          : html`<h2 class="sub">${this.tr("overview.hyperparameters")}</h2>
+              ${infoTable(
+                "hyperparameters",
+                hyper.map(([k, v]): InfoRow => [k, k, formatHyperparameter(v)]),
+              )}`
+      }
+      ${
+        tags.length === 0
+          ? nothing
+          : html`<h2 class="sub">${this.tr("overview.tags")}</h2>
+              ${infoTable(
+                "tags",
+                tags.map(([k, v]): InfoRow => [k, k, v]),
+              )}`
+      }
     `;
   }
 
+  /** The series of a map of parameter series, labelled `0.weight (Linear)` for index layers. */
+  private paramSeries(d: Overview, map: Overview["ratios"]): ChartSeries[] {
+    const owner = new Map(d.parameters.map((p) => [p.name, p.layer]));
+    return namedSeries(map).map((s) => ({
+      ...s,
+      label: isolate(paramLabel(s.label, owner.get(s.label), this.layerTypes)),
+    }));
+  }
+
+  /** "NaN in gradients of 0.weight at iteration 20", "None" when every value was finite. */
+  private formatFirstNonFinite(f: FirstNonFinite | null): string {
+    if (f === null) return this.tr("overview.nonfinite.none");
+    const value = f.value === "Infinity" ? "+Inf" : f.value === "-Infinity" ? "-Inf" : "NaN";
+    if (f.kind === "score" || f.name === null) {
+      return this.tr("overview.nonfinite.score", { value, iteration: f.iteration });
+    }
+    const kinds = ["parameters", "gradients", "updates", "activations"] as const;
+    const kind = kinds.find((k) => k === f.kind);
+    return this.tr("overview.nonfinite.summary", {
+      value,
+      kind: kind === undefined ? f.kind : this.tr(`overview.nonfinite.kind.${kind}`),
+      name: isolate(f.name),
+      iteration: f.iteration,
+    });
+  }
+
   private renderRatios(d: Overview): TemplateResult {
-    const series = namedSeries(d.ratios);
+    const series = this.paramSeries(d, d.ratios);
     return html`
       <h2>${this.tr("overview.ratios")}</h2>
       <train-line-chart
         data-chart="ratios"
+        x-label=${this.tr("chart.iteration")}
+        y-label=${this.tr("axis.log10_ratio")}
         label=${this.tr("overview.ratios")}
         lang=${this.language}
         .series=${series}
@@ -226,7 +298,13 @@ export class TrainOverview extends PageElement {
 
   private renderStdev(d: Overview): TemplateResult {
     const tabs: StdevTab[] = ["activations", "gradients", "updates"];
-    const series = namedSeries(d.stdev[this.stdevTab]);
+    const series =
+      this.stdevTab === "activations"
+        ? namedSeries(d.stdev.activations).map((s) => ({
+            ...s,
+            label: isolate(layerLabel(s.label, this.layerTypes.get(s.label))),
+          }))
+        : this.paramSeries(d, d.stdev[this.stdevTab]);
     return html`
       <h2>${this.tr("overview.stdev")}</h2>
       <div role="tablist" part="tabs" @keydown=${this.onTabKey}>
@@ -248,6 +326,8 @@ export class TrainOverview extends PageElement {
       <train-line-chart
         role="tabpanel"
         data-chart="stdev"
+        x-label=${this.tr("chart.iteration")}
+        y-label=${this.tr("axis.log10_stdev")}
         data-tab=${this.stdevTab}
         label=${`${this.tr("overview.stdev")} (${this.tr(`overview.stdev.${this.stdevTab}`)})`}
         lang=${this.language}

@@ -2,9 +2,9 @@
  * `<train-system>`: the original's system page, live.
  *
  * One tab per worker of the session; for the chosen worker: memory over iterations (process RSS
- * and system memory in use, as a percentage of the machine's memory), per-device memory when
- * there are devices, throughput and the listener's own cost, and the hardware and software
- * tables.
+ * and system memory in use, as a percentage of the machine's memory and in MiB/GiB), per-device
+ * memory when there are devices, examples/s and minibatches/s (each on its own chart: they differ
+ * by the batch size), the listener's own cost, and the hardware and software tables.
  *
  * @fires train-error - a request failed; detail {status, code, message}
  * @fires train-session-select - the user picked a worker tab; detail {session, worker}
@@ -23,7 +23,18 @@ import { pageStyles } from "./theme.js";
 import type { ChartSeries } from "./train-line-chart.js";
 import "./train-line-chart.js";
 import { MAX_POINTS } from "./train-overview.js";
-import { parseFloatValue } from "./values.js";
+import { isolate } from "./lib/sessions.js";
+import { inByteUnit, parseFloatValue } from "./values.js";
+
+/** `a - b` at a's iterations (b at the nearest iteration at or before), as {@link percentOf}. */
+export function difference(a: Series, b: Series): Series {
+  const values = a.iterations.map((x, i) => {
+    const av = parseFloatValue(a.values[i] ?? null);
+    const bv = parseFloatValue(valueAt(b, x));
+    return av === null || bv === null ? null : av - bv;
+  });
+  return { iterations: a.iterations, values };
+}
 
 /**
  * 100 * a / b at a's iterations, b taken at the nearest iteration at or before (series are
@@ -110,10 +121,21 @@ export class TrainSystem extends PageElement {
       label: dev.name,
       ...percentOf(dev.current_bytes, dev.total_bytes),
     }));
-    const throughput: ChartSeries[] = [
-      { label: this.tr("system.examples_per_s"), ...d.performance.examples_per_second },
-      { label: this.tr("system.minibatches_per_s"), ...d.performance.minibatches_per_second },
+    const bytes = inByteUnit([
+      d.memory.process_rss_bytes,
+      difference(d.memory.system_total_bytes, d.memory.system_available_bytes),
+      ...d.devices.map((dev) => dev.current_bytes),
+    ]);
+    const byteLabels = [
+      this.tr("system.memory.process"),
+      this.tr("system.memory.system_used"),
+      ...d.devices.map((dev) => isolate(dev.name)),
     ];
+    const memoryBytes: ChartSeries[] = bytes.series.map((s, i) => ({
+      label: byteLabels[i] ?? "",
+      ...s,
+    }));
+    const unit = this.tr("axis.memory", { unit: bytes.unit });
     return html`
       ${this.renderError()}
       ${
@@ -129,7 +151,7 @@ export class TrainSystem extends PageElement {
                       this.selectWorker(d.session_id, w);
                     }}
                   >
-                    ${w}
+                    ${isolate(w)}
                   </button>`,
               )}
             </div>`
@@ -140,11 +162,27 @@ export class TrainSystem extends PageElement {
           <h2>${this.tr("system.memory")} (%)</h2>
           <train-line-chart
             data-chart="memory"
+            x-label=${this.tr("chart.iteration")}
+            y-label=${this.tr("axis.percent")}
             .epochs=${this.epochs}
             label=${this.tr("system.memory")}
             lang=${this.language}
             .series=${memory}
             .yRange=${[0, 100] as [number, number]}
+          ></train-line-chart>
+        </section>
+        <section class="card half">
+          <h2>${this.tr("system.memory")} (${bytes.unit})</h2>
+          <train-line-chart
+            data-chart="memory-bytes"
+            data-unit=${bytes.unit}
+            x-label=${this.tr("chart.iteration")}
+            y-label=${unit}
+            .epochs=${this.epochs}
+            label=${`${this.tr("system.memory")} (${bytes.unit})`}
+            lang=${this.language}
+            log-toggle
+            .series=${memoryBytes}
           ></train-line-chart>
         </section>
         ${
@@ -154,6 +192,8 @@ export class TrainSystem extends PageElement {
                 <h2>${this.tr("system.devices")} (%)</h2>
                 <train-line-chart
                   data-chart="devices"
+                  x-label=${this.tr("chart.iteration")}
+                  y-label=${this.tr("axis.percent")}
                   .epochs=${this.epochs}
                   label=${this.tr("system.devices")}
                   lang=${this.language}
@@ -163,20 +203,37 @@ export class TrainSystem extends PageElement {
               </section>`
         }
         <section class="card half">
-          <h2>${this.tr("system.throughput")}</h2>
+          <h2>${this.tr("system.examples_per_s")}</h2>
           <train-line-chart
             data-chart="throughput"
+            x-label=${this.tr("chart.iteration")}
+            y-label=${this.tr("axis.examples_per_s")}
             .epochs=${this.epochs}
-            label=${this.tr("system.throughput")}
+            label=${this.tr("system.examples_per_s")}
             lang=${this.language}
             log-toggle
-            .series=${throughput}
+            .series=${[{ label: this.tr("system.examples_per_s"), ...d.performance.examples_per_second }]}
+          ></train-line-chart>
+        </section>
+        <section class="card half">
+          <h2>${this.tr("system.minibatches_per_s")}</h2>
+          <train-line-chart
+            data-chart="minibatches"
+            x-label=${this.tr("chart.iteration")}
+            y-label=${this.tr("axis.minibatches_per_s")}
+            .epochs=${this.epochs}
+            label=${this.tr("system.minibatches_per_s")}
+            lang=${this.language}
+            log-toggle
+            .series=${[{ label: this.tr("system.minibatches_per_s"), ...d.performance.minibatches_per_second }]}
           ></train-line-chart>
         </section>
         <section class="card half">
           <h2>${this.tr("system.collection_ms")}</h2>
           <train-line-chart
             data-chart="collection"
+            x-label=${this.tr("chart.iteration")}
+            y-label=${this.tr("axis.ms")}
             .epochs=${this.epochs}
             label=${this.tr("system.collection_ms")}
             lang=${this.language}

@@ -1,12 +1,14 @@
 /**
- * Converting the wire form of floats to numbers and numbers to short labels.
+ * Converting the wire form of floats to numbers and numbers to short labels, and the other
+ * values the pages show as they are (byte series in MiB/GiB, module attributes, hyperparameters).
  *
  * Records carry non-finite floats as the strings "NaN", "Infinity" and "-Infinity" (JSON has no
  * NaN) and use null for "absent". The two must stay apart: a NaN loss is a finding worth showing,
  * an absent statistic is a gap. Neither is ever 0.
  */
 
-import type { FloatValue } from "./types/records.js";
+import type { Series } from "./api-types.js";
+import type { FloatValue, LayerAttributeValue } from "./types/records.js";
 
 /**
  * Turns a wire float into a number.
@@ -63,4 +65,47 @@ export function formatFloatValue(v: number | null): string {
   if (magnitude >= SMALL && magnitude < LARGE) return String(rounded);
   // "1.200e+6" -> "1.2e+6", "1.000e-7" -> "1e-7"
   return v.toExponential(DIGITS - 1).replace(/\.?0+e/, "e");
+}
+
+const MIB = 2 ** 20;
+const GIB = 2 ** 30;
+
+/**
+ * Byte series in the unit their largest value reads best in: GiB from 1 GiB up, else MiB.
+ * Non-finite and absent values stay so.
+ */
+export function inByteUnit(series: readonly Series[]): { unit: "MiB" | "GiB"; series: Series[] } {
+  let max = 0;
+  for (const s of series) {
+    for (const v of s.values) {
+      const n = parseFloatValue(v);
+      if (n !== null && Number.isFinite(n)) max = Math.max(max, Math.abs(n));
+    }
+  }
+  const unit = max >= GIB ? "GiB" : "MiB";
+  const div = unit === "GiB" ? GIB : MIB;
+  return {
+    unit,
+    series: series.map((s) => ({
+      iterations: s.iterations,
+      values: s.values.map((v) => {
+        const n = parseFloatValue(v);
+        return n === null ? null : n / div;
+      }),
+    })),
+  };
+}
+
+/** A hyperparameter's value as shown: strings as they are, anything else as JSON. */
+export function formatHyperparameter(v: unknown): string {
+  if (typeof v === "string") return v;
+  if (v === undefined) return "—";
+  return JSON.stringify(v);
+}
+
+/** A module attribute as shown: `784`, `[3, 3]`, `true`, `None` for null. */
+export function formatAttribute(v: LayerAttributeValue): string {
+  if (v === null) return "None";
+  if (Array.isArray(v)) return `[${v.map((x) => formatAttribute(x)).join(", ")}]`;
+  return String(v);
 }

@@ -21,6 +21,9 @@ const KEYS = {
     last_update_ms: true,
     num_reports: true,
     iteration: true,
+    state: true,
+    error: true,
+    sources: true,
   } satisfies Keys<Api.Session>,
   Sessions: { sessions: true } satisfies Keys<Api.Sessions>,
   OverviewInfo: {
@@ -41,6 +44,7 @@ const KEYS = {
     frequency: true,
     tags: true,
     hyperparameters: true,
+    first_nonfinite: true,
   } satisfies Keys<Api.OverviewInfo>,
   Overview: {
     session_id: true,
@@ -74,6 +78,7 @@ const KEYS = {
     gradients: true,
     updates: true,
     activations: true,
+    summary_iterations: true,
   } satisfies Keys<Api.LatestSummaries>,
   Layer: {
     session_id: true,

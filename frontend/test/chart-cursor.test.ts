@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   cursorIndexForKey,
   cursorPosition,
+  bidiIsolate,
   cursorText,
   formatChartValue,
   RateLimitedAnnouncer,
@@ -91,34 +92,49 @@ describe("cursorText", () => {
     [0.25, undefined, 1234567],
   ];
   const x = [100, 200, 300];
+  // the readout isolates each name (U+2068 ... U+2069), so bidi controls in it stay inside
+  const plain = (s: string | null) => s?.replace(/[\u2068\u2069]/g, "") ?? null;
 
   it("gives every series' value for the legend and names them in the readout", () => {
-    expect(cursorText("en", labels, values, x, new Set(), 0)).toEqual({
-      legend: ["0.5", "0.25"],
-      readout: "Iteration 100: Score = 0.5, EMA = 0.25",
-    });
-    expect(cursorText("en", labels, values, x, new Set(), 1).readout).toBe(
+    const at0 = cursorText("en", labels, values, x, new Set(), 0);
+    expect(at0.legend).toEqual(["0.5", "0.25"]);
+    expect(at0.at).toBe("Iteration 100");
+    expect(plain(at0.readout)).toBe("Iteration 100: Score = 0.5, EMA = 0.25");
+    expect(plain(cursorText("en", labels, values, x, new Set(), 1).readout)).toBe(
       "Iteration 200: Score = NaN, EMA = —",
     );
   });
 
   it("leaves hidden series out of the readout but not the legend", () => {
-    expect(cursorText("en", labels, values, x, new Set(["Score"]), 2)).toEqual({
-      legend: ["—", "1.235e+6"],
-      readout: "Iteration 300: EMA = 1.235e+6",
-    });
+    const t = cursorText("en", labels, values, x, new Set(["Score"]), 2);
+    expect(t.legend).toEqual(["—", "1.235e+6"]);
+    expect(plain(t.readout)).toBe("Iteration 300: EMA = 1.235e+6");
   });
 
   it("reads in the chart's language", () => {
-    expect(cursorText("zh", labels, values, x, new Set(), 0).readout).toBe(
-      "迭代 100：Score = 0.5, EMA = 0.25",
-    );
+    const t = cursorText("zh", labels, values, x, new Set(), 0);
+    expect(plain(t.readout)).toBe("迭代 100：Score = 0.5, EMA = 0.25");
+    expect(t.at).toBe("迭代 100");
+  });
+
+  it("names the position by the x axis' title when it has one", () => {
+    const t = cursorText("en", labels, values, x, new Set(), 2, "Time (s)");
+    expect(plain(t.at)).toBe("Time (s) 300");
+    expect(plain(t.readout)).toBe("Time (s) 300: Score = —, EMA = 1.235e+6");
+  });
+
+  it("isolates names holding bidi overrides", () => {
+    const evil = "\u202Eevil";
+    const t = cursorText("en", [evil], [[1]], [5], new Set(), 0);
+    expect(t.readout).toContain(`\u2068${evil}\u2069 = 1`);
+    expect(bidiIsolate("a")).toBe("\u2068a\u2069");
   });
 
   it("has no readout past the points", () => {
     expect(cursorText("en", labels, values, x, new Set(), 3)).toEqual({
       legend: ["—", "—"],
       readout: null,
+      at: null,
     });
   });
 });

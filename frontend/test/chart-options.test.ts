@@ -4,16 +4,20 @@ import { describe, expect, it } from "vitest";
 import {
   chartOptions,
   DEFAULT_HEIGHT,
+  FAINT_ALPHA,
   ITERATION_INCRS,
   namedSeries,
   plotSize,
   structureKey,
   yAxisSize,
+  usableRange,
+  dashFor,
   yRangeFor,
   type ChartOptionsInput,
   type ChartSeries,
   type YRangeInputs,
 } from "../src/lib/chart-options.js";
+import { SERIES_COUNT, seriesToken } from "../src/theme.js";
 
 const NONE: YRangeInputs = { yRange: null, band: null, refLines: [] };
 
@@ -92,6 +96,76 @@ describe("yRangeFor", () => {
   it("falls back to [0, 1] (linear) or [1, 10] (log) with nothing to fit", () => {
     expect(yRangeFor(NONE, null, null, false)).toEqual([0, 1]);
     expect(yRangeFor(NONE, null, null, true)).toEqual([1, 10]);
+  });
+});
+
+describe("yRangeFor on a log axis", () => {
+  it("never reaches 0: a fixed range from 0 (the score chart's) gives way to the data", () => {
+    const r = yRangeFor({ ...NONE, yRange: [0, 2.5] }, 0.3, 2.5, true);
+    expect(r).toEqual(uPlot.rangeLog(0.3, 2.5, 10, true));
+    expect(r[0]).toBeGreaterThan(0);
+  });
+
+  it("keeps a fixed range that is positive, and ignores a backwards or non-finite one", () => {
+    expect(yRangeFor({ ...NONE, yRange: [0.1, 10] }, 1, 2, true)).toEqual([0.1, 10]);
+    expect(yRangeFor({ ...NONE, yRange: [5, 1] }, 1, 2, false)).toEqual(
+      uPlot.rangeNum(1, 2, 0.1, true),
+    );
+    expect(yRangeFor({ ...NONE, yRange: [0, Number.NaN] }, 1, 2, false)).toEqual(
+      uPlot.rangeNum(1, 2, 0.1, true),
+    );
+  });
+
+  it("leaves out a data minimum at or below 0 and falls back to [1, 10] with nothing positive", () => {
+    expect(yRangeFor(NONE, 0, 0, true)).toEqual([1, 10]);
+    expect(yRangeFor(NONE, -5, 2, true)).toEqual(uPlot.rangeLog(2, 2, 10, true));
+    const r = yRangeFor(NONE, 0, 2, true);
+    expect(r[0]).toBeGreaterThan(0);
+  });
+
+  it("says which fixed ranges can be drawn", () => {
+    expect(usableRange([0, 1], false)).toBe(true);
+    expect(usableRange([0, 1], true)).toBe(false);
+    expect(usableRange([1e-3, 1], true)).toBe(true);
+    expect(usableRange([1, 1], false)).toBe(false);
+  });
+});
+
+describe("axis titles and dashes", () => {
+  it("titles the x axis Iteration by default and the y axis only when given", () => {
+    const o = chartOptions(input());
+    expect(o.axes?.[0]?.label).toBe("Iteration");
+    expect(o.axes?.[1]?.label).toBeUndefined();
+    const titled = chartOptions(input({ xLabel: "Time", yLabel: "log10 ratio" }));
+    expect(titled.axes?.[0]?.label).toBe("Time");
+    expect(titled.axes?.[1]?.label).toBe("log10 ratio");
+    expect(titled.axes?.[1]?.labelSize).toBeGreaterThan(0);
+    expect(chartOptions(input({ xLabel: "" })).axes?.[0]?.label).toBeUndefined();
+    expect(chartOptions(input({ lang: "zh" })).axes?.[0]?.label).toBe("迭代");
+  });
+
+  it("rebuilds the plot when an axis title changes", () => {
+    const k = (x?: string, y?: string) =>
+      structureKey([series("a")], false, null, false, "en", new Set(), [x, y]);
+    expect(k("Iteration", "a")).not.toBe(k("Iteration", "b"));
+    expect(k()).toBe(k());
+  });
+
+  it("dashes the series past the palette, each round its own pattern", () => {
+    const many = Array.from({ length: 3 * SERIES_COUNT }, (_, i) => series(`s${i}`));
+    const o = chartOptions(input({ series: many }));
+    const dashes = o.series.slice(1).map((s) => JSON.stringify(s.dash ?? null));
+    expect(dashes.slice(0, SERIES_COUNT).every((d) => d === "null")).toBe(true);
+    const second = dashes[SERIES_COUNT];
+    const third = dashes[2 * SERIES_COUNT];
+    expect(second).not.toBe("null");
+    expect(third).not.toBe("null");
+    expect(second).not.toBe(third);
+    // a series' own dash wins
+    expect(dashFor(series("x", { dash: [1, 1] }), 30)).toEqual([1, 1]);
+    // every (colour, dash) pair of 36 series is different
+    const pairs = new Set(many.map((_, i) => `${seriesToken(i)}|${dashes[i] ?? ""}`));
+    expect(pairs.size).toBe(many.length);
   });
 });
 
@@ -183,7 +257,13 @@ describe("chartOptions", () => {
     const o = chartOptions(input({ hidden: new Set(["EMA"]) }));
     const [x, raw, ema] = o.series;
     expect(x?.label).toBe("Iteration");
-    expect(raw).toMatchObject({ label: "raw", stroke: "#a00", width: 1, alpha: 0.4, show: true });
+    expect(raw).toMatchObject({
+      label: "raw",
+      stroke: "#a00",
+      width: 1,
+      alpha: FAINT_ALPHA,
+      show: true,
+    });
     expect(raw).not.toHaveProperty("dash");
     expect(ema).toMatchObject({ label: "EMA", stroke: "#0a0", width: 3, dash: [6, 4] });
     expect(ema).toMatchObject({ alpha: 1, show: false, spanGaps: false });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 
-import { logRange, RATIO_BAND, ratioRange, scoreRange } from "../src/lib/scales.js";
+import {
+  countTicks,
+  logRange,
+  RATIO_BAND,
+  ratioRange,
+  scoreRange,
+  spanTicks,
+} from "../src/lib/scales.js";
 
 const NAN = Number.NaN;
 const INF = Number.POSITIVE_INFINITY;
@@ -73,5 +80,28 @@ describe("ratioRange", () => {
   it("grows with the data beyond the band, as logRange does", () => {
     expect(ratioRange([[-7.5, 0.2]])).toEqual([-8, 1]);
     expect(ratioRange([[-30, -3]])).toEqual([-10, -1]); // logRange's floor at -10
+  });
+});
+
+describe("countTicks", () => {
+  it("steps through round counts from 0 to at least the largest", () => {
+    expect(countTicks(2048)).toEqual([0, 500, 1000, 1500, 2000, 2500]);
+    expect(countTicks(3)).toEqual([0, 1, 2, 3]);
+    expect(countTicks(100)).toEqual([0, 20, 40, 60, 80, 100]);
+    expect(countTicks(1)).toEqual([0, 1]);
+  });
+
+  it("has whole steps and falls back to [0, 1] with nothing counted", () => {
+    expect(countTicks(0)).toEqual([0, 1]);
+    expect(countTicks(Number.NaN)).toEqual([0, 1]);
+    for (const v of countTicks(7)) expect(Number.isInteger(v)).toBe(true);
+  });
+});
+
+describe("spanTicks", () => {
+  it("spaces ticks evenly from min to max", () => {
+    expect(spanTicks(-1, 1, 5)).toEqual([-1, -0.5, 0, 0.5, 1]);
+    expect(spanTicks(2, 2)).toEqual([2]);
+    expect(spanTicks(0, Number.POSITIVE_INFINITY)).toEqual([]);
   });
 });

@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import {
   alignSeries,
   allPositive,
+  anyPositive,
   countPoints,
+  logColumns,
   isolatedPoints,
   nonFiniteKind,
   type WireSeries,
@@ -192,5 +194,48 @@ describe("helpers", () => {
     expect(allPositive([[1, 0]])).toBe(false);
     expect(allPositive([[1, -2]])).toBe(false);
     expect(allPositive([[null]])).toBe(false);
+  });
+});
+
+describe("logColumns", () => {
+  it("turns values at or below 0 into gaps and counts them", () => {
+    expect(logColumns([[1, 0, 2, -3, null]])).toEqual({
+      ys: [[1, null, 2, null, null]],
+      hidden: 2,
+    });
+  });
+
+  it("widens a new gap over the alignment artifacts next to it, like any gap", () => {
+    expect(logColumns([[1, undefined, 0, undefined, 4]]).ys).toEqual([[1, null, null, null, 4]]);
+  });
+
+  it("leaves positive columns as they are, and the input untouched", () => {
+    const col = [1, undefined, 3];
+    expect(logColumns([col])).toEqual({ ys: [[1, undefined, 3]], hidden: 0 });
+    expect(col).toEqual([1, undefined, 3]);
+  });
+});
+
+describe("anyPositive", () => {
+  it("is true when some finite value is above 0", () => {
+    expect(anyPositive([[0, -1, 2]])).toBe(true);
+    expect(anyPositive([[0, -1, null, undefined]])).toBe(false);
+    expect(anyPositive([])).toBe(false);
+  });
+});
+
+describe("alignSeries marks the non-finite values of any series", () => {
+  it("marks NaN and ±Inf strings in every series, not only the first", () => {
+    const a = alignSeries([
+      { iterations: [1, 2, 3], values: [0.5, 0.4, 0.3] },
+      { iterations: [1, 2, 3], values: [-2.1, "NaN", "NaN"] },
+      { iterations: [1, 2], values: ["Infinity", "-Infinity"] },
+    ]);
+    expect(a.markers).toEqual([
+      { seriesIndex: 1, x: 2, kind: "nan" },
+      { seriesIndex: 1, x: 3, kind: "nan" },
+      { seriesIndex: 2, x: 1, kind: "inf" },
+      { seriesIndex: 2, x: 2, kind: "-inf" },
+    ]);
   });
 });

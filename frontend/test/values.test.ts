@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 
 import type { FloatValue } from "../src/index.js";
 import { formatFloatValue, parseFloatValue } from "../src/index.js";
-import { parseFloatValues } from "../src/values.js";
+import {
+  formatAttribute,
+  formatHyperparameter,
+  inByteUnit,
+  parseFloatValues,
+} from "../src/values.js";
 
 describe("parseFloatValue", () => {
   it("passes finite numbers through", () => {
@@ -90,5 +95,38 @@ describe("parseFloatValues", () => {
   it("parses a whole series, keeping non-finite values and gaps apart", () => {
     const values: (FloatValue | null)[] = [1.5, "NaN", null, "Infinity", "-Infinity", 0];
     expect(parseFloatValues(values)).toEqual([1.5, Number.NaN, null, Infinity, -Infinity, 0]);
+  });
+});
+
+describe("inByteUnit", () => {
+  it("shows MiB below 1 GiB and GiB from there, keeping gaps and non-finite values", () => {
+    const small = inByteUnit([{ iterations: [1, 2], values: [2 ** 20, null] }]);
+    expect(small.unit).toBe("MiB");
+    expect(small.series[0]?.values).toEqual([1, null]);
+    const large = inByteUnit([
+      { iterations: [1, 2], values: [2 ** 31, "NaN"] },
+      { iterations: [1], values: [2 ** 29] },
+    ]);
+    expect(large.unit).toBe("GiB");
+    expect(large.series[0]?.values[0]).toBe(2);
+    expect(Number.isNaN(large.series[0]?.values[1])).toBe(true);
+    expect(large.series[1]?.values).toEqual([0.5]);
+  });
+});
+
+describe("formatAttribute and formatHyperparameter", () => {
+  it("shows module attributes as Python would write them", () => {
+    expect(formatAttribute(784)).toBe("784");
+    expect(formatAttribute([3, 3])).toBe("[3, 3]");
+    expect(formatAttribute(true)).toBe("true");
+    expect(formatAttribute(null)).toBe("None");
+    expect(formatAttribute("zeros")).toBe("zeros");
+  });
+
+  it("shows strings as they are and other values as JSON", () => {
+    expect(formatHyperparameter("adam")).toBe("adam");
+    expect(formatHyperparameter(0.1)).toBe("0.1");
+    expect(formatHyperparameter([1, 2])).toBe("[1,2]");
+    expect(formatHyperparameter({ a: 1 })).toBe('{"a":1}');
   });
 });

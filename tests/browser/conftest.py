@@ -30,6 +30,7 @@ import pytest
 
 from fitscope import FileStatsStorage
 from fitscope.server import UIServer
+from fitscope.storage.base import StatsStorage
 
 from .runs import TrainedRun, train_diverging, train_markup, train_mlp
 
@@ -45,13 +46,13 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-TIMEOUT_MS = 10_000
+TIMEOUT_MS = 30_000  # generous: a loaded CI machine; a passing wait returns at once
 BUNDLE = "/static/fitscope-ui.js"
 
 # Charts each page draws (data-chart); the model page draws its charts once a layer is selected.
 OVERVIEW_CHARTS = ("score", "metrics", "ratios", "stdev")
 MODEL_CHARTS = ("mean-mag", "activations", "learning-rates")
-SYSTEM_CHARTS = ("memory", "throughput")
+SYSTEM_CHARTS = ("memory", "memory-bytes", "throughput", "minibatches")
 
 
 # ---------------------------------------------------------------------------------------- browser
@@ -191,7 +192,7 @@ def check_bundle(url: str) -> None:
 
 
 @contextmanager
-def serve(*storages: FileStatsStorage, cors_origins: tuple[str, ...] = ()) -> Iterator[UIServer]:
+def serve(*storages: StatsStorage, cors_origins: tuple[str, ...] = ()) -> Iterator[UIServer]:
     """A started UIServer on a free port showing ``storages``, with the bundle checked."""
     with UIServer(port=0, cors_origins=cors_origins) as server:
         for storage in storages:

@@ -7,6 +7,8 @@
   there on, as in a real divergence.
 * :func:`train_markup`: a model one of whose layers is named ``MARKUP`` (torch only forbids ``.``
   and empty names), and whose session name is markup too.
+* :func:`train_sequential`: a 10-layer ``nn.Sequential`` (layers named ``0`` .. ``9``), with tags.
+* :func:`train_bidi`: a session and a layer whose names hold U+202E RIGHT-TO-LEFT OVERRIDE.
 
 Run as a script (``python tests/browser/runs.py live PATH``), it is a training process writing a
 FileStatsStorage slowly, one report per iteration, printing each iteration once it is reported.
@@ -27,10 +29,15 @@ from fitscope.storage.base import StatsStorage
 
 MARKUP = "<img src=x onerror=alert(1)>"
 MARKUP_SESSION_NAME = "<img src=y onerror=alert(2)>"
+BIDI = "\u202egnp_exe"
+BIDI_SESSION_NAME = "report\u202etxt.exe"
 NAN_FROM = 20
 MLP_SESSION = "mlp"
 DIVERGING_SESSION = "diverging"
 MARKUP_SESSION = "markup"
+SEQUENTIAL_SESSION = "sequential"
+BIDI_SESSION = "bidi"
+SEQUENTIAL_TAGS = {"team": "vision", "dataset": "blobs"}
 FEATURES = 16
 CLASSES = 3
 
@@ -60,6 +67,36 @@ class MarkupNet(torch.nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         head: torch.nn.Module = getattr(self, MARKUP)
+        out: torch.Tensor = head(torch.relu(self.inp(x)))
+        return out
+
+
+def sequential_model() -> torch.nn.Sequential:
+    """Ten layers, named by index as nn.Sequential does: Linear, ReLU, Linear, ReLU, ..."""
+    return torch.nn.Sequential(
+        torch.nn.Linear(FEATURES, 32),
+        torch.nn.ReLU(),
+        torch.nn.Linear(32, 32),
+        torch.nn.ReLU(),
+        torch.nn.Dropout(0.1),
+        torch.nn.Linear(32, 16),
+        torch.nn.Tanh(),
+        torch.nn.Linear(16, 16),
+        torch.nn.ReLU(),
+        torch.nn.Linear(16, CLASSES),
+    )
+
+
+class BidiNet(torch.nn.Module):
+    """Linear -> ReLU -> a Linear registered under the name ``BIDI``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.inp = torch.nn.Linear(FEATURES, 8)
+        self.add_module(BIDI, torch.nn.Linear(8, CLASSES))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        head: torch.nn.Module = getattr(self, BIDI)
         out: torch.Tensor = head(torch.relu(self.inp(x)))
         return out
 
@@ -100,6 +137,7 @@ def _train(
     nan_from: int | None = None,
     sleep_s: float = 0.0,
     announce: bool = False,
+    tags: dict[str, str] | None = None,
 ) -> TrainedRun:
     gen = torch.Generator().manual_seed(0)
     batch = 20
@@ -115,6 +153,7 @@ def _train(
         worker_id="worker-0",
         session_name=session_name,
         hyperparameters={"lr": 0.1, "momentum": 0.9, "batch_size": batch},
+        tags=tags,
         close_sinks=False,
     )
     listener.attach(model, opt, example_input=x_train[:batch])
@@ -174,6 +213,26 @@ def train_markup(storage: StatsStorage, session_id: str = MARKUP_SESSION) -> Tra
     """:class:`MarkupNet` (a layer named ``MARKUP``), 10 iterations, session named with markup too."""
     torch.manual_seed(0)
     return _train(storage, MarkupNet(), session_id=session_id, session_name=MARKUP_SESSION_NAME, epochs=1, batches=10)
+
+
+def train_sequential(storage: StatsStorage, session_id: str = SEQUENTIAL_SESSION) -> TrainedRun:
+    """:func:`sequential_model`, 6 iterations, tagged with ``SEQUENTIAL_TAGS``."""
+    torch.manual_seed(0)
+    return _train(
+        storage,
+        sequential_model(),
+        session_id=session_id,
+        session_name="sequential",
+        epochs=1,
+        batches=6,
+        tags=SEQUENTIAL_TAGS,
+    )
+
+
+def train_bidi(storage: StatsStorage, session_id: str = BIDI_SESSION) -> TrainedRun:
+    """:class:`BidiNet`, 4 iterations, in a session named ``BIDI_SESSION_NAME``."""
+    torch.manual_seed(0)
+    return _train(storage, BidiNet(), session_id=session_id, session_name=BIDI_SESSION_NAME, epochs=1, batches=4)
 
 
 def main(argv: list[str] | None = None) -> None:

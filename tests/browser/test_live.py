@@ -47,10 +47,10 @@ def test_report_from_another_process_appears_without_reload(page: Page, tmp_path
                 def iteration() -> int:
                     return int(overview.get_attribute("data-iteration") or 0)
 
-                wait_until(lambda: iteration() >= first + 3, 10, f"data-iteration to grow past {first + 2}")
+                wait_until(lambda: iteration() >= first + 3, 60, f"data-iteration to grow past {first + 2}")
                 wait_until(
                     lambda: int(chart(page, "score").get_attribute("data-points") or 0) > points,
-                    5,
+                    60,
                     "the score chart to draw the new points",
                 )
                 assert page.evaluate("window.__sameDocument") is True, "the page was reloaded"
@@ -59,6 +59,6 @@ def test_report_from_another_process_appears_without_reload(page: Page, tmp_path
             storage.close()
     finally:
         proc.terminate()
-        proc.wait(10)
+        proc.wait(60)
         proc.stdout.close()
         stderr.close()

@@ -7,7 +7,6 @@ listener holds (scalars at float32, TensorBoard's scalar type; histograms exactl
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import json
 import math
 import os
@@ -33,10 +32,11 @@ from tensorboard.backend.event_processing import (  # type: ignore[import-untype
 )
 
 from fitscope import InMemoryStatsStorage, StatsListener, StatsSink
-from fitscope.errors import MissingDependencyError, StorageClosedError
+from fitscope.errors import ExportError, MissingDependencyError, StorageClosedError
 from fitscope.exporters import TensorBoardExporter
+from fitscope.exporters._mlflow_metrics import ReportConverter
 from fitscope.exporters.tensorboard import run_path_segment
-from fitscope.records import Performance, StaticInfo, Summary
+from fitscope.records import StaticInfo, Summary
 
 Points = list[tuple[int, float]]
 KEEP_ALL = {ea.SCALARS: 0, ea.HISTOGRAMS: 0, ea.TENSORS: 0}
@@ -138,54 +138,22 @@ def assert_same_points(actual: Points, expected: Points, tag: str) -> None:
 
 
 def expected_scalars(run: TrainedRun) -> dict[str, Points]:
-    """Every scalar series the exporter should have written, read from the storage."""
+    """Every scalar series the exporter should have written: the shared naming scheme of both exporters.
+
+    The names and values are those of ``ReportConverter`` (what the MLflow exporter logs too);
+    ``test_the_scalars_mean_what_the_docs_say`` checks what they mean against the storage.
+    """
     st, sid, wid = run.storage, run.session_id, run.worker_id
-    out: dict[str, Points] = {}
-
-    def series(key: str) -> Points:
-        s = st.read_series(sid, wid, key)
-        return [(i, v) for i, v in zip(s.iterations, s.values, strict=True) if v is not None]
-
-    def put(tag: str, points: Points) -> None:
-        if points:
-            out[tag] = points
-
-    reports = list(st.iter_updates(sid, wid))
-    put("score", series("score"))
-    for param in sorted({p for r in reports for p in r.learning_rates}):
-        put(f"learning_rate/{param}", series(f"learning_rates/{param}"))
-    names = sorted({(kind, name) for r in reports for kind, by_name in r.summaries.items() for name in by_name})
-    totals: dict[int, float] = defaultdict(float)
-    for kind, name in names:
-        put(f"mean_magnitude/{kind}/{name}", series(f"{kind}/{name}/mean_magnitude"))
-        put(f"stdev/{kind}/{name}", series(f"{kind}/{name}/stdev"))
-        counts = series(f"{kind}/{name}/nonfinite_count")
-        for i, v in counts:
-            totals[i] += v
-        first = next((k for k, (_, v) in enumerate(counts) if v), None)
-        if first is not None:  # from the first non-finite value on, zeros included
-            put(f"nonfinite/{kind}/{name}", counts[first:])
-        if kind == "updates":
-            magnitudes = dict(series(f"parameters/{name}/mean_magnitude"))
-            ratios = [
-                (i, math.log10(u / magnitudes[i]))
-                for i, u in series(f"updates/{name}/mean_magnitude")
-                if u > 0 and magnitudes.get(i, 0) > 0 and math.isfinite(u) and math.isfinite(magnitudes[i])
-            ]
-            put(f"ratio/{name}", ratios)
-    put("nonfinite/total", sorted(totals.items()))
-    for fld in dataclasses.fields(Performance):
-        put(f"performance/{fld.name}", series(f"performance/{fld.name}"))
-    put("performance/collection_ms", series("collection_ms"))
-    for field in ("process_rss_bytes", "system_total_bytes", "system_available_bytes"):
-        put(f"memory/{field}", series(f"memory/{field}"))
-    metrics: dict[str, Points] = defaultdict(list)
+    converter = ReportConverter(st.get_static_info(sid, wid))
+    out: dict[str, Points] = defaultdict(list)
+    for report in st.iter_updates(sid, wid):
+        for key, value, _, step in converter.convert(report):
+            out[key].append((step, value))
     for record in st.read_metrics(sid, wid):
         for name, v in record.values.items():
-            metrics[f"metrics/{name}"].append((record.iteration, v))
-    out.update(metrics)
-    put("epoch", [(e.iteration, float(e.epoch)) for e in st.read_epochs(sid, wid)])
-    return out
+            out[f"metrics/{name}"].append((record.iteration, v))
+    out["epoch"] = [(e.iteration, float(e.epoch)) for e in st.read_epochs(sid, wid)]
+    return {tag: sorted(points, key=lambda p: p[0]) for tag, points in out.items()}
 
 
 def expected_histograms(run: TrainedRun) -> dict[str, list[tuple[int, Summary]]]:
@@ -217,18 +185,51 @@ def test_every_scalar_equals_the_storage(trained: TrainedRun) -> None:
         assert_same_points(actual[tag], points, tag)
 
 
+def test_the_scalars_mean_what_the_docs_say(trained: TrainedRun) -> None:
+    acc = accumulator(trained.run_dir)
+    st, sid, wid = trained.storage, trained.session_id, trained.worker_id
+
+    def stored(key: str) -> Points:
+        s = st.read_series(sid, wid, key)
+        return [(i, v) for i, v in zip(s.iterations, s.values, strict=True) if v is not None]
+
+    def exported(tag: str) -> Points:
+        return [(e.step, e.value) for e in acc.Scalars(tag)]
+
+    assert_same_points(exported("score"), stored("score"), "score")
+    assert_same_points(exported("lr/group0"), stored("learning_rates/0.weight"), "lr/group0")
+    tags = set(acc.Tags()["scalars"])
+    # Ratios for the weights (2+ dimensions) only; stdev per layer; no per-parameter learning rate.
+    assert {t for t in tags if t.startswith("ratio/")} == {"ratio/0.weight", "ratio/2.weight"}
+    assert {t for t in tags if t.startswith("stdev/parameters/")} == {
+        "stdev/parameters/0",
+        "stdev/parameters/2",
+        "stdev/parameters/_root_",
+    }
+    magnitudes = dict(stored("parameters/0.weight/mean_magnitude"))
+    ratios = [(i, math.log10(u / magnitudes[i])) for i, u in stored("updates/0.weight/mean_magnitude")]
+    assert_same_points(exported("ratio/0.weight"), ratios, "ratio/0.weight")
+    reports = list(st.iter_updates(sid, wid))
+    norms = [
+        (r.iteration, math.sqrt(sum(s.sum_squares or 0.0 for s in r.summaries["gradients"].values()))) for r in reports
+    ]
+    assert_same_points(exported("grad_norm"), norms, "grad_norm")
+
+
 def test_non_finite_values_stay_visible(trained: TrainedRun) -> None:
     acc = accumulator(trained.run_dir)
     score = {e.step: e.value for e in acc.Scalars("score")}
     assert math.isnan(score[5]) and math.isnan(score[6]) and score[7] == math.inf
-    assert [(e.step, e.value) for e in acc.Scalars("nonfinite/parameters/broken")] == [
-        (4, 3.0),
-        (6, 3.0),
-        (8, 3.0),
-        (10, 0.0),
-        (12, 0.0),
+    # "broken" holds 3 non-finite values from iteration 4 to 8; "dead" 2 all along.
+    assert [(e.step, e.value) for e in acc.Scalars("nonfinite/parameters")] == [
+        (2, 2.0),
+        (4, 5.0),
+        (6, 5.0),
+        (8, 5.0),
+        (10, 2.0),
+        (12, 2.0),
     ]
-    assert all(e.value == 2.0 for e in acc.Scalars("nonfinite/parameters/dead"))
+    assert [e.value for e in acc.Scalars("nonfinite/score")] == [0.0, 0.0, 2.0, 1.0, 0.0, 0.0]
     assert "histogram/parameters/dead" not in acc.Tags()["histograms"]
     assert math.isnan(acc.Scalars("metrics/val_acc")[0].value)
 
@@ -251,7 +252,8 @@ def test_every_histogram_equals_the_storage(trained: TrainedRun) -> None:
 
 def test_static_info_and_hyperparameters_are_markdown_text_at_step_0(trained: TrainedRun) -> None:
     acc = accumulator(trained.run_dir)
-    assert sorted(acc.Tags()["tensors"]) == ["hyperparameters", "static_info"]
+    hparams = ["_hparams_/experiment", "_hparams_/session_end_info", "_hparams_/session_start_info"]
+    assert sorted(acc.Tags()["tensors"]) == [*hparams, "hyperparameters", "static_info"]
     (static,) = acc.Tensors("static_info")
     text = static.tensor_proto.string_val[0].decode()
     assert static.step == 0
@@ -334,7 +336,7 @@ def test_a_real_tensorboard_server_serves_the_scalars_and_histograms(
     with tensorboard_server(trained.exporter.logdir, load_fast, tmp_path / "tensorboard.log") as base:
         poll_json(base, "/data/plugin/scalars/scalars", len(scalars["score"]), run=run, tag="score")
         assert get_json(base, "/data/runs") == [run]
-        for tag in ("score", "learning_rate/0.weight", "ratio/0.weight", "nonfinite/parameters/broken", "epoch"):
+        for tag in ("score", "lr/group0", "ratio/0.weight", "nonfinite/parameters", "epoch"):
             got = get_json(base, "/data/plugin/scalars/scalars", run=run, tag=tag)
             # NaN and +/-Inf arrive as the JSON strings "NaN", "Infinity", "-Infinity": float() reads them.
             assert_same_points([(step, float(v)) for _, step, v in got], scalars[tag], tag)
@@ -383,10 +385,10 @@ def test_the_exporter_is_a_sink_that_accepts_every_record_and_closes_twice(tmp_p
     acc = accumulator(tmp_path / "demo_run" / "worker-0")
     tags = acc.Tags()
     assert [e.step for e in acc.Scalars("score")] == [1, 2, 3, 4, 5]
-    assert [e.value for e in acc.Scalars("memory/devices/cuda:0/current_bytes")] == [2**20 * i for i in range(1, 6)]
+    assert [e.value for e in acc.Scalars("memory/cuda_0/current_bytes")] == [2**20 * i for i in range(1, 6)]
     assert "histogram/activations/layers.19" in tags["histograms"]
-    assert "ratio/layers.19.weight" in tags["scalars"] and "epoch" in tags["scalars"]
-    assert acc.Scalars("nonfinite/gradients/fc1.weight")[0].step == 3
+    assert "grad_norm" in tags["scalars"] and "epoch" in tags["scalars"]
+    assert {e.step: e.value for e in acc.Scalars("nonfinite/gradients")}[3] == 3.0
 
 
 def test_import_is_lazy_and_a_missing_tensorboard_names_the_pip_install(tmp_path: Path) -> None:
@@ -416,8 +418,9 @@ def test_import_is_lazy_and_a_missing_tensorboard_names_the_pip_install(tmp_path
 def test_a_file_in_the_way_of_the_logdir_is_refused_at_construction(tmp_path: Path) -> None:
     blocker = tmp_path / "tb"
     blocker.write_text("not a directory")
-    with pytest.raises(NotADirectoryError, match=re.escape(str(blocker))):
+    with pytest.raises(NotADirectoryError, match=re.escape(str(blocker))) as refused:
         TensorBoardExporter(blocker)
+    assert isinstance(refused.value, ExportError)  # a FitscopeError: the CLI prints one line
     with pytest.raises(NotADirectoryError, match="a parent of it is a file"):
         TensorBoardExporter(blocker / "runs")
     with pytest.raises(ValueError, match="flush_secs"):
@@ -490,7 +493,7 @@ def test_a_full_disk_mid_run_loses_only_the_reports_it_hit(tmp_path: Path) -> No
     assert result["errors"] == 2 and "File too large" in result["last_error"]
     (event_file,) = Path(result["dir"]).iterdir()  # the failed writes were cut back: still one whole file
     acc = accumulator(event_file.parent)
-    assert [e.step for e in acc.Scalars("nonfinite/total")] == [2, 4, 10, 12]
+    assert [e.step for e in acc.Scalars("nonfinite/parameters")] == [2, 4, 10, 12]
     assert [e.step for e in acc.Scalars("score")] == [1, 2, 3, 4, 9, 10, 11, 12]
 
 

@@ -67,7 +67,7 @@ def test_layer_route_for_every_layer(server: UIServer, runs: Runs) -> None:
 
 def test_sessions_route(server: UIServer) -> None:
     doc = validate_answer("/api/v1/sessions", request(server.url + "/api/v1/sessions"))
-    assert [s["session_id"] for s in doc["sessions"]] == [FILE_SESSION, MEMORY_SESSION]
+    assert [s["session_id"] for s in doc["sessions"]] == [MEMORY_SESSION, FILE_SESSION]  # newest first
 
 
 def test_defaults_are_the_newest_session_and_its_first_worker(server: UIServer) -> None:

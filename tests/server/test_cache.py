@@ -4,6 +4,7 @@ full, and a thinning in-memory storage is never shown stale."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import threading
 import time
 from collections.abc import Callable
@@ -72,16 +73,31 @@ def same_as_storage(doc: dict[str, Any], storage: StatsStorage) -> None:
 class Recorder:
     """Records the series reads of a storage (key, start) made by the server's threads.
 
-    The server reads a FileStatsStorage through ``read_series_arrays`` and, several series at
-    once, ``read_many_series_arrays``; other storages through ``read_series``.
+    The server reads a FileStatsStorage through its own read-only FileStatsStorage on the same
+    file (so that it outlives the writer's close), with ``read_series_arrays`` and, several
+    series at once, ``read_many_series_arrays``: those methods of the class are recorded for
+    every instance on the file while the recorder is open. Other storages are read directly
+    through ``read_series``.
     """
 
     def __init__(self, storage: FileStatsStorage | InMemoryStatsStorage) -> None:
         self.calls: list[tuple[str, int | None]] = []
         self.reads: list[list[str]] = []  # the keys of each read
-        methods = ("read_series_arrays", "read_many_series_arrays")
-        for method in methods if isinstance(storage, FileStatsStorage) else ("read_series",):
-            setattr(storage, method, self._recording(getattr(storage, method)))
+        self._undo: list[Callable[[], None]] = []
+        if isinstance(storage, FileStatsStorage):
+            path = storage.path
+            for method in ("read_series_arrays", "read_many_series_arrays"):
+                original = getattr(FileStatsStorage, method)
+
+                def patched(self_: FileStatsStorage, *args: Any, _original: Any = original, **kwargs: Any) -> Any:
+                    if self_.path != path:
+                        return _original(self_, *args, **kwargs)
+                    return self._recording(lambda *a: _original(self_, *a))(*args, **kwargs)
+
+                setattr(FileStatsStorage, method, patched)
+                self._undo.append(functools.partial(setattr, FileStatsStorage, method, original))
+        else:
+            storage.read_series = self._recording(storage.read_series)  # type: ignore[method-assign]
 
     def _recording(self, read: Callable[..., Any]) -> Callable[..., Any]:
         def record(session: str, worker: str, keys: Any, start: int | None = None, end: int | None = None) -> Any:
@@ -92,6 +108,13 @@ class Recorder:
 
         return record
 
+    def __enter__(self) -> Recorder:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for undo in self._undo:
+            undo()
+
 
 def test_appended_reports_are_read_as_a_tail_and_rewrites_in_full(tmp_path: Path) -> None:
     path = tmp_path / "run.fitscope"
@@ -100,8 +123,7 @@ def test_appended_reports_are_read_as_a_tail_and_rewrites_in_full(tmp_path: Path
     for i in range(1, 6):
         writer.put_update(report(i))
     reader = FileStatsStorage(path, read_only=True)
-    recorder = Recorder(reader)
-    with UIServer(port=0) as ui:
+    with Recorder(reader) as recorder, UIServer(port=0) as ui:
         ui.attach(reader)
         same_as_storage(overview(ui), reader)
         assert ("score", None) in recorder.calls
@@ -160,8 +182,7 @@ def test_each_page_reads_its_series_at_once(tmp_path: Path) -> None:
                 )
             )  # fmt: skip
     reader = FileStatsStorage(path, read_only=True)
-    recorder = Recorder(reader)
-    with UIServer(port=0) as ui:
+    with Recorder(reader) as recorder, UIServer(port=0) as ui:
         ui.attach(reader)
         for page, expected in (
             (

@@ -35,6 +35,8 @@ def test_serve_prints_the_url_and_stops_on_ctrl_c(runs: Runs, tmp_path: Path) ->
         stderr=subprocess.PIPE,
         text=True,
         cwd=tmp_path,  # not the checkout: its ./fitscope would hide the installed fitscope.server
+        # A suite run as a background job ignores SIGINT, and children inherit that: restore it.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         assert proc.stdout is not None
@@ -45,7 +47,7 @@ def test_serve_prints_the_url_and_stops_on_ctrl_c(runs: Runs, tmp_path: Path) ->
         assert [s["session_id"] for s in sessions] == [FILE_SESSION]
         assert request(base + "/api/v1/overview").status == 200
         proc.send_signal(signal.SIGINT)
-        assert proc.wait(10) == 0
+        assert proc.wait(60) == 0
     finally:
         if proc.poll() is None:
             proc.kill()

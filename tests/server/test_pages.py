@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from fitscope.server import UIServer
-from fitscope.server.pages import BUILD_COMMAND, CONTENT_SECURITY_POLICY
+from fitscope.server.pages import BUILD_COMMAND, content_security_policy
 
 from .conftest import FILE_SESSION, Runs
 from .helpers import request
@@ -95,7 +95,7 @@ def test_each_page_is_the_shell_with_the_bundle(ui: UIServer, name: str) -> None
     answer = raw(ui, f"/train/{name}")
     assert answer.status == 200
     assert answer.headers["Content-Type"] == "text/html; charset=utf-8"
-    assert answer.headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
+    assert answer.headers["Content-Security-Policy"] == content_security_policy()
     assert answer.headers["X-Content-Type-Options"] == "nosniff"
     text = answer.body.decode()
     assert text.startswith("<!doctype html>") and '<html lang="en">' in text
@@ -115,7 +115,7 @@ def test_page_parameters_become_escaped_attributes(ui: UIServer) -> None:
         'layer="0" lang="zh"></train-app>'
     )
     assert "<script>" not in text and text.count("<script") == 1  # only the bundle's
-    assert answer.headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
+    assert answer.headers["Content-Security-Policy"] == content_security_policy()
 
 
 @pytest.mark.parametrize("path", ["/train/xyz", "/train/", "/train/overview/x"])

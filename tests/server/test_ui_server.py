@@ -66,7 +66,7 @@ def test_attach_before_and_after_start_and_detach() -> None:
         ui.attach(early)  # once is enough
         assert sessions(ui) == ["early"]
         ui.attach(late)
-        assert sessions(ui) == ["early", "late"]
+        assert sessions(ui) == ["late", "early"]  # newest first
         assert request(ui.url + "/api/v1/overview").json()["session_id"] == "late"  # the newest
         ui.detach(early)
         assert sessions(ui) == ["late"] and ui.storages == (late,)

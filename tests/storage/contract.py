@@ -17,6 +17,7 @@ import pytest
 from fitscope.errors import RecordError, StorageClosedError, UnknownSessionError
 from fitscope.records import DeviceMemory, Memory, ScoreSeries, StatsReport, Summary
 from fitscope.storage import StatsStorage, StorageEvent
+from fitscope.storage.base import FirstNonFinite
 
 from . import factories as f
 
@@ -123,6 +124,76 @@ class StorageContract:
         assert storage.read_series("nope", "nope", "score").iterations == []
         assert storage.read_metrics("nope", "nope") == []
         assert storage.read_epochs("nope", "nope") == []
+
+    def test_score_times_round_trip_and_a_window_without_them_reads_back_empty(self, storage: StatsStorage) -> None:
+        timed = f.report(10, window=3)
+        timed = StatsReport(
+            **{
+                **f.fields(timed),
+                "scores": ScoreSeries((8, 9, 10), (0.5, math.nan, 0.25), (f.T0 + 8, f.T0 + 9, f.T0 + 10)),
+            }
+        )
+        untimed = f.report(20, window=3)
+        storage.put_update(timed)
+        storage.put_update(untimed)
+        got = list(storage.iter_updates(f.SESSION, f.WORKER))
+        assert got[0].scores.timestamps_ms == (f.T0 + 8, f.T0 + 9, f.T0 + 10)
+        assert isnan(got[0].scores.values[1])
+        assert got[1].scores.timestamps_ms == ()
+        latest = storage.get_latest_update(f.SESSION, f.WORKER)
+        assert latest is not None and f.same(latest, untimed)
+        assert f.same(got[0], timed)
+
+    # ------------------------------------------------------------------ what a run holds
+
+    def test_summary_names_cover_every_report_not_only_the_latest(self, storage: StatsStorage) -> None:
+        assert storage.summary_names(f.SESSION, f.WORKER) == {}
+        storage.put_update(f.report(1, params=("b", "a")))
+        storage.put_update(f.report(2, params=("a", "c")))
+        storage.put_update(f.report(3, params=("d",), full=False))  # a final partial report: no updates
+        names = storage.summary_names(f.SESSION, f.WORKER)
+        assert list(names) == ["parameters", "gradients", "updates", "activations"]
+        assert names["parameters"] == ["b", "a", "c", "d"]
+        assert names["gradients"] == ["b", "a", "c", "d"]
+        assert names["updates"] == ["b", "a", "c"]
+        assert names["activations"] == ["act"]
+        assert storage.summary_names(f.SESSION, "other-worker") == {}
+        bare = StatsReport(f.SESSION, "w2", f.T0, 1, summaries={"updates": {}})
+        storage.put_update(bare)
+        assert storage.summary_names(f.SESSION, "w2") == {}
+
+    def test_first_nonfinite_of_a_finite_run_is_none(self, storage: StatsStorage) -> None:
+        assert storage.first_nonfinite(f.SESSION, f.WORKER) is None
+        for it in (10, 20):
+            storage.put_update(f.report(it, window=10))
+        assert storage.first_nonfinite(f.SESSION, f.WORKER) is None
+
+    def test_first_nonfinite_finds_the_earliest_score_or_summary(self, storage: StatsStorage) -> None:
+        for it in range(1, 6):
+            storage.put_update(f.report(it))
+        inf_grad = {"w": Summary(count=4, nonfinite_count=1, posinf_count=1)}
+        neg = {
+            "z": Summary(count=4, nonfinite_count=2, neginf_count=2),
+            "y": Summary(count=4, nonfinite_count=1, neginf_count=1),
+        }
+        storage.put_update(
+            StatsReport(f.SESSION, f.WORKER, f.T0, 7, summaries={"activations": neg, "gradients": inf_grad})
+        )
+        assert storage.first_nonfinite(f.SESSION, f.WORKER) == FirstNonFinite(7, "gradients", "w", "Infinity")
+        storage.put_update(StatsReport(f.SESSION, f.WORKER, f.T0, 6, summaries={"activations": neg}))
+        assert storage.first_nonfinite(f.SESSION, f.WORKER) == FirstNonFinite(6, "activations", "z", "-Infinity")
+        # A score at the same iteration wins the tie; an earlier one in a later report's window wins.
+        storage.put_update(StatsReport(f.SESSION, f.WORKER, f.T0, 6, score=-math.inf, summaries={"activations": neg}))
+        assert storage.first_nonfinite(f.SESSION, f.WORKER) == FirstNonFinite(6, "score", None, "-Infinity")
+        storage.put_update(StatsReport(f.SESSION, f.WORKER, f.T0, 12, scores=ScoreSeries((3, 12), (math.nan, 1.0))))
+        assert storage.first_nonfinite(f.SESSION, f.WORKER) == FirstNonFinite(3, "score", None, "NaN")
+        assert storage.first_nonfinite(f.SESSION, "other-worker") is None
+
+    def test_first_nonfinite_of_a_summary_says_nan_first(self, storage: StatsStorage) -> None:
+        storage.put_update(f.report(4, nan=False))
+        mixed = {"w": Summary(count=9, nonfinite_count=3, nan_count=1, posinf_count=1, neginf_count=1)}
+        storage.put_update(StatsReport(f.SESSION, f.WORKER, f.T0, 8, summaries={"updates": mixed}))
+        assert storage.first_nonfinite(f.SESSION, f.WORKER) == FirstNonFinite(8, "updates", "w", "NaN")
 
     # ------------------------------------------------------------------ sessions
 
@@ -306,6 +377,11 @@ class StorageContract:
             storage.put_epoch(f.epoch(0, 1))
         with pytest.raises(StorageClosedError):
             storage.subscribe(lambda _: None)
+
+    def test_closed_says_whether_close_was_called(self, storage: StatsStorage) -> None:
+        assert storage.closed is False
+        storage.close()
+        assert storage.closed is True
 
     def test_close_stops_subscriptions(self, storage: StatsStorage) -> None:
         seen: list[StorageEvent] = []

@@ -149,10 +149,11 @@ def model_report(iteration: int, layers: int = 20, bins: int = 20) -> StatsRepor
     activations = {f"layers.{i}": summary(0.5 + i, bins=bins) for i in range(layers)}
     updates = {p: summary(1e-3 * (i + 1), bins=bins) for i, p in enumerate(params)}
     summaries = {**r.summaries, "updates": updates, "activations": activations}
-    return StatsReport(**{**_fields(r), "summaries": summaries})
+    return StatsReport(**{**fields(r), "summaries": summaries})
 
 
-def _fields(r: StatsReport) -> dict[str, Any]:
+def fields(r: StatsReport) -> dict[str, Any]:
+    """The fields of a report, to build a changed copy: ``StatsReport(**{**fields(r), ...})``."""
     return {name: getattr(r, name) for name in StatsReport.__dataclass_fields__}
 
 

@@ -113,6 +113,9 @@ def test_a_finished_run_stays_readable_after_close() -> None:
     assert storage.read_series(f.SESSION, f.WORKER, "score").iterations == [1, 2]
     assert len(storage.read_metrics(f.SESSION, f.WORKER)) == 1
     assert len(storage.read_epochs(f.SESSION, f.WORKER)) == 1
+    assert storage.summary_names(f.SESSION, f.WORKER)["updates"] == ["fc1.weight", "fc1.bias"]
+    assert storage.first_nonfinite(f.SESSION, f.WORKER) is None
+    assert storage.closed
     with pytest.raises(StorageClosedError):
         storage.put_update(f.report(3))
 

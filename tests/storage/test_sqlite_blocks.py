@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from fitscope.errors import StorageError
+from fitscope.errors import CorruptFileError, StorageError
 from fitscope.records import DeviceMemory, Memory, Performance, ScoreSeries, StatsReport, Summary
 from fitscope.storage import FileStatsStorage, StatsStorage, parse_series_key
 from fitscope.storage import _sqlite_blocks as blocks
@@ -406,7 +406,7 @@ def test_a_stored_value_that_is_no_number_never_blocks_a_put(tmp_path: Path, sma
             s.put_update(f.report(it))
         assert s.count_updates(f.SESSION, f.WORKER) == 7
         assert s.read_series(f.SESSION, f.WORKER, "score").iterations == list(range(1, 8))
-        with pytest.raises(ValueError, match="garbage"):  # read as the rows read it
+        with pytest.raises(CorruptFileError, match="garbage"):  # read as the rows read it: damage
             s.read_series(f.SESSION, f.WORKER, "parameters/fc1.weight/stdev")
 
 

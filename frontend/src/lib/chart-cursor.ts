@@ -94,6 +94,13 @@ export interface CursorText {
   legend: string[];
   /** the sentence to announce, naming the shown series only; null when `idx` is no point */
   readout: string | null;
+  /** where the cursor is, e.g. "Iteration 300" (shown before the legend); null when no point */
+  at: string | null;
+}
+
+/** `text` between U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE. */
+export function bidiIsolate(text: string): string {
+  return `\u2068${text}\u2069`;
 }
 
 /**
@@ -105,6 +112,7 @@ export interface CursorText {
  * @param x The iterations.
  * @param hidden Labels of the series hidden through the legend: left out of the readout.
  * @param idx The cursor's point index.
+ * @param xLabel The x axis' title ("Iteration" when left out or "").
  */
 export function cursorText(
   lang: Lang,
@@ -113,20 +121,28 @@ export function cursorText(
   x: readonly number[],
   hidden: ReadonlySet<string>,
   idx: number,
+  xLabel?: string,
 ): CursorText {
   const legend: string[] = [];
   const parts: string[] = [];
   labels.forEach((label, i) => {
     const text = formatChartValue(values[i]?.[idx]);
     legend.push(text);
-    if (!hidden.has(label)) parts.push(`${label} = ${text}`);
+    // a name may hold bidi controls (U+202E ...): isolated, it cannot reorder the sentence
+    if (!hidden.has(label)) parts.push(`${bidiIsolate(label)} = ${text}`);
   });
   const iteration = x[idx];
-  const readout =
-    iteration === undefined
-      ? null
-      : t(lang, "chart.readout", { iteration, values: parts.join(", ") });
-  return { legend, readout };
+  if (iteration === undefined) return { legend, readout: null, at: null };
+  const shown = parts.join(", ");
+  if (xLabel === undefined || xLabel === "") {
+    return {
+      legend,
+      readout: t(lang, "chart.readout", { iteration, values: shown }),
+      at: `${t(lang, "chart.iteration")} ${iteration}`,
+    };
+  }
+  const at = `${bidiIsolate(xLabel)} ${iteration}`;
+  return { legend, readout: `${at}: ${shown}`, at };
 }
 
 /**

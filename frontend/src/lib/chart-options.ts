@@ -10,6 +10,7 @@ import uPlot from "uplot";
 
 import { t, type Lang } from "../i18n/index.js";
 import { formatFloatValue } from "../values.js";
+import { seriesDash } from "../theme.js";
 import type { WireSeries } from "./series.js";
 
 /** One line of a chart: its points as the API sends them, plus how to draw it. */
@@ -56,6 +57,12 @@ export interface YRangeInputs {
   refLines: readonly number[];
 }
 
+/**
+ * Opacity of a faint series (the raw score under its EMA): enough for the line to keep 3:1
+ * contrast with the background in both themes (test/theme.test.ts).
+ */
+export const FAINT_ALPHA = 0.75;
+
 /** A press and release closer than this (CSS px) is a click, not a drag. */
 export const CLICK_SLOP_PX = 4;
 /** Height of the plot with its axes when `height` is unset or unusable (CSS px). */
@@ -91,7 +98,8 @@ export function plotSize(clientWidth: number, height: number): { width: number; 
  * @param inputs The fixed range, band and reference lines.
  * @param min The smallest value uPlot found in the data, or null when there is none.
  * @param max The largest value, or null.
- * @param log Whether the axis is logarithmic: then values ≤ 0 among the extras are left out.
+ * @param log Whether the axis is logarithmic: then values ≤ 0 (in the data, the extras or the
+ *   fixed range) are left out, so the range never reaches 0 (log10(0) would blank the chart).
  * @returns [min, max] for uPlot; [0, 1] (linear) or [1, 10] (log) when there is nothing to fit.
  */
 export function yRangeFor(
@@ -100,9 +108,12 @@ export function yRangeFor(
   max: number | null,
   log: boolean,
 ): uPlot.Range.MinMax {
-  if (inputs.yRange !== null) return [inputs.yRange[0], inputs.yRange[1]];
-  let lo = min ?? Infinity;
-  let hi = max ?? -Infinity;
+  const fixed = inputs.yRange;
+  if (fixed !== null && usableRange(fixed, log)) return [fixed[0], fixed[1]];
+  // on a log axis only positive values have a place (the chart turned the others into gaps)
+  let lo = min !== null && Number.isFinite(min) && (!log || min > 0) ? min : Infinity;
+  let hi = max !== null && Number.isFinite(max) && (!log || max > 0) ? max : -Infinity;
+  if (lo === Infinity && hi > -Infinity) lo = hi;
   const extras = [...(inputs.band ?? []), ...inputs.refLines].filter(
     (v) => Number.isFinite(v) && (!log || v > 0),
   );
@@ -112,6 +123,15 @@ export function yRangeFor(
   }
   if (!(lo <= hi)) return log ? [1, 10] : [0, 1];
   return log ? uPlot.rangeLog(lo, hi, 10, true) : uPlot.rangeNum(lo, hi, 0.1, true);
+}
+
+/**
+ * Whether a fixed y-range can be drawn: finite, increasing, and on a log axis above 0. A range
+ * that cannot (the score chart's [0, max] on a log axis) gives way to the data's own range.
+ */
+export function usableRange(range: readonly [number, number], log: boolean): boolean {
+  const [lo, hi] = range;
+  return Number.isFinite(lo) && Number.isFinite(hi) && lo < hi && (!log || lo > 0);
 }
 
 /** Width of the y-axis (CSS px): room for its longest tick label, at least 40. */
@@ -127,6 +147,7 @@ export function structureKey(
   selectable: boolean,
   lang: Lang,
   hidden: ReadonlySet<string>,
+  axisLabels: readonly [string | undefined, string | undefined] = [undefined, undefined],
 ): string {
   return JSON.stringify([
     series.map((s) => [s.label, s.width, s.dash, s.faint]),
@@ -135,6 +156,7 @@ export function structureKey(
     selectable,
     lang,
     [...hidden],
+    axisLabels,
   ]);
 }
 
@@ -156,6 +178,21 @@ export interface ChartOptionsInput {
   isolated: () => number[][];
   /** the chart's hooks (drawing, cursor, selection) */
   hooks: uPlot.Hooks.Arrays;
+  /** title of the x axis ("Iteration" when left out); "" for none */
+  xLabel?: string;
+  /** title of the y axis; "" or left out for none */
+  yLabel?: string;
+}
+
+/** Height of the x axis' ticks and labels when it has a title (CSS px). */
+export const X_AXIS_SIZE = 34;
+
+/** Height of an axis title (CSS px). */
+export const AXIS_LABEL_SIZE = 18;
+
+/** The dash pattern of series i when it has none of its own (see theme.ts `seriesDash`). */
+export function dashFor(s: ChartSeries, index: number): number[] | undefined {
+  return s.dash ?? seriesDash(index);
 }
 
 /**
@@ -173,6 +210,11 @@ export function chartOptions(input: ChartOptionsInput): uPlot.Options {
   // unlabelled (its typings say number[]).
   const yFmt = (_u: uPlot, splits: (number | null)[]): string[] =>
     splits.map((v) => (v == null ? "" : formatFloatValue(v)));
+  const xLabel = input.xLabel ?? t(input.lang, "chart.iteration");
+  const yLabel = input.yLabel ?? "";
+  const labelFont = `600 12px ${font}`;
+  const title = (label: string): Partial<uPlot.Axis> =>
+    label === "" ? {} : { label, labelSize: AXIS_LABEL_SIZE, labelFont, labelGap: 0 };
   return {
     ...input.size,
     legend: { show: false },
@@ -193,6 +235,9 @@ export function chartOptions(input: ChartOptionsInput): uPlot.Options {
         grid: { stroke: grid, width: 1 },
         ticks: { stroke: grid, width: 1 },
         incrs: [...ITERATION_INCRS],
+        // uPlot's 50 px leaves a wide gap above the title: ticks and labels need about 34
+        ...(xLabel === "" ? {} : { size: X_AXIS_SIZE }),
+        ...title(xLabel),
       },
       {
         stroke: fg,
@@ -201,19 +246,21 @@ export function chartOptions(input: ChartOptionsInput): uPlot.Options {
         ticks: { stroke: grid, width: 1 },
         values: yFmt,
         size: (_u, values) => yAxisSize(values),
+        ...title(yLabel),
       },
     ],
     series: [
-      { label: t(input.lang, "chart.iteration") },
+      { label: xLabel || t(input.lang, "chart.iteration") },
       ...input.series.map((s, i): uPlot.Series => {
         const color = input.colors.series[i] ?? fg;
+        const dash = dashFor(s, i);
         return {
           label: s.label,
           show: !input.hidden.has(s.label),
           stroke: color,
           width: s.width ?? (s.faint === true ? 1 : 1.5),
-          ...(s.dash !== undefined ? { dash: s.dash } : {}),
-          alpha: s.faint === true ? 0.4 : 1,
+          ...(dash !== undefined ? { dash } : {}),
+          alpha: s.faint === true ? FAINT_ALPHA : 1,
           spanGaps: false,
           points: {
             size: 5,

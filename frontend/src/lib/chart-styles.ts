@@ -128,6 +128,24 @@ export const lineChartStyles = [
       color: inherit;
       font-weight: normal;
     }
+    .legend .name {
+      /* a name holding bidi controls (U+202E ...) cannot reorder what follows it */
+      unicode-bidi: isolate;
+    }
+    .legend .position {
+      font-variant-numeric: tabular-nums;
+      color: var(--_fg);
+      font-weight: 600;
+      align-self: center;
+      unicode-bidi: isolate;
+    }
+    .legend .position:empty {
+      display: none;
+    }
+    .lognote {
+      margin: 0.25rem 0 0;
+      font-size: 0.8125rem;
+    }
     .legend .value {
       font-variant-numeric: tabular-nums;
       color: var(--_muted);

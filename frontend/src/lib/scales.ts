@@ -78,3 +78,40 @@ export function scoreRange(series: readonly Series[]): [number, number] | null {
   if (hi > lo) return [lo, hi];
   return lo === 0 ? [0, 1] : [lo, 0];
 }
+
+/**
+ * "Nice" tick values from 0 to at least `max` (steps of 1, 2 or 5 times a power of ten), for a
+ * count axis: about `target` steps (at most that many), the last tick at or above `max`.
+ *
+ * @example countTicks(2048) → [0, 500, 1000, 1500, 2000, 2500]; countTicks(3) → [0, 1, 2, 3]
+ * @param max The largest count (≤ 0 or not finite gives [0, 1]).
+ * @param target About how many steps.
+ */
+export function countTicks(max: number, target = 5): number[] {
+  if (!Number.isFinite(max) || max <= 0) return [0, 1];
+  const raw = max / target;
+  const pow = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * pow).find((s) => s >= raw) ?? 10 * pow;
+  const whole = Math.max(1, step >= 1 ? Math.round(step) : step);
+  const ticks: number[] = [];
+  for (let v = 0; ; v += whole) {
+    ticks.push(Number(v.toPrecision(12)));
+    if (v >= max) break;
+  }
+  return ticks;
+}
+
+/**
+ * `n` evenly spaced tick values from `min` to `max` (both included), for a value axis whose
+ * bins span exactly that range; a single value when min equals max, none when either is not
+ * finite.
+ *
+ * @example spanTicks(-1, 1, 5) → [-1, -0.5, 0, 0.5, 1]
+ */
+export function spanTicks(min: number, max: number, n = 5): number[] {
+  if (!Number.isFinite(min) || !Number.isFinite(max)) return [];
+  if (min === max || n < 2) return [min];
+  return Array.from({ length: n }, (_, i) =>
+    i === n - 1 ? max : min + ((max - min) * i) / (n - 1),
+  );
+}

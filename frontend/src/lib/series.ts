@@ -193,3 +193,42 @@ export function allPositive(ys: readonly (readonly (number | null | undefined)[]
     }
   return any;
 }
+
+/** What a logarithmic axis can draw of aligned columns. */
+export interface LogColumns {
+  /** the columns with every finite value ≤ 0 turned into a gap (widened like any other gap) */
+  ys: (number | null | undefined)[][];
+  /** how many finite values ≤ 0 were left out, over all series */
+  hidden: number;
+}
+
+/**
+ * The columns as a log axis draws them: a finite value ≤ 0 has no place on it, so it becomes a
+ * gap (`null`, widened over the `undefined` entries next to it as {@link alignSeries} widens its
+ * gaps), and is counted so the chart can say how many it left out.
+ *
+ * @example logColumns([[1, 0, 2]]) → { ys: [[1, null, 2]], hidden: 1 }
+ */
+export function logColumns(ys: readonly (readonly (number | null | undefined)[])[]): LogColumns {
+  let hidden = 0;
+  const out = ys.map((col) => {
+    const next = col.slice();
+    const gapIdx: number[] = [];
+    next.forEach((v, i) => {
+      if (typeof v === "number" && !(v > 0)) {
+        next[i] = null;
+        gapIdx.push(i);
+        hidden++;
+      }
+    });
+    expandGaps(next, gapIdx);
+    return next;
+  });
+  return { ys: out, hidden };
+}
+
+/** Whether some finite value is > 0 (a log axis has something to draw). */
+export function anyPositive(ys: readonly (readonly (number | null | undefined)[])[]): boolean {
+  for (const col of ys) for (const v of col) if (typeof v === "number" && v > 0) return true;
+  return false;
+}

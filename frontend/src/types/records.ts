@@ -211,11 +211,15 @@ export interface StatsReport {
    */
   score: OptionalFloatValue;
   /**
-   * Loss of every iteration since the previous report, this one included; columnar.
+   * Loss of every iteration since the previous report, this one included; columnar (values[i] and timestamps_ms[i] belong to iterations[i]).
    */
   scores: {
     iterations: number[];
     values: FloatValue[];
+    /**
+     * Wall time (ms since the Unix epoch) at which each iteration of the window ended, one per entry of iterations; optional: absent or empty when unknown (files written before fitscope recorded it). A host clock read per iteration: it may step back when the system clock is adjusted.
+     */
+    timestamps_ms?: number[];
   };
   /**
    * Learning rate per parameter name.
@@ -252,7 +256,7 @@ export interface StatsReport {
    */
   collection_ms: OptionalFloatValue;
   /**
-   * summaries[kind][name]: parameter names for parameters/gradients/updates, module names for activations.
+   * summaries[kind][name]: parameter names for parameters/gradients/updates, module names for activations. A kind is absent when it was switched off or not collected for this report: the final partial report written by close() (an iteration that is not a multiple of the frequency) holds parameters and gradients only, never updates or activations; a step skipped by a GradScaler has no updates. Which series exist is read from all reports, not from the latest one.
    */
   summaries: {
     parameters?: {
@@ -331,6 +335,13 @@ export interface EpochRecord {
 
 export type Count = number;
 
+/**
+ * One configuration value of a module: a scalar, or an array of scalars (kernel_size [3, 3]).
+ */
+export type LayerAttributeValue = LayerAttributeScalar | LayerAttributeScalar[];
+
+export type LayerAttributeScalar = string | number | boolean | null;
+
 export interface LayerInfo {
   /**
    * Qualified module name; "(root)" for parameters the model owns itself.
@@ -351,5 +362,14 @@ export interface LayerInfo {
   inputs: string[];
   input_shape: Shape;
   output_shape: Shape;
+  /**
+   * Activation function, when the layer is one ("relu") or names one; else null.
+   */
   activation: string | null;
+  /**
+   * The module's configuration read from the module itself (in_features, kernel_size, hidden_size, eps, p, negative_slope...): JSON scalars or arrays of scalars (tuples as arrays; non-finite floats as the strings "NaN", "Infinity", "-Infinity"; null where the module holds None), in the module's own order; optional: absent or empty when none is known.
+   */
+  attributes?: {
+    [k: string]: LayerAttributeValue;
+  };
 }
