@@ -52,19 +52,19 @@ class Attached:
     seen_updates: set[str] = field(default_factory=set, compare=False, hash=False)
 
     @property
+    def _writable_source(self) -> bool:
+        """Whether the attached storage takes writes in this process (not a read-only file)."""
+        return not (isinstance(self.source, FileStatsStorage) and self.source.read_only)
+
+    @property
     def writable_here(self) -> bool:
         """True while the attached storage can still be written in this process (open, not read-only)."""
-        source = self.source
-        if getattr(source, "closed", False):
-            return False
-        return not (isinstance(source, FileStatsStorage) and source.read_only)
+        return self._writable_source and not getattr(self.source, "closed", False)
 
     @property
     def writer_closed(self) -> bool:
         """True when the attached storage was written in this process and then closed."""
-        source = self.source
-        closed = bool(getattr(source, "closed", False))
-        return closed and not (isinstance(source, FileStatsStorage) and source.read_only)
+        return self._writable_source and bool(getattr(self.source, "closed", False))
 
 
 def _label(slot: int, storage: StatsStorage) -> str:

@@ -17,7 +17,7 @@ from fitscope.record_json import to_json_dict
 from fitscope.records import EpochRecord, StaticInfo, StatsReport
 from fitscope.server.cache import Cache
 from fitscope.server.columns import log10, ratio
-from fitscope.server.layers import parameters, series
+from fitscope.server.layers import parameters, series, summary_sets
 from fitscope.server.reader import Reader, SessionEntry, session_entries
 from fitscope.server.storages import StorageSet
 from fitscope.storage.base import FirstNonFinite, SessionInfo
@@ -196,7 +196,7 @@ def overview_view(reader: Reader, max_points: int) -> dict[str, Any]:
     # Which series exist: every name any report holds, not the latest report's (a final partial
     # report may lack gradients and updates).
     names = reader.summary_names()
-    summaries = {kind: set(found) for kind, found in names.items()}
+    summaries = summary_sets(reader)
     params = parameters(static, names)
     weights = [p.name for p in params if p.is_weight]
     ratio_weights = [w for w in weights if w in summaries.get("updates", {}) and w in summaries.get("parameters", {})]
