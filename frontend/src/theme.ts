@@ -116,6 +116,22 @@ const dark = css`
   color-scheme: dark;
 `;
 
+/** The elements' fonts: the system's UI font, then CJK fonts of Linux, macOS and Windows. */
+export const FONT_STACK = [
+  "system-ui",
+  "-apple-system",
+  '"Segoe UI"',
+  "Roboto",
+  '"Noto Sans CJK SC"',
+  '"Noto Sans SC"',
+  '"Source Han Sans SC"',
+  '"PingFang SC"',
+  '"Hiragino Sans GB"',
+  '"Microsoft YaHei"',
+  '"WenQuanYi Micro Hei"',
+  "sans-serif",
+].join(", ");
+
 /**
  * Styles every page element includes: the tokens for its theme, plus the shared look of
  * headings, tables, tabs and buttons.
@@ -123,18 +139,7 @@ const dark = css`
 export const themeStyles = css`
   :host {
     ${light}
-    --_font: var(
-      --train-font-family,
-      system-ui,
-      -apple-system,
-      "Segoe UI",
-      Roboto,
-      "Noto Sans CJK SC",
-      "Source Han Sans SC",
-      "PingFang SC",
-      "Microsoft YaHei",
-      sans-serif
-    );
+    --_font: var(--train-font-family, ${unsafeCSS(FONT_STACK)});
     --_radius: var(--train-radius, 6px);
     display: block;
     font-family: var(--_font);

@@ -23,11 +23,12 @@ import { css, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult
 import { getJson } from "./api.js";
 import type { Session, SessionState, Sessions } from "./api-types.js";
 import { define } from "./define.js";
-import { isolate, quietFor, sessionLabel } from "./lib/sessions.js";
+import { isolate } from "./lib/format.js";
+import { quietFor, sessionLabel } from "./lib/sessions.js";
 import { LANGUAGES } from "./i18n/index.js";
 import type { LiveState } from "./live.js";
 import { PageElement } from "./page-element.js";
-import { themeStyles } from "./theme.js";
+import { FONT_STACK, themeStyles } from "./theme.js";
 import "./train-model.js";
 import "./train-overview.js";
 import "./train-system.js";
@@ -41,22 +42,6 @@ export const SESSIONS_POLL_MS = 10_000;
 
 /** What the live status shows: the session's state, or the stream's while the session is live. */
 export type LiveStatus = LiveState | Exclude<SessionState, "live">;
-
-/** The shell's fonts: the system's UI font, then CJK fonts of Linux, macOS and Windows. */
-export const FONT_STACK = [
-  "system-ui",
-  "-apple-system",
-  '"Segoe UI"',
-  "Roboto",
-  '"Noto Sans CJK SC"',
-  '"Noto Sans SC"',
-  '"Source Han Sans SC"',
-  '"PingFang SC"',
-  '"Hiragino Sans GB"',
-  '"Microsoft YaHei"',
-  '"WenQuanYi Micro Hei"',
-  "sans-serif",
-].join(", ");
 
 const LANG_KEY = "fitscope.lang";
 const THEME_KEY = "fitscope.theme";

@@ -8,7 +8,7 @@ import { BlockElement } from "./block-element.js";
 import { define } from "./define.js";
 import { t } from "./i18n/index.js";
 import { layoutDag, type DagLayout, type LayoutEdge, type LayoutNode } from "./lib/dag-layout.js";
-import { isolate } from "./lib/sessions.js";
+import { FSI, isolate, PDI } from "./lib/format.js";
 import { blockThemeStyles } from "./theme.js";
 
 /** A layer as `GET /api/v1/graph` lists it (other fields are ignored). */
@@ -60,11 +60,11 @@ const CHAR_PX = 7;
 const MAX_CHARS = 30;
 const MIN_NODE_WIDTH = 96;
 
-/** `text` cut to MAX_CHARS; a cut isolate (see lib/sessions.ts `isolate`) is closed again. */
+/** `text` cut to MAX_CHARS; a cut isolate (see lib/format.ts `isolate`) is closed again. */
 function clip(text: string): string {
   if (text.length <= MAX_CHARS) return text;
   const cut = `${text.slice(0, MAX_CHARS - 1)}…`;
-  return text.includes("\u2068") ? `${cut}\u2069` : cut;
+  return text.includes(FSI) ? `${cut}${PDI}` : cut;
 }
 
 interface GraphNode {

@@ -16,7 +16,6 @@ import { define } from "./define.js";
 import { t } from "./i18n/index.js";
 import { seriesToken } from "./theme.js";
 import {
-  bidiIsolate,
   cursorIndexForKey,
   cursorPosition,
   cursorText,
@@ -24,11 +23,13 @@ import {
   RateLimitedAnnouncer,
 } from "./lib/chart-cursor.js";
 import { drawBand, drawGuides } from "./lib/chart-draw.js";
+import { isolate } from "./lib/format.js";
 import { MarkerLayer, markerTitle } from "./lib/chart-markers.js";
 import {
   chartOptions,
   dashFor,
   DEFAULT_HEIGHT,
+  FAINT_ALPHA,
   plotSize,
   structureKey,
   type ChartColors,
@@ -384,7 +385,7 @@ export class TrainLineChart extends BlockElement {
 
   private readonly markerTitleOf = (m: NonFiniteMarker): string => {
     const label = this.series[m.seriesIndex]?.label ?? "";
-    return markerTitle(this.language, label === "" ? "" : bidiIsolate(label), m.kind, m.x);
+    return markerTitle(this.language, label === "" ? "" : isolate(label), m.kind, m.x);
   };
 
   /** Creates the marker elements for the current data (positions come with each draw). */
@@ -486,7 +487,7 @@ export class TrainLineChart extends BlockElement {
               x2="21"
               y2="5"
               style="stroke: var(--_series-${seriesToken(i)}); stroke-width: ${s.faint ? 1.5 : 2.5};
-                stroke-dasharray: ${dash || "none"}; opacity: ${s.faint ? 0.75 : 1}"
+                stroke-dasharray: ${dash || "none"}; opacity: ${s.faint ? FAINT_ALPHA : 1}"
             ></line>
           </svg>
           <bdi class="name">${s.label}</bdi>

@@ -20,7 +20,8 @@ import { infoTable, type InfoRow } from "./info-table.js";
 import { formatDateTime, formatDuration, formatInteger, formatRate } from "./lib/format.js";
 import { fitLine, leastSquares } from "./lib/fit.js";
 import { namedSeries } from "./lib/chart-options.js";
-import { isolate, layerLabel, paramLabel } from "./lib/sessions.js";
+import { isolate } from "./lib/format.js";
+import { layerLabel, paramLabel } from "./lib/sessions.js";
 import { logRange, RATIO_BAND, RATIO_REFERENCE, ratioRange, scoreRange } from "./lib/scales.js";
 import { ema } from "./lib/smoothing.js";
 import { PageElement } from "./page-element.js";
@@ -92,21 +93,29 @@ export class TrainOverview extends PageElement {
       return;
     }
     const params = { session: this.session, worker: this.worker };
+    // The layer types of the legends change only with a StaticInfo (or another session), as on
+    // the model page: reports alone refetch the overview only.
+    const graphWanted =
+      current === null || kinds.size === 0 || kinds.has("reset") || kinds.has("static_info");
     const [data, graph] = await Promise.all([
       getJson<Overview>(this.apiBase, "overview", { ...params, max_points: MAX_POINTS }, signal),
-      // Only for the layer types of the legends: a session without a graph still has an overview.
-      getJson<Graph>(this.apiBase, "graph", params, signal).catch((err: unknown) => {
-        if (signal.aborted) throw err;
-        return null;
-      }),
+      // A session without a graph still has an overview.
+      graphWanted
+        ? getJson<Graph>(this.apiBase, "graph", params, signal).catch((err: unknown) => {
+            if (signal.aborted) throw err;
+            return null;
+          })
+        : undefined,
     ]);
     if (signal.aborted) return;
     this.shownSession = data.session_id;
     this.shownWorker = data.worker_id;
-    this.layerTypes =
-      graph === null || graph.session_id !== data.session_id
-        ? new Map<string, string>()
-        : new Map(graph.layers.map((l) => [l.name, l.type]));
+    if (graph !== undefined || current?.session_id !== data.session_id) {
+      this.layerTypes =
+        graph == null || graph.session_id !== data.session_id
+          ? new Map<string, string>()
+          : new Map(graph.layers.map((l) => [l.name, l.type]));
+    }
     this.data = data;
     this.setAttribute("data-iteration", String(data.info.iterations ?? ""));
   }

@@ -23,7 +23,7 @@ import { pageStyles } from "./theme.js";
 import type { ChartSeries } from "./train-line-chart.js";
 import "./train-line-chart.js";
 import { MAX_POINTS } from "./train-overview.js";
-import { isolate } from "./lib/sessions.js";
+import { isolate } from "./lib/format.js";
 import { inByteUnit, parseFloatValue } from "./values.js";
 
 /** `a - b` at a's iterations (b at the nearest iteration at or before), as {@link percentOf}. */

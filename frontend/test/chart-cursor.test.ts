@@ -3,13 +3,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   cursorIndexForKey,
   cursorPosition,
-  bidiIsolate,
   cursorText,
   formatChartValue,
   RateLimitedAnnouncer,
   READOUT_INTERVAL_MS,
   type CursorTarget,
 } from "../src/lib/chart-cursor.js";
+import { isolate } from "../src/lib/format.js";
 
 describe("cursorIndexForKey", () => {
   it("moves one point with the arrows and jumps to the ends with Home/End", () => {
@@ -127,7 +127,7 @@ describe("cursorText", () => {
     const evil = "\u202Eevil";
     const t = cursorText("en", [evil], [[1]], [5], new Set(), 0);
     expect(t.readout).toContain(`\u2068${evil}\u2069 = 1`);
-    expect(bidiIsolate("a")).toBe("\u2068a\u2069");
+    expect(isolate("a")).toBe("\u2068a\u2069");
   });
 
   it("has no readout past the points", () => {

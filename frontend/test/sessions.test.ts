@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Session } from "../src/api-types.js";
-import { formatDateTime } from "../src/lib/format.js";
+import { formatDateTime, isolate } from "../src/lib/format.js";
 import {
   isIndexName,
-  isolate,
   layerLabel,
   paramLabel,
   quietFor,

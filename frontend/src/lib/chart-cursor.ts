@@ -7,6 +7,7 @@ import type uPlot from "uplot";
 
 import { t, type Lang } from "../i18n/index.js";
 import { formatFloatValue } from "../values.js";
+import { isolate } from "./format.js";
 
 /** Least time between two announcements of the live readout (at most 2 per second). */
 export const READOUT_INTERVAL_MS = 500;
@@ -19,6 +20,7 @@ export const READOUT_INTERVAL_MS = 500;
  * @param shift Whether Shift is held.
  * @param current The cursor's point index, or null/undefined when there is no cursor.
  * @param n The number of points (> 0).
+ * @param start Where either arrow puts a cursor that is not there yet (the last point by default).
  * @returns The new index, clamped to [0, n - 1], or null when the key does not move the cursor.
  */
 export function cursorIndexForKey(
@@ -26,15 +28,16 @@ export function cursorIndexForKey(
   shift: boolean,
   current: number | null | undefined,
   n: number,
+  start = n - 1,
 ): number | null {
   const step = shift ? Math.max(1, Math.round(n * 0.1)) : 1;
   let idx: number;
   switch (key) {
     case "ArrowLeft":
-      idx = current == null ? n - 1 : current - step;
+      idx = current == null ? start : current - step;
       break;
     case "ArrowRight":
-      idx = current == null ? n - 1 : current + step;
+      idx = current == null ? start : current + step;
       break;
     case "Home":
       idx = 0;
@@ -98,11 +101,6 @@ export interface CursorText {
   at: string | null;
 }
 
-/** `text` between U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE. */
-export function bidiIsolate(text: string): string {
-  return `\u2068${text}\u2069`;
-}
-
 /**
  * What the legend shows and the readout announces for the cursor at point `idx`.
  *
@@ -129,7 +127,7 @@ export function cursorText(
     const text = formatChartValue(values[i]?.[idx]);
     legend.push(text);
     // a name may hold bidi controls (U+202E ...): isolated, it cannot reorder the sentence
-    if (!hidden.has(label)) parts.push(`${bidiIsolate(label)} = ${text}`);
+    if (!hidden.has(label)) parts.push(`${isolate(label)} = ${text}`);
   });
   const iteration = x[idx];
   if (iteration === undefined) return { legend, readout: null, at: null };
@@ -141,7 +139,7 @@ export function cursorText(
       at: `${t(lang, "chart.iteration")} ${iteration}`,
     };
   }
-  const at = `${bidiIsolate(xLabel)} ${iteration}`;
+  const at = `${isolate(xLabel)} ${iteration}`;
   return { legend, readout: `${at}: ${shown}`, at };
 }
 

@@ -3,6 +3,7 @@
  * it says about the elements that are in no bin (NaN, ±Inf).
  */
 import { t, type Lang } from "../i18n/index.js";
+import { cursorIndexForKey } from "./chart-cursor.js";
 import { formatInteger } from "./format.js";
 
 /** A bin edge as records carry it. */
@@ -55,25 +56,7 @@ export function histogramBins(h: HistogramData | null | undefined): Bin[] {
  * either arrow starts at the first bin. Null when the key does not move it.
  */
 export function binForKey(key: string, current: number | null, n: number): number | null {
-  if (n <= 0) return null;
-  let idx: number;
-  switch (key) {
-    case "ArrowLeft":
-      idx = current === null ? 0 : current - 1;
-      break;
-    case "ArrowRight":
-      idx = current === null ? 0 : current + 1;
-      break;
-    case "Home":
-      idx = 0;
-      break;
-    case "End":
-      idx = n - 1;
-      break;
-    default:
-      return null;
-  }
-  return Math.max(0, Math.min(n - 1, idx));
+  return n <= 0 ? null : cursorIndexForKey(key, false, current, n, 0);
 }
 
 /** How many elements of each non-finite kind a summary counted (unknown ones left out). */

@@ -39,6 +39,20 @@ function threeDigits(m: number): string {
   return s.includes("e") ? String(Math.round(m)) : s;
 }
 
+/** FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: bidi isolation inside plain text. */
+export const FSI = "\u2068";
+export const PDI = "\u2069";
+
+/**
+ * `text` wrapped in FSI … PDI, so bidirectional controls in it (U+202E RIGHT-TO-LEFT OVERRIDE,
+ * an unclosed embedding) cannot reorder what surrounds it. For plain-text places, where no
+ * `<bdi>` or `unicode-bidi: isolate` can go: `<option>` labels, `title` attributes, canvas
+ * legends, SVG text, readout sentences.
+ */
+export function isolate(text: string): string {
+  return `${FSI}${text}${PDI}`;
+}
+
 /**
  * Formats a byte count in binary units (steps of 1024) at three significant digits.
  *

@@ -1,20 +1,6 @@
 /** Presenting sessions, layer and parameter names in the shell and the pages. */
 import type { Session } from "../api-types.js";
-import { formatDateTime } from "./format.js";
-
-/** FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: bidi isolation inside plain text. */
-const FSI = "\u2068";
-const PDI = "\u2069";
-
-/**
- * `text` wrapped in FSI … PDI, so bidirectional controls in it (U+202E RIGHT-TO-LEFT OVERRIDE,
- * an unclosed embedding) cannot reorder what surrounds it. For plain-text places, where no
- * `<bdi>` or `unicode-bidi: isolate` can go: `<option>` labels, `title` attributes, canvas
- * legends, SVG text.
- */
-export function isolate(text: string): string {
-  return `${FSI}${text}${PDI}`;
-}
+import { formatDateTime, isolate } from "./format.js";
 
 /**
  * A session's name in the selector: its name, or its id when it has none, isolated (see
