@@ -93,11 +93,12 @@ class _CheckoutSubpackages:
 def _install_checkout_finder() -> None:
     here = os.path.dirname(os.path.abspath(__file__))
     root = os.path.dirname(here)
-    installed = any(os.path.isdir(os.path.join(here, folder)) for folder in _MAPPED_SUBPACKAGES.values())
+    if any(os.path.isdir(os.path.join(here, folder)) for folder in _MAPPED_SUBPACKAGES.values()):
+        return  # installed (a wheel or the editable link tree): the subpackages lie beside this file
     checkout = os.path.isfile(os.path.join(root, "pyproject.toml")) and all(
         os.path.isfile(os.path.join(root, folder, "__init__.py")) for folder in _MAPPED_SUBPACKAGES.values()
     )
-    if checkout and not installed and not any(isinstance(f, _CheckoutSubpackages) for f in sys.meta_path):
+    if checkout and not any(isinstance(f, _CheckoutSubpackages) for f in sys.meta_path):
         sys.meta_path.append(_CheckoutSubpackages(root))
 
 

@@ -65,7 +65,6 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         return _demo_and_serve(args)
     if args.port is not None:
         raise ValueError("fitscope demo --port needs --serve (the port of the web UI).")
-    _check_port(args.port)
     results = run_demo(args.out, **_demo_options(args, serving=False))
     _print_demo_results(args, results)
     return 0
@@ -100,13 +99,8 @@ def _print_demo_results(args: argparse.Namespace, results: Sequence[DemoResult])
 def _demo_and_serve(args: argparse.Namespace) -> int:
     """``fitscope demo --serve``: the UI server shows the run live, then keeps serving until Ctrl-C."""
     from fitscope.demo import run_demo
-    from fitscope.server import UIServer  # MissingDependencyError without the server extra
+    from fitscope.server.cli import CliServer  # MissingDependencyError without the server extra
     from fitscope.storage.sqlite import FileStatsStorage
-
-    class CliServer(UIServer):
-        """The UI server, whose messages name ``--port`` (not the Python API's ``port=``)."""
-
-        _FREE_PORT_HINT = "--port 0 picks a free one"
 
     _check_port(args.port)
     port = 9000 if args.port is None else args.port

@@ -211,6 +211,11 @@ class TorchCollector:
         self._lrs = None
         return lrs
 
+    def _reset_step(self) -> None:
+        """Forgets what the hooks captured for the step (gradients, parameters before it, updates, activations)."""
+        self._grads = self._updates = self._before = None
+        self._activations = {}
+
     def collect(self, *, step_state: bool = True) -> dict[str, dict[str, Summary]]:
         """Summarises every enabled kind for the current step and resets the step's state.
 
@@ -221,8 +226,7 @@ class TorchCollector:
                 step that did not complete, and is dropped; gradients are read from ``.grad``.
         """
         if not step_state:
-            self._grads = self._updates = self._before = None
-            self._activations = {}
+            self._reset_step()
             self._lrs = None
         groups: dict[tuple[bool, bool, bool, bool], list[tuple[str, str, torch.Tensor]]] = {}
 
@@ -243,8 +247,7 @@ class TorchCollector:
             for name, (act, version) in self._activations.items():
                 # A later in-place op changed this output: its values are no longer the layer's.
                 add("activations", name, act if act._version == version else None)
-        self._grads = self._updates = self._before = None
-        self._activations = {}
+        self._reset_step()
 
         out: dict[str, dict[str, Summary]] = {k: {} for k in ("parameters", "gradients", "updates", "activations")}
         for key, items in groups.items():

@@ -20,14 +20,14 @@ from fitscope.server.pages import DEFAULT_FRAME_ANCESTORS
 from fitscope.server.ui_server import UIServer
 from fitscope.storage.sqlite import FileStatsStorage
 
-__all__ = ["Missing", "serve"]
+__all__ = ["CliServer", "Missing", "serve"]
 
 Missing = Literal["error", "wait", "create"]
 _POLL_S: Final = 0.5
 
 
-class _CliServer(UIServer):
-    """A UIServer whose messages speak the command line's language."""
+class CliServer(UIServer):
+    """A UIServer whose messages speak the command line's language (``--port``, not ``port=``)."""
 
     _FREE_PORT_HINT: ClassVar[str] = "--port 0 picks a free one"
 
@@ -88,7 +88,7 @@ def serve(
     """
     stop = threading.Event()
     with contextlib.ExitStack() as stack:
-        server = _CliServer(
+        server = CliServer(
             port=port,
             host=host,
             cors_origins=cors_origins,
