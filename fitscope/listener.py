@@ -42,7 +42,7 @@ from fitscope.storage.base import StatsSink
 from fitscope.system_info import collect_hardware, collect_software, default_worker_id, read_memory
 
 if TYPE_CHECKING:
-    from fitscope.torch_collector import TorchCollector
+    from fitscope.torch_collector import LearningRateSource, NamedModules, NamedTensors, TorchCollector
 
 __all__ = ["StatsListener"]
 
@@ -89,6 +89,10 @@ class StatsListener:
         hyperparameters: JSON values describing the run (learning rate, batch size...).
         max_queue: Records that may wait for each sink before its oldest reports are dropped.
         close_sinks: Whether :meth:`close` also closes the sinks (so exporters flush their files).
+        start_iteration: Optimizer steps already done (a run resumed from a checkpoint): the
+            next ``iteration_done`` is step ``start_iteration + 1``, and reports stay on the
+            multiples of ``frequency``.
+        start_epoch: Epochs already done: the next ``epoch_done`` records this epoch number.
     """
 
     def __init__(
@@ -104,6 +108,8 @@ class StatsListener:
         hyperparameters: Mapping[str, JSONValue] | None = None,
         max_queue: int = 1024,
         close_sinks: bool = True,
+        start_iteration: int = 0,
+        start_epoch: int = 0,
     ) -> None:
         if isinstance(frequency, bool) or not isinstance(frequency, int) or frequency < 1:
             raise ValueError(f"frequency must be a positive integer (report every N iterations), got {frequency!r}.")
@@ -116,6 +122,9 @@ class StatsListener:
                     f"{sink!r} is not a StatsSink: it needs put_static_info, put_update, put_metrics, "
                     "put_epoch and close."
                 )
+        for name, start in (("start_iteration", start_iteration), ("start_epoch", start_epoch)):
+            if isinstance(start, bool) or not isinstance(start, int) or start < 0:
+                raise ValueError(f"{name} must be a non-negative integer, got {start!r}.")
         for name, ident in (("session_id", session_id), ("worker_id", worker_id)):
             if ident is not None and (not isinstance(ident, str) or not ident):
                 raise ValueError(f"{name} must be a non-empty string, got {ident!r}.")
@@ -132,9 +141,9 @@ class StatsListener:
         self._collector: TorchCollector | None = None
         self._static_sent = False
         self._closed = False
-        self.iteration = 0
-        self.epoch = 0
-        self._last_report_iteration = 0
+        self.iteration = start_iteration
+        self.epoch = start_epoch
+        self._last_report_iteration = start_iteration
         self._total_examples = 0
         self._total_minibatches = 0
         self._window_examples = 0
@@ -158,20 +167,49 @@ class StatsListener:
 
     # ------------------------------------------------------------------ public API
 
-    def attach(self, model: Any, optimizer: Any = None, *, example_input: Any = None) -> StatsListener:
+    def attach(
+        self,
+        model: Any,
+        optimizer: Any = None,
+        *,
+        example_input: Any = None,
+        parameters: NamedTensors | None = None,
+        learning_rate: LearningRateSource | None = None,
+        layers: NamedModules | None = None,
+        model_info: ModelInfo | None = None,
+    ) -> StatsListener:
         """Starts collecting from a PyTorch model (and its optimizer) and writes StaticInfo.
 
         Args:
             model: A ``torch.nn.Module``; torch.compile and DistributedDataParallel wrappers are
                 looked through, and their name prefixes dropped.
-            optimizer: The ``torch.optim.Optimizer`` stepping the model. Without it there are no
-                updates and no learning rates, and gradients are read at ``iteration_done``.
+            optimizer: The ``torch.optim.Optimizer`` stepping the model, or a well-known wrapper
+                of one (Lightning's ``LightningOptimizer``, Accelerate's ``AcceleratedOptimizer``),
+                which is looked through. Its steps are hooked, ``step(closure)`` included (LBFGS).
+                Without it there are no updates and no learning rates (unless
+                :meth:`step_started` / :meth:`step_finished` bracket the steps), and gradients are
+                read at ``iteration_done``.
             example_input: An input batch (tensor or tuple). When given, layer input/output
                 shapes are found by one forward pass on meta tensors (no computation, no change
                 to the model).
+            parameters: The tensors to watch, with their names: a mapping or ``(name, tensor)``
+                pairs. ``model.named_parameters()`` by default (wrapper prefixes dropped).
+            learning_rate: For an optimizer fitscope cannot hook (not a torch optimizer): a
+                callable returning the learning rate (one number for every parameter, or a
+                mapping of parameter name to number), called on reporting iterations.
+            layers: The modules whose outputs are the activations, with their names: a mapping
+                or ``(name, module)`` pairs. The model's leaf modules by default.
+            model_info: The model section of StaticInfo, when the caller describes the model
+                better than its torch modules do (the Keras callback); ``example_input`` is
+                then not used.
 
         Returns:
             The listener, for chaining.
+
+        Raises:
+            ListenerError: A model or optimizer fitscope cannot read (the message says what to
+                pass instead), or sharded parameters (FSDP, ZeRO-3), whose statistics would be
+                per shard.
         """
         self._check_open()
         if self._collector is not None:
@@ -181,15 +219,44 @@ class StatsListener:
                 "attach() must come before the first iteration_done(), log_metrics() or epoch_done(): "
                 "StaticInfo is written once, at attach."
             )
+        if model_info is not None and not isinstance(model_info, ModelInfo):
+            raise ListenerError(f"model_info must be a fitscope.records.ModelInfo, got {type(model_info).__name__}.")
         from fitscope.torch_collector import TorchCollector
 
-        self._collector = TorchCollector(model, optimizer, self.config)
+        self._collector = TorchCollector(
+            model, optimizer, self.config, parameters=parameters, learning_rate=learning_rate, layers=layers
+        )
         self._collector.arm(self._is_reporting(self.iteration + 1))
-        model_info = self._collector.describe(example_input) if self.config.model_info else None
+        if not self.config.model_info:
+            model_info = None
+        elif model_info is None:
+            model_info = self._collector.describe(example_input)
         software = collect_software(self._collector.model) if self.config.software_info else None
         self._send_static_info(model_info, software)
         self._start = self._last_report_time = time.perf_counter()
         return self
+
+    @property
+    def will_report(self) -> bool:
+        """Whether the next :meth:`iteration_done` writes a report (the hooks are armed for it).
+
+        Integrations use it to do per-step work only on reporting iterations.
+        """
+        return self._is_reporting(self.iteration + 1)
+
+    def step_started(self) -> None:
+        """Call right before an optimizer step that fitscope cannot hook (e.g. a Keras optimizer).
+
+        On a reporting iteration it copies the watched parameters (for updates) and reads the
+        learning rates; on other iterations it does nothing. Gradients are not read here: they
+        are read from ``.grad`` at :meth:`iteration_done`. A torch optimizer passed to
+        :meth:`attach` needs neither call: its steps are hooked.
+        """
+        self._external_collector().begin_step()
+
+    def step_finished(self) -> None:
+        """Call right after the step :meth:`step_started` announced: updates are computed here."""
+        self._external_collector().end_step()
 
     def iteration_done(self, loss: Any = None, batch_size: int | None = None) -> None:
         """Marks one optimizer step as done; reports when ``iteration % frequency == 0``.
@@ -308,6 +375,17 @@ class StatsListener:
     def _check_open(self) -> None:
         if self._closed:
             raise ListenerError("This StatsListener is closed; create a new one to keep recording.")
+
+    def _external_collector(self) -> TorchCollector:
+        self._check_open()
+        if self._collector is None:
+            raise ListenerError("step_started() and step_finished() need attach(model) first.")
+        if self._collector.hooks_optimizer:
+            raise ListenerError(
+                "step_started() and step_finished() are for optimizers fitscope cannot hook; the torch optimizer "
+                "given to attach() is hooked already, so its steps need no bracketing."
+            )
+        return self._collector
 
     def _is_reporting(self, iteration: int) -> bool:
         return iteration % self.frequency == 0

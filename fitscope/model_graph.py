@@ -149,7 +149,8 @@ def unwrap_model(model: nn.Module) -> nn.Module:
     """Returns the model inside its wrappers.
 
     Strips, as often as they are nested, ``torch.compile``'s ``OptimizedModule``
-    (``_orig_mod``) and ``DataParallel`` / ``DistributedDataParallel`` (``module``).
+    (``_orig_mod``), ``DataParallel`` / ``DistributedDataParallel`` (``module``) and Lightning
+    Fabric's ``_FabricModule`` (``_original_module``; recognised by name, nothing imported).
 
     Args:
         model: A module, wrapped or not.
@@ -163,6 +164,8 @@ def unwrap_model(model: nn.Module) -> nn.Module:
             inner = model.module
         elif _is_compiled(model):
             inner = model._orig_mod
+        elif type(model).__name__ == "_FabricModule" and type(model).__module__.startswith("lightning"):
+            inner = getattr(model, "_original_module", None)
         else:
             return model
         if not isinstance(inner, nn.Module):

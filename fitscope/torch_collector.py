@@ -4,10 +4,15 @@ Nothing here runs on non-reporting iterations: forward hooks are registered only
 forward passes of a reporting iteration (``arm``), and the optimizer hooks return at once
 when not armed. On a reporting iteration:
 
-* the optimizer's step pre-hook keeps references to ``.grad`` (gradients *before* the step,
-  after any clipping or GradScaler unscaling), the learning rates, and a copy of each parameter;
+* the optimizer's step pre-hook keeps the learning rates and a copy of each parameter, and the
+  gradients the step consumes: references to ``.grad`` as they are when ``step()`` is called
+  (after any clipping or GradScaler unscaling), or, when ``step(closure)`` is called (LBFGS,
+  Lightning), as they are right after the closure's *first* evaluation inside the step: the
+  gradient at the parameters the step started from (re-evaluations do not replace it);
 * the step post-hook computes ``update = parameter after - parameter before`` (in the
   parameter's dtype, float32 at least): the change the optimizer really applied;
+* an optimizer fitscope cannot hook (Keras's) is bracketed by :meth:`TorchCollector.begin_step`
+  and :meth:`TorchCollector.end_step` instead, and gradients are read from ``.grad`` at the report;
 * forward hooks on leaf modules keep their outputs (training mode only);
 * ``collect`` reduces all of them in one batched call per device and moves the results to the
   host once.
@@ -19,11 +24,11 @@ report then carries the current (unscaled, non-finite) gradients, the parameters
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from fitscope.config import KindConfig, StatsConfig
-from fitscope.errors import ListenerError, MissingDependencyError
+from fitscope.errors import ListenerError, MissingDependencyError, RecordError
 from fitscope.records import ModelInfo, Summary
 
 try:
@@ -33,8 +38,17 @@ except ImportError as exc:  # pragma: no cover - exercised only without torch
 
 from fitscope.model_graph import describe_model, named_parameters, unwrap_model
 from fitscope.tensor_stats import TensorSummarizer
+from fitscope.torch_wrappers import check_unsharded, unwrap_optimizer
 
-__all__ = ["TorchCollector", "tensors_to_floats"]
+__all__ = ["LearningRateSource", "NamedModules", "NamedTensors", "TorchCollector", "tensors_to_floats"]
+
+#: Tensors to watch with their names: a mapping, or (name, tensor) pairs.
+NamedTensors = Mapping[str, Any] | Iterable[tuple[str, Any]]
+#: Reads the learning rate of an optimizer fitscope cannot read: one value for every watched
+#: parameter, or a value per parameter name.
+LearningRateSource = Callable[[], Any]
+#: Modules whose outputs are the activations, with their names: a mapping, or (name, module) pairs.
+NamedModules = Mapping[str, Any] | Iterable[tuple[str, Any]]
 
 
 def tensors_to_floats(values: Sequence[Any]) -> list[float]:
@@ -75,19 +89,35 @@ class TorchCollector:
         config: What to collect.
     """
 
-    def __init__(self, model: Any, optimizer: Any, config: StatsConfig) -> None:
+    def __init__(
+        self,
+        model: Any,
+        optimizer: Any,
+        config: StatsConfig,
+        *,
+        parameters: NamedTensors | None = None,
+        learning_rate: LearningRateSource | None = None,
+        layers: NamedModules | None = None,
+    ) -> None:
         if not isinstance(model, torch.nn.Module):
             raise ListenerError(f"attach() needs a torch.nn.Module, got {type(model).__name__}.")
-        if optimizer is not None and not isinstance(optimizer, torch.optim.Optimizer):
-            raise ListenerError(f"attach() needs a torch.optim.Optimizer (or None), got {type(optimizer).__name__}.")
+        self.optimizer = unwrap_optimizer(optimizer)
+        if self.optimizer is not None and learning_rate is not None:
+            raise ListenerError(
+                "attach() got both a torch optimizer and learning_rate: the learning rates are read from the "
+                "optimizer's param groups; pass learning_rate only for an optimizer fitscope cannot read."
+            )
+        if learning_rate is not None and not callable(learning_rate):
+            raise ListenerError(f"learning_rate must be a callable returning a number, got {learning_rate!r}.")
         self.model: torch.nn.Module = unwrap_model(model)
-        self.optimizer = optimizer
         self.config = config
-        named = named_parameters(model)
+        named = named_parameters(model) if parameters is None else _named_tensors(parameters)
+        check_unsharded(named)
         self.param_names = [n for n, _ in named]
         self.params = [p for _, p in named]
         self._name_of = {id(p): n for n, p in named}
-        self._leaves = [(n, m) for n, m in self.model.named_modules() if n and not any(True for _ in m.children())]
+        self._learning_rate = learning_rate
+        self._leaves = _leaf_modules(self.model) if layers is None else _named_modules(layers)
         # An in-place module (ReLU(inplace=True)) overwrites its input, which is the previous
         # module's output: keep copies of activations then, references otherwise.
         self._clone_activations = any(bool(getattr(m, "inplace", False)) for _, m in self._leaves)
@@ -101,11 +131,16 @@ class TorchCollector:
         self._lrs: dict[str, float] | None = None
         self._activations: dict[str, tuple[torch.Tensor, int]] = {}
         self._hook_seconds = 0.0
-        if optimizer is not None:
+        if self.optimizer is not None:
             self._optimizer_handles = [
-                optimizer.register_step_pre_hook(self._on_pre_step),
-                optimizer.register_step_post_hook(self._on_post_step),
+                self.optimizer.register_step_pre_hook(self._on_pre_step),
+                self.optimizer.register_step_post_hook(self._on_post_step),
             ]
+
+    @property
+    def hooks_optimizer(self) -> bool:
+        """Whether a torch optimizer's steps are hooked (else :meth:`begin_step` brackets them)."""
+        return self.optimizer is not None
 
     # ------------------------------------------------------------------ static info
 
@@ -159,20 +194,23 @@ class TorchCollector:
 
         return hook
 
-    def _on_pre_step(self, optimizer: Any, args: Any, kwargs: Any) -> None:
+    def begin_step(self) -> None:
+        """Before a step on an armed iteration: learning rates and a copy of every parameter.
+
+        Gradients are not read here (see :meth:`_on_pre_step` for the hooked optimizer).
+        """
         if not self._armed:
             return
         t0 = time.perf_counter()
         with torch.no_grad():
-            if self.config.gradients.enabled:
-                self._grads = [p.grad for p in self.params]
             if self.config.learning_rates:
                 self._lrs = self._read_learning_rates()
             if self.config.updates.enabled:
                 self._before = [p.detach().clone() for p in self.params]
         self._hook_seconds += time.perf_counter() - t0
 
-    def _on_post_step(self, optimizer: Any, args: Any, kwargs: Any) -> None:
+    def end_step(self) -> None:
+        """After a step on an armed iteration: ``update = parameter now - parameter before``."""
         if not self._armed or self._before is None:
             return
         t0 = time.perf_counter()
@@ -188,9 +226,54 @@ class TorchCollector:
             self._before = None
         self._hook_seconds += time.perf_counter() - t0
 
+    def _on_pre_step(self, optimizer: Any, args: Any, kwargs: Any) -> tuple[Any, Any] | None:
+        """The step pre-hook: what :meth:`begin_step` keeps, and the gradients the step consumes.
+
+        Without a closure those are ``.grad`` now. With ``step(closure)`` the backward pass has
+        not run yet: the closure is replaced by one that keeps the gradients of its first
+        evaluation, and the modified arguments are returned (torch passes them on to ``step``).
+        """
+        if not self._armed:
+            return None
+        self.begin_step()
+        self._grads = None
+        closure, index = _closure_of(optimizer, args, kwargs)
+        if closure is None:
+            if self.config.gradients.enabled:
+                self._grads = [p.grad for p in self.params]
+            return None
+        wrapped = self._keep_first_gradients(closure)
+        if index is None:
+            return args, {**kwargs, "closure": wrapped}
+        return (*args[:index], wrapped, *args[index + 1 :]), kwargs
+
+    def _keep_first_gradients(self, closure: Callable[..., Any]) -> Callable[..., Any]:
+        calls = 0
+
+        def closure_keeping_gradients(*args: Any, **kwargs: Any) -> Any:
+            nonlocal calls
+            if calls == 1 and self._grads is not None:
+                # A re-evaluation (LBFGS's line search): it zeroes .grad, maybe in place.
+                self._grads = [
+                    g.detach().clone() if g is not None and g is p.grad else g
+                    for g, p in zip(self._grads, self.params, strict=True)
+                ]
+            result = closure(*args, **kwargs)
+            calls += 1
+            if calls == 1 and self._armed and self.config.gradients.enabled:
+                self._grads = [p.grad for p in self.params]
+            return result
+
+        return closure_keeping_gradients
+
+    def _on_post_step(self, optimizer: Any, args: Any, kwargs: Any) -> None:
+        self.end_step()
+
     # ------------------------------------------------------------------ collection
 
     def _read_learning_rates(self) -> dict[str, float]:
+        if self._learning_rate is not None:
+            return self._call_learning_rate()
         if self.optimizer is None:
             return {}
         lrs: dict[str, float] = {}
@@ -204,6 +287,17 @@ class TorchCollector:
                 if name is not None:
                     lrs[name] = value
         return {n: lrs[n] for n in self.param_names if n in lrs}
+
+    def _call_learning_rate(self) -> dict[str, float]:
+        assert self._learning_rate is not None
+        value = self._learning_rate()
+        if isinstance(value, Mapping):
+            unknown = sorted(set(value) - set(self.param_names))
+            if unknown:
+                raise RecordError(f"learning_rate returned rates of parameters that are not watched: {unknown[:5]}.")
+            return {n: _lr_float(value[n], n) for n in self.param_names if n in value}
+        rate = _lr_float(value, "every parameter")
+        return dict.fromkeys(self.param_names, rate)
 
     def learning_rates(self) -> dict[str, float]:
         """Learning rate per parameter: those applied at the reported step when it was seen."""
@@ -269,3 +363,74 @@ class TorchCollector:
         # Activations in module registration order, whatever order the forward pass ran.
         out["activations"] = {n: activations[n] for n, _ in self._leaves if n in activations}
         return {k: v for k, v in out.items() if v}
+
+
+def _named_tensors(parameters: NamedTensors) -> list[tuple[str, torch.Tensor]]:
+    """Checks the ``parameters`` argument of attach: unique non-empty names, tensors, each tensor once."""
+    pairs = list(parameters.items()) if isinstance(parameters, Mapping) else list(parameters)
+    out: list[tuple[str, torch.Tensor]] = []
+    names: set[str] = set()
+    seen: set[int] = set()
+    for pair in pairs:
+        if not isinstance(pair, tuple) or len(pair) != 2:
+            raise ListenerError(f"parameters must be a mapping or (name, tensor) pairs, got the item {pair!r}.")
+        name, tensor = pair
+        if not isinstance(name, str) or not name:
+            raise ListenerError(f"Parameter names must be non-empty strings, got {name!r}.")
+        if name in names:
+            raise ListenerError(f"The parameter name {name!r} is given twice; names must be unique.")
+        if not isinstance(tensor, torch.Tensor):
+            raise ListenerError(f"Parameter {name!r} is a {type(tensor).__name__}, not a torch.Tensor.")
+        names.add(name)
+        if id(tensor) in seen:
+            continue  # a shared tensor appears once, under its first name (as named_parameters does)
+        seen.add(id(tensor))
+        out.append((name, tensor))
+    if not out:
+        raise ListenerError("parameters is empty: give at least one (name, tensor) to watch, or None for the model's.")
+    return out
+
+
+def _leaf_modules(model: torch.nn.Module) -> list[tuple[str, torch.nn.Module]]:
+    return [(n, m) for n, m in model.named_modules() if n and not any(True for _ in m.children())]
+
+
+def _named_modules(layers: NamedModules) -> list[tuple[str, torch.nn.Module]]:
+    """Checks the ``layers`` argument of attach: unique non-empty names, each a torch module."""
+    pairs = list(layers.items()) if isinstance(layers, Mapping) else list(layers)
+    out: list[tuple[str, torch.nn.Module]] = []
+    for pair in pairs:
+        if not isinstance(pair, tuple) or len(pair) != 2:
+            raise ListenerError(f"layers must be a mapping or (name, module) pairs, got the item {pair!r}.")
+        name, module = pair
+        if not isinstance(name, str) or not name:
+            raise ListenerError(f"Layer names must be non-empty strings, got {name!r}.")
+        if any(name == n for n, _ in out):
+            raise ListenerError(f"The layer name {name!r} is given twice; names must be unique.")
+        if not isinstance(module, torch.nn.Module):
+            raise ListenerError(f"Layer {name!r} is a {type(module).__name__}, not a torch.nn.Module.")
+        out.append((name, module))
+    return out
+
+
+def _closure_of(
+    optimizer: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> tuple[Callable[..., Any] | None, int | None]:
+    """The closure passed to ``optimizer.step``: (closure, its position in args, or None for the keyword).
+
+    Torch hands step pre-hooks the arguments of the unbound ``step``: ``self`` comes first.
+    """
+    closure = kwargs.get("closure")
+    if callable(closure):
+        return closure, None
+    first = 1 if args and args[0] is optimizer else 0
+    if len(args) > first and callable(args[first]):
+        return args[first], first
+    return None, None
+
+
+def _lr_float(value: Any, what: str) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise RecordError(f"learning_rate returned {value!r} for {what}; it must be a number.") from None

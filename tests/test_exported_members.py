@@ -38,7 +38,9 @@ def test_import_is_light() -> None:
     """The training side imports no web framework, and `import fitscope` imports no torch."""
     code = (
         "import sys, fitscope; from fitscope import StatsListener, FileStatsStorage, InMemoryStatsStorage; "
-        "bad = [m for m in ('torch', 'aiohttp', 'mlflow', 'tensorboard', 'sklearn') if m in sys.modules]; "
+        "import fitscope.integrations; "
+        "bad = [m for m in ('torch', 'aiohttp', 'mlflow', 'tensorboard', 'sklearn', 'lightning', "
+        "'pytorch_lightning', 'transformers', 'accelerate', 'keras') if m in sys.modules]; "
         "print(','.join(bad))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -46,10 +48,13 @@ def test_import_is_light() -> None:
 
 
 def test_attaching_a_model_imports_no_web_framework() -> None:
+    """Nor a training framework: the optimizer wrappers are recognised by name, not by import."""
     code = (
         "import sys, torch; from fitscope import StatsListener, InMemoryStatsStorage; "
-        "l = StatsListener(InMemoryStatsStorage()); l.attach(torch.nn.Linear(2, 2)); l.iteration_done(1.0); l.close(); "
-        "print(','.join(m for m in ('aiohttp', 'mlflow', 'tensorboard') if m in sys.modules))"
+        "m = torch.nn.Linear(2, 2); l = StatsListener(InMemoryStatsStorage()); "
+        "l.attach(m, torch.optim.SGD(m.parameters(), lr=0.1)); l.iteration_done(1.0); l.close(); "
+        "print(','.join(m for m in ('aiohttp', 'mlflow', 'tensorboard', 'lightning', 'transformers', 'accelerate', "
+        "'keras') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""

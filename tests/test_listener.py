@@ -86,6 +86,24 @@ def test_reports_fall_on_multiples_of_frequency_and_close_writes_the_partial_win
     assert reports[-1].performance.total_examples == 50
 
 
+def test_a_resumed_run_continues_its_iterations_and_epochs() -> None:
+    sink = RecordingSink()
+    model = mlp()
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    listener = StatsListener(sink, frequency=4, start_iteration=6, start_epoch=2).attach(model, opt)
+    train(listener, model, opt, 5)
+    listener.epoch_done()
+    listener.close()
+    reports = sink.of("update")
+    assert [r.iteration for r in reports] == [8, 11]
+    assert reports[0].scores.iterations == (7, 8)
+    assert set(reports[0].summaries) == {"parameters", "gradients", "updates", "activations"}
+    assert [(e.epoch, e.iteration) for e in sink.of("epoch")] == [(2, 11)]
+    for bad in (-1, 1.5, True):
+        with pytest.raises(ValueError, match="start_iteration"):
+            StatsListener(sink, start_iteration=bad)  # type: ignore[arg-type]
+
+
 def test_forward_hooks_exist_only_for_reporting_iterations() -> None:
     model = mlp()
     opt = torch.optim.SGD(model.parameters(), lr=0.1)

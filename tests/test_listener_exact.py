@@ -11,11 +11,9 @@ import math
 import numpy as np
 import pytest
 import torch
+from numpy_stats import RTOL, assert_summary
 
 from fitscope import InMemoryStatsStorage, StatsListener
-from fitscope.records import Summary
-
-RTOL = 1e-12
 
 W1 = np.array([[0.5, -0.25, 1.0], [-1.5, 0.75, 0.125]])
 B1 = np.array([0.5, 0.5])  # constant tensor: one histogram bin
@@ -24,60 +22,6 @@ B2 = np.array([0.1])  # one element: stdev undefined
 X = np.array([[1.0, 2.0, -1.0], [0.5, -0.5, 2.0], [-1.0, 0.0, 0.25], [2.0, 1.0, 1.0]])
 Y = np.array([[0.5], [-1.0], [0.25], [2.0]])
 LR, MOMENTUM, WD = 0.1, 0.9, 0.01
-
-
-def expected_summary(values: np.ndarray, bins: int = 20) -> dict[str, object]:
-    """Statistics over the finite values, computed independently with numpy."""
-    v = np.asarray(values, dtype=np.float64).ravel()
-    finite = v[np.isfinite(v)]
-    out: dict[str, object] = {
-        "count": v.size,
-        "nan_count": int(np.isnan(v).sum()),
-        "posinf_count": int(np.isposinf(v).sum()),
-        "neginf_count": int(np.isneginf(v).sum()),
-    }
-    out["nonfinite_count"] = out["nan_count"] + out["posinf_count"] + out["neginf_count"]  # type: ignore[operator]
-    if finite.size == 0:
-        out.update(mean=None, stdev=None, mean_magnitude=None, min=None, max=None, sum=None, sum_squares=None)
-        out["histogram"] = None
-        return out
-    out.update(
-        mean=finite.mean(),
-        stdev=finite.std(ddof=1) if finite.size >= 2 else None,
-        mean_magnitude=np.abs(finite).mean(),
-        min=finite.min(),
-        max=finite.max(),
-        sum=finite.sum(),
-        sum_squares=(finite**2).sum(),
-    )
-    lo, hi = finite.min(), finite.max()
-    if lo == hi:
-        out["histogram"] = (lo, hi, [finite.size])
-    else:
-        counts, edges = np.histogram(finite, bins=bins, range=(lo, hi))
-        out["histogram"] = (edges[0], edges[-1], counts.tolist())
-    return out
-
-
-def assert_summary(actual: Summary, values: np.ndarray, bins: int = 20) -> None:
-    exp = expected_summary(values, bins)
-    for key in ("count", "nonfinite_count", "nan_count", "posinf_count", "neginf_count"):
-        assert getattr(actual, key) == exp[key], key
-    for key in ("mean", "stdev", "mean_magnitude", "min", "max", "sum", "sum_squares"):
-        want = exp[key]
-        got = getattr(actual, key)
-        if want is None:
-            assert got is None, key
-        else:
-            assert got == pytest.approx(want, rel=RTOL, abs=1e-15), key
-    if exp["histogram"] is None:
-        assert actual.histogram is None
-    else:
-        lo, hi, counts = exp["histogram"]  # type: ignore[misc]
-        assert actual.histogram is not None
-        assert actual.histogram.min == pytest.approx(lo, rel=RTOL)
-        assert actual.histogram.max == pytest.approx(hi, rel=RTOL)
-        assert list(actual.histogram.counts) == counts
 
 
 def tiny_model() -> torch.nn.Sequential:
