@@ -23,7 +23,7 @@ STAMP := $(VENV)/.linked
 # The list of the package's files, rewritten only when it differs (so its mtime says "a file came
 # or went"). Make evaluates this on every run: a find over four small folders.
 _package_files := $(shell mkdir -p $(VENV) && find fitscope exporters server schemas \
-	-name __pycache__ -prune -o -type f ! -name '*.pyc' -print 2>/dev/null | LC_ALL=C sort > $(PACKAGE_FILES).new \
+	-name __pycache__ -prune -o -type f ! -name '*.pyc' ! -name '*.so' ! -name '*.pyd' -print 2>/dev/null | LC_ALL=C sort > $(PACKAGE_FILES).new \
 	&& { cmp -s $(PACKAGE_FILES).new $(PACKAGE_FILES) || mv $(PACKAGE_FILES).new $(PACKAGE_FILES); }; \
 	rm -f $(PACKAGE_FILES).new)
 
@@ -47,7 +47,11 @@ $(DEPS_STAMP): pyproject.toml $(TORCH_STAMP)
 	touch $@
 
 # Re-links only (no dependency resolution, no build environment): a few seconds.
-$(STAMP): $(DEPS_STAMP) $(PACKAGE_FILES)
+# It also compiles the statistics kernel (fitscope/_stats_kernel.c) in place; the old module is
+# removed first, so processes that loaded it keep their copy rather than see it overwritten.
+KERNEL_SOURCES := setup.py fitscope/_stats_kernel.c
+$(STAMP): $(DEPS_STAMP) $(PACKAGE_FILES) $(KERNEL_SOURCES)
+	rm -f fitscope/_stats_kernel*.so
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e . --config-settings editable_mode=strict
 	touch $@
 
@@ -116,4 +120,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/listener_overhead.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info runs
+	rm -rf $(VENV) build *.egg-info runs fitscope/_stats_kernel*.so

@@ -18,6 +18,11 @@ every reduction is a row-wise one (no segment reduction, no atomics):
 * A tensor larger than a unit is reduced piece by piece; pieces merge exactly (sums) or with
   Chan's formula (the sum of squared deviations), then a second pass bins them.
 
+CPU tensors of float32, float64, float16 and bfloat16 go to the compiled kernel of
+:mod:`fitscope.stats_kernel` instead (two passes over memory, same rows) when it is installed;
+``TensorSummarizer(kernel="torch")`` or ``FITSCOPE_KERNEL=torch`` keeps everything on the
+torch path described here.
+
 On an accelerator nothing reads a device value before the final copy (``sync_free``): values
 are always masked to their finite part, bins follow numpy's own algorithm step for step
 (:func:`_numpy_bins`) and, on CUDA, counts use ``histc`` (``bincount`` reads its largest key
@@ -38,6 +43,7 @@ from dataclasses import dataclass
 import torch
 
 from fitscope.records import Histogram, Summary
+from fitscope.stats_kernel import CpuKernel, resolve_kernel
 
 __all__ = ["TensorSummarizer"]
 
@@ -136,9 +142,13 @@ class TensorSummarizer:
         stdev: Compute ``stdev`` (sample standard deviation, N-1).
         mean_magnitude: Compute ``mean_magnitude`` (mean of ``|x|``).
         histogram: Compute ``histogram``.
+        kernel: Path for CPU tensors: ``"auto"`` (the compiled kernel when installed), ``"c"``
+            (the compiled kernel), ``"torch"`` (pure torch); ``None`` reads the
+            ``FITSCOPE_KERNEL`` environment variable (see :mod:`fitscope.stats_kernel`).
 
     Raises:
-        ValueError: ``bins`` is not a positive integer.
+        ValueError: ``bins`` is not a positive integer, or ``kernel`` names no path.
+        FitscopeError: ``kernel="c"`` and the compiled kernel is not installed.
     """
 
     def __init__(
@@ -149,9 +159,12 @@ class TensorSummarizer:
         stdev: bool = True,
         mean_magnitude: bool = True,
         histogram: bool = True,
+        kernel: str | None = None,
     ) -> None:
         if isinstance(bins, bool) or not isinstance(bins, int) or bins < 1:
             raise ValueError(f"The number of histogram bins must be a positive integer; got {bins!r}.")
+        self.kernel = resolve_kernel(kernel)
+        self._cpu = CpuKernel(bins, moment=stdev, histogram=histogram) if self.kernel == "c" else None
         self.bins = bins
         self.mean = mean
         self.stdev = stdev
@@ -172,15 +185,27 @@ class TensorSummarizer:
             TypeError: A tensor is not floating-point.
         """
         groups: dict[torch.device, list[int]] = {}
+        compiled: list[int] = []  # positions of the tensors the compiled kernel takes
+        cpu = self._cpu if self._tuning_override is None else None
         for i, t in enumerate(tensors):
             if not t.is_floating_point():
                 raise TypeError(f"TensorSummarizer summarizes floating-point tensors; tensor {i} is {t.dtype}.")
-            if t.numel():
+            if not t.numel():
+                continue
+            if cpu is not None and cpu.handles(t):
+                compiled.append(i)
+            else:
                 groups.setdefault(t.device, []).append(i)
         out = [Summary(count=0)] * len(tensors)
         with torch.no_grad():
-            # Queue every device's work before the first copy to the host, so devices overlap.
-            pending = [(idx, *self._rows(device, [tensors[i] for i in idx])) for device, idx in groups.items()]
+            # Queue every device's work before the first copy to the host, so devices overlap
+            # (accelerators first: the CPU kernel below runs while they work).
+            devices = sorted(groups, key=lambda d: d.type == "cpu")
+            pending = [(groups[d], *self._rows(d, [tensors[i] for i in groups[d]])) for d in devices]
+            if compiled:
+                assert cpu is not None
+                values, _ = cpu.rows([tensors[i] for i in compiled])
+                pending.append((compiled, list(range(len(compiled))), torch.from_numpy(values)))
             for idx, order, rows in pending:
                 for row, pos in zip(rows.tolist(), order, strict=True):
                     out[idx[pos]] = self._summary(tensors[idx[pos]].numel(), row)
@@ -454,7 +479,9 @@ class _BinParams:
         usable = (delta > 0) & torch.isfinite(delta)  # False too for members with no finite value
         magnitude = torch.maximum(low.abs(), high.abs())
         ulp = torch.nextafter(magnitude, torch.full_like(magnitude, _INF)) - magnitude
-        fast = usable & (delta / bins >= 2 * ulp)
+        # A normal bin width too: below it ``bins / delta`` overflows and the error bounds are absolute.
+        step = delta / bins
+        fast = usable & (step >= 2 * ulp) & (step >= torch.finfo(_F64).tiny)
         self.slow = torch.nonzero(usable & ~fast).flatten().tolist()
         self.needed = bool(usable.any())
         self.mn = torch.where(fast, low, 0.0)

@@ -1,4 +1,4 @@
-"""The wheel ships what the server reads at run time: the UI bundle and the schemas.
+"""The wheel ships what the server reads at run time (the UI bundle and the schemas) and the compiled kernel.
 
 The wheel is built (``pip wheel --no-deps --no-build-isolation``) from a copy of the checkout's
 packaged folders, so the build's ``build/`` and ``*.egg-info`` never land in the checkout (where
@@ -18,7 +18,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLE = ROOT / "server" / "static" / "fitscope-ui.js"
-SOURCES = ("pyproject.toml", "README.md", "fitscope", "exporters", "server", "schemas")
+SOURCES = ("pyproject.toml", "setup.py", "README.md", "fitscope", "exporters", "server", "schemas")
 
 pytestmark = pytest.mark.slow
 
@@ -30,7 +30,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in (*SOURCES, *(p.name for p in ROOT.glob("LICEN[CS]E*"))):
         path = ROOT / name
         if path.is_dir():
-            shutil.copytree(path, src / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+            shutil.copytree(path, src / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.so", "*.pyd"))
         else:
             shutil.copy2(path, src / name)
     out = tmp_path_factory.mktemp("dist")
@@ -59,6 +59,13 @@ def test_wheel_ships_the_schemas(wheel: Path) -> None:
     assert "fitscope/py.typed" in shipped and "fitscope/server/pages.py" in shipped
 
 
+def test_wheel_ships_the_compiled_kernel(wheel: Path) -> None:
+    # Built where a C compiler exists (here, and in release wheels): the kernel and its types.
+    shipped = names(wheel)
+    assert [n for n in shipped if n.startswith("fitscope/_stats_kernel.") and n.endswith((".so", ".pyd"))]
+    assert "fitscope/_stats_kernel.pyi" in shipped
+
+
 def test_wheel_ships_the_ui_bundle(wheel: Path) -> None:
     # Not a skip: a wheel without the bundle serves pages that only say how to build it.
     assert BUNDLE.is_file(), f"{BUNDLE} is missing: build it first (cd frontend && npm ci && npm run build)"
@@ -76,15 +83,17 @@ def test_the_installed_wheel_reads_its_own_files(wheel: Path, tmp_path: Path) ->
         "from fitscope.server.schemas import load_documents; "
         "docs = load_documents(); "
         "print(fitscope.__file__); print(resources.files('fitscope') / 'schemas'); print(pages.STATIC_DIR); "
-        "print(','.join(sorted(docs)))"
+        "print(','.join(sorted(docs))); import fitscope.stats_kernel as k, fitscope._stats_kernel as c; "
+        "print(k.kernel_error()); print(c.__file__)"
     )
     env = {**os.environ, "PYTHONPATH": str(site)}  # ahead of the editable install in sys.path
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60
     )
     assert result.returncode == 0, result.stderr
-    package, schemas, static, docs = result.stdout.splitlines()
-    for path in (package, schemas, static):
+    package, schemas, static, docs, kernel_error, kernel = result.stdout.splitlines()
+    assert kernel_error == "None"
+    for path in (package, schemas, static, kernel):
         assert Path(path).is_relative_to(site), path
     expected = sorted(["openapi.json", *(p.name for p in (ROOT / "schemas").glob("*.schema.json"))])
     assert docs.split(",") == expected

@@ -5,9 +5,10 @@ float64 (``np.mean``, ``np.std(ddof=1)``, ...) and ``np.histogram(finite, bins, 
 max))``, one bin when ``min == max``.
 
 The summarizer cuts work differently per device (stacked rows, chunked NaN-padded rows,
-pieces of large tensors; a sync-free variant for accelerators). The ``summarizer`` fixture runs each test
-through every one of those paths on the CPU by overriding the private tuning, so the code an
-accelerator runs is tested where no accelerator is present.
+pieces of large tensors; a sync-free variant for accelerators), and CPU tensors go to the compiled
+kernel when it is installed. The ``summarizer`` fixture runs each test through every one of those
+paths on the CPU (the kernel, and the torch path with each tuning, by overriding the private
+tuning), so the code an accelerator runs is tested where no accelerator is present.
 """
 
 from __future__ import annotations
@@ -25,8 +26,11 @@ from fitscope.tensor_stats import TensorSummarizer, _Tuning
 Factory = Callable[..., TensorSummarizer]
 
 # name -> tuning (None: the real CPU tuning). Small pieces make modest tensors take every path.
+# "cpu" is what CPU tensors get by default (the compiled kernel when installed, see
+# tests/test_tensor_stats_kernel.py); every other entry runs the pure-torch path.
 TUNINGS: dict[str, _Tuning | None] = {
     "cpu": None,
+    "cpu-torch": None,
     "stacked": _Tuning(piece=1 << 12, width=1 << 12, stack_min=1, sync_free=False),
     "chunked": _Tuning(piece=1 << 12, width=1 << 7, stack_min=None, sync_free=False),
     "accelerator": _Tuning(piece=1 << 12, width=1 << 7, stack_min=None, sync_free=True),
@@ -38,7 +42,7 @@ def summarizer(request: pytest.FixtureRequest) -> Factory:
     """Returns a factory of summarizers that use one of the work-cutting paths."""
 
     def make(bins: int = 20, **flags: bool) -> TensorSummarizer:
-        s = TensorSummarizer(bins, **flags)
+        s = TensorSummarizer(bins, kernel=None if request.param == "cpu" else "torch", **flags)
         s._tuning_override = TUNINGS[request.param]
         return s
 
