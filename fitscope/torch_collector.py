@@ -366,26 +366,13 @@ class TorchCollector:
 
 
 def _named_tensors(parameters: NamedTensors) -> list[tuple[str, torch.Tensor]]:
-    """Checks the ``parameters`` argument of attach: unique non-empty names, tensors, each tensor once."""
-    pairs = list(parameters.items()) if isinstance(parameters, Mapping) else list(parameters)
+    """Checks the ``parameters`` argument of attach; a tensor given twice is watched once, under its first name."""
     out: list[tuple[str, torch.Tensor]] = []
-    names: set[str] = set()
     seen: set[int] = set()
-    for pair in pairs:
-        if not isinstance(pair, tuple) or len(pair) != 2:
-            raise ListenerError(f"parameters must be a mapping or (name, tensor) pairs, got the item {pair!r}.")
-        name, tensor = pair
-        if not isinstance(name, str) or not name:
-            raise ListenerError(f"Parameter names must be non-empty strings, got {name!r}.")
-        if name in names:
-            raise ListenerError(f"The parameter name {name!r} is given twice; names must be unique.")
-        if not isinstance(tensor, torch.Tensor):
-            raise ListenerError(f"Parameter {name!r} is a {type(tensor).__name__}, not a torch.Tensor.")
-        names.add(name)
-        if id(tensor) in seen:
-            continue  # a shared tensor appears once, under its first name (as named_parameters does)
-        seen.add(id(tensor))
-        out.append((name, tensor))
+    for name, tensor in _named_items(parameters, "parameters", "parameter", torch.Tensor):
+        if id(tensor) not in seen:  # as named_parameters does with shared parameters
+            seen.add(id(tensor))
+            out.append((name, tensor))
     if not out:
         raise ListenerError("parameters is empty: give at least one (name, tensor) to watch, or None for the model's.")
     return out
@@ -396,20 +383,28 @@ def _leaf_modules(model: torch.nn.Module) -> list[tuple[str, torch.nn.Module]]:
 
 
 def _named_modules(layers: NamedModules) -> list[tuple[str, torch.nn.Module]]:
-    """Checks the ``layers`` argument of attach: unique non-empty names, each a torch module."""
-    pairs = list(layers.items()) if isinstance(layers, Mapping) else list(layers)
-    out: list[tuple[str, torch.nn.Module]] = []
+    """Checks the ``layers`` argument of attach."""
+    return _named_items(layers, "layers", "layer", torch.nn.Module)
+
+
+def _named_items(items: Mapping[str, Any] | Iterable[Any], argument: str, what: str, kind: type) -> list[Any]:
+    """``(name, value)`` pairs from a mapping or pairs: unique non-empty names, values of ``kind``."""
+    pairs = list(items.items()) if isinstance(items, Mapping) else list(items)
+    kind_name = f"{kind.__module__}.{kind.__qualname__}".replace("torch.nn.modules.module.", "torch.nn.")
+    out: list[tuple[str, Any]] = []
+    names: set[str] = set()
     for pair in pairs:
         if not isinstance(pair, tuple) or len(pair) != 2:
-            raise ListenerError(f"layers must be a mapping or (name, module) pairs, got the item {pair!r}.")
-        name, module = pair
+            raise ListenerError(f"{argument} must be a mapping or (name, {what}) pairs, got the item {pair!r}.")
+        name, value = pair
         if not isinstance(name, str) or not name:
-            raise ListenerError(f"Layer names must be non-empty strings, got {name!r}.")
-        if any(name == n for n, _ in out):
-            raise ListenerError(f"The layer name {name!r} is given twice; names must be unique.")
-        if not isinstance(module, torch.nn.Module):
-            raise ListenerError(f"Layer {name!r} is a {type(module).__name__}, not a torch.nn.Module.")
-        out.append((name, module))
+            raise ListenerError(f"{what.capitalize()} names must be non-empty strings, got {name!r}.")
+        if name in names:
+            raise ListenerError(f"The {what} name {name!r} is given twice; names must be unique.")
+        if not isinstance(value, kind):
+            raise ListenerError(f"{what.capitalize()} {name!r} is a {type(value).__name__}, not a {kind_name}.")
+        names.add(name)
+        out.append((name, value))
     return out
 
 

@@ -268,9 +268,8 @@ class FitscopeCallback(keras.callbacks.Callback):  # type: ignore[misc]
     Args:
         sinks: One sink or a list (storages and exporters).
         frequency: Report every ``frequency`` training batches.
-        config: What to collect; everything by default. Activations are not recorded: the
-            listener hooks the leaf modules torch knows of, and Keras keeps its layers outside
-            torch's module registry.
+        config: What to collect; everything by default. Activations are the outputs of the
+            model's top-level layers (``model.layers``), by layer name.
         session_name: A human name for the run.
         tags: String tags of the run.
         hyperparameters: JSON values describing the run; added to (and overriding) the
