@@ -1,15 +1,29 @@
 """Training-step overhead of StatsListener, as ratios against the same loop without it.
 
     .venv/bin/python benchmarks/listener_overhead.py [--steps 120] [--rounds 5] [--frequency 10]
+        [--models mlp,cnn,tiny,transformer,many] [--json PATH]
 
-For each model (an MLP and a CNN whose plain step takes >= 20 ms here, and a tiny MLP) the
-script alternates, round after round, the same training loop:
+Models (``--models``, default mlp,cnn,tiny): an MLP and a CNN whose plain step takes >= 20 ms
+here, a tiny MLP, a small Transformer encoder (``transformer``: embedding, 4 layers of d_model 256,
+4 heads, feed-forward 512, on 8 sequences of 32 tokens, mean-pooled into a classification head)
+and ``many``: 100 Linear(64, 64) layers with ReLU between them on a batch of 64, the
+many-small-tensors case (its logits are the last layer's 64 outputs). For each model the script
+alternates, round after round, the same training loop:
   * plain: no listener;
   * fitscope: StatsListener(FileStatsStorage, frequency=N), every statistic and histogram on;
   * tensorboard: torch.utils.tensorboard.SummaryWriter.add_histogram of the same tensors
-    (parameters, gradients, updates, activations) every report, what a user would otherwise write.
+    (parameters, gradients, updates, activations) every report, what a user would otherwise write;
+  * wandb: ``wandb.watch(model, log="all", log_freq=N)`` in offline mode (a temporary directory)
+    and ``wandb.log`` of the score every report, only when wandb is importable (the run says
+    when it was skipped). It histograms parameters and gradients only: less than the others.
 It prints the median step time of each and the overhead ratio (median / plain median - 1),
 and fitscope's own per-report collection cost (``StatsReport.collection_ms``).
+
+The per-element line divides that collection cost by the elements a report summarises (the
+``count`` of every summary in the stored report: parameters, gradients, updates, activations) and
+sets it next to the memory floor measured in the same process right after each fitscope run: the
+time of ``torch.cat(tensors, out=buffer)`` of float32 tensors of the same sizes (one tensor per
+summary), i.e. one read and one write of every element in a single op.
 
 The Lightning row trains the same model, data and optimizer through ``lightning.pytorch.Trainer.fit``,
 alternated in the same rounds:
@@ -17,18 +31,22 @@ alternated in the same rounds:
   * lightning+fitscope: fit with ``FitscopeCallback(FileStatsStorage, frequency=N)``, everything on.
 A step there is the time between two ``on_train_batch_start`` calls (Lightning's whole loop: data,
 hooks, step, callbacks). ``--no-lightning`` leaves the row out.
-Absolute times depend on the machine; compare ratios measured in one run.
+Absolute times depend on the machine; compare ratios measured in one run. ``--json PATH`` also
+writes every figure (each round's values included) to PATH, for the README's table.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
+import os
 import statistics
 import tempfile
 import time
 import warnings
 from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +83,34 @@ def cnn() -> tuple[nn.Module, Callable[[], torch.Tensor], int]:
 def tiny() -> tuple[nn.Module, Callable[[], torch.Tensor], int]:
     model = nn.Sequential(nn.Linear(64, 32), nn.ReLU(), nn.Linear(32, 10))
     return model, lambda: torch.randn(32, 64), 32
+
+
+class Transformer(nn.Module):
+    """A small Transformer encoder classifier: token embedding, encoder, mean pool, linear head."""
+
+    def __init__(self, vocab: int = 1000, d_model: int = 256, layers: int = 4) -> None:
+        super().__init__()
+        self.embedding = nn.Embedding(vocab, d_model)
+        layer = nn.TransformerEncoderLayer(d_model, nhead=4, dim_feedforward=512, batch_first=True)
+        self.encoder = nn.TransformerEncoder(layer, layers)
+        self.head = nn.Linear(d_model, 10)
+
+    def forward(self, tokens: torch.Tensor) -> torch.Tensor:
+        out: torch.Tensor = self.head(self.encoder(self.embedding(tokens)).mean(dim=1))
+        return out
+
+
+def transformer() -> tuple[nn.Module, Callable[[], torch.Tensor], int]:
+    # seq 64 x batch 16 (the issue's example) steps 4-5x slower than the MLP here: 32 x 8 keeps
+    # the step in the MLP's and CNN's range on this 2-core CPU.
+    return Transformer(), lambda: torch.randint(0, 1000, (8, 32)), 8
+
+
+def many() -> tuple[nn.Module, Callable[[], torch.Tensor], int]:
+    layers: list[nn.Module] = []
+    for i in range(100):
+        layers += [nn.Linear(64, 64)] + ([nn.ReLU()] if i < 99 else [])
+    return nn.Sequential(*layers), lambda: torch.randn(64, 64), 64
 
 
 class HistogramWriter:
@@ -109,6 +155,45 @@ class HistogramWriter:
         self.handles, self.acts = [], {}
 
 
+@dataclass
+class Measurement:
+    """One run of one mode: mean step time, and for fitscope what a report cost and its size."""
+
+    step_ms: float
+    collection_ms: float = float("nan")
+    elements: int = 0
+    floor_ms: float = float("nan")
+
+
+def collection(storage: FileStatsStorage, listener: StatsListener) -> tuple[float, list[int]]:
+    """Median collection_ms of the stored reports, and the ``count`` of every summary of the last one."""
+    reports = list(storage.iter_updates(listener.session_id, listener.worker_id))
+    costs = [r.collection_ms for r in reports if r.collection_ms is not None]
+    return statistics.median(costs), [s.count for by_name in reports[-1].summaries.values() for s in by_name.values()]
+
+
+def copy_floor(sizes: list[int], repeats: int = 7) -> float:
+    """Median ms of one torch.cat, into a preallocated buffer, of float32 tensors of these sizes."""
+    tensors = [torch.randn(n) for n in sizes]
+    buffer = torch.empty(sum(sizes))
+    torch.cat(tensors, out=buffer)  # touch the buffer's pages once before timing
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        torch.cat(tensors, out=buffer)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times) * 1000.0
+
+
+def wandb_available() -> bool:
+    """True when ``import wandb`` works (the peer row is skipped otherwise; it is never installed here)."""
+    try:
+        import wandb  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def run(
     frequency: int,
     config: StatsConfig,
@@ -116,7 +201,7 @@ def run(
     mode: str,
     steps: int,
     tmp: Path,
-) -> tuple[float, float]:
+) -> Measurement:
     torch.manual_seed(0)
     model, batch, size = factory()
     opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
@@ -131,6 +216,17 @@ def run(
         listener.attach(model, opt)
     elif mode == "tensorboard":
         tb = HistogramWriter(str(tmp / f"tb{time.monotonic_ns()}"), model)
+    wb = None
+    if mode == "wandb":
+        import wandb
+
+        # Offline: the run is written under tmp and nothing leaves the machine.
+        os.environ["WANDB_MODE"] = "offline"
+        os.environ["WANDB_SILENT"] = "true"
+        wandb_dir = tmp / f"wandb{time.monotonic_ns()}"
+        wandb_dir.mkdir()
+        wb = wandb.init(mode="offline", dir=str(wandb_dir), project="fitscope-listener-overhead")
+        wandb.watch(model, log="all", log_freq=frequency)
     times = []
     for i in range(steps):
         t0 = time.perf_counter()
@@ -148,21 +244,29 @@ def run(
         if tb is not None and reporting:
             tb.step = i
             tb.after_step(loss)
+        if wb is not None and reporting:
+            # wandb.watch's histograms are committed with the next wandb.log call.
+            wb.log({"score": float(loss.detach())}, step=i)
         times.append(time.perf_counter() - t0)
-    collection = float("nan")
-    if listener is not None:
-        listener.flush()
-        storage = FileStatsStorage(path, read_only=True)
-        costs = [r.collection_ms for r in storage.iter_updates(listener.session_id, listener.worker_id)]
-        collection = statistics.median([c for c in costs if c is not None])
-        storage.close()
-        listener.close()
-    if tb is not None:
-        tb.writer.close()
     # Drop warm-up steps; the mean over whole report windows counts the reporting steps fairly.
     warm = frequency * 2
     window = times[warm : warm + ((len(times) - warm) // frequency) * frequency]
-    return statistics.fmean(window) * 1000.0, collection
+    result = Measurement(statistics.fmean(window) * 1000.0)
+    if listener is not None:
+        listener.flush()
+        storage = FileStatsStorage(path, read_only=True)
+        result.collection_ms, sizes = collection(storage, listener)
+        storage.close()
+        listener.close()
+        result.elements, result.floor_ms = sum(sizes), copy_floor(sizes)
+    if tb is not None:
+        tb.writer.close()
+    if wb is not None:
+        import wandb
+
+        wandb.unwatch(model)
+        wb.finish()
+    return result
 
 
 def run_lightning(
@@ -172,7 +276,7 @@ def run_lightning(
     mode: str,
     steps: int,
     tmp: Path,
-) -> tuple[float, float]:
+) -> Measurement:
     """The same training as :func:`run`, through Lightning's Trainer.fit (with or without fitscope)."""
     import lightning.pytorch as pl
 
@@ -234,16 +338,38 @@ def run_lightning(
     # batch_size=None: each item is already a batch, as in the plain loop
     trainer.fit(Module(), torch.utils.data.DataLoader(Batches(), batch_size=None))
     times = [b - a for a, b in zip(clock.starts, clock.starts[1:], strict=False)]
-    collection = float("nan")
-    if fitscope_cb is not None and fitscope_cb.listener is not None:
-        storage = FileStatsStorage(path, read_only=True)
-        listener = fitscope_cb.listener
-        costs = [r.collection_ms for r in storage.iter_updates(listener.session_id, listener.worker_id)]
-        collection = statistics.median([c for c in costs if c is not None])
-        storage.close()
     warm = frequency * 2
     window = times[warm : warm + ((len(times) - warm) // frequency) * frequency]
-    return statistics.fmean(window) * 1000.0, collection
+    result = Measurement(statistics.fmean(window) * 1000.0)
+    if fitscope_cb is not None and fitscope_cb.listener is not None:
+        storage = FileStatsStorage(path, read_only=True)
+        result.collection_ms, sizes = collection(storage, fitscope_cb.listener)
+        result.elements = sum(sizes)
+        storage.close()
+    return result
+
+
+def ratio(value: float, base: float) -> float:
+    """The overhead of value over base, as a fraction (0.03 is +3 %)."""
+    return value / base - 1
+
+
+def without_nan(value: Any) -> Any:
+    """value with every NaN float (no collection in that mode) as None: JSON has no NaN."""
+    if isinstance(value, float) and value != value:
+        return None
+    if isinstance(value, dict):
+        return {k: without_nan(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [without_nan(v) for v in value]
+    return value
+
+
+def per_element(runs: list[Measurement]) -> dict[str, float]:
+    """Median ns per summarised element of collection and of the copy floor, over the rounds."""
+    ns = statistics.median(m.collection_ms * 1e6 / m.elements for m in runs)
+    floor = statistics.median(m.floor_ms * 1e6 / m.elements for m in runs)
+    return {"elements": runs[-1].elements, "ns_per_element": ns, "floor_ns_per_element": floor, "x_floor": ns / floor}
 
 
 def main() -> None:
@@ -251,15 +377,27 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=120, help="steps per measurement (default 120)")
     parser.add_argument("--rounds", type=int, default=5, help="alternating rounds per mode (default 5)")
     parser.add_argument("--frequency", type=int, default=10, help="report every N steps (default 10)")
-    parser.add_argument("--models", default="mlp,cnn,tiny")
+    factories = {"mlp": mlp, "cnn": cnn, "tiny": tiny, "transformer": transformer, "many": many}
+    parser.add_argument("--models", default="mlp,cnn,tiny", help=f"comma-separated, of {', '.join(factories)}")
     parser.add_argument("--no-histograms", action="store_true", help="fitscope without histograms (all else on)")
     parser.add_argument("--no-tensorboard", action="store_true")
+    parser.add_argument("--no-wandb", action="store_true", help="leave out wandb.watch even when installed")
     parser.add_argument("--no-lightning", action="store_true", help="leave out the Lightning row")
+    parser.add_argument("--json", type=Path, metavar="PATH", help="also write every figure to PATH as JSON")
     args = parser.parse_args()
-    factories = {"mlp": mlp, "cnn": cnn, "tiny": tiny}
+    names = args.models.split(",")
+    unknown = [n for n in names if n not in factories]
+    if unknown:
+        parser.error(f"unknown model(s) {', '.join(unknown)}; choose from {', '.join(factories)}.")
     kind = KindConfig(histogram=not args.no_histograms)
     config = StatsConfig(parameters=kind, gradients=kind, updates=kind, activations=kind)
     modes = ["plain", "fitscope"] + ([] if args.no_tensorboard else ["tensorboard"])
+    wandb_note = "off (--no-wandb)" if args.no_wandb else "on"
+    if not args.no_wandb:
+        if wandb_available():
+            modes.append("wandb")
+        else:
+            wandb_note = "skipped: wandb is not importable"
     lightning_modes = [] if args.no_lightning else ["lightning", "lightning+fitscope"]
     if lightning_modes:
         # Lightning's start-up messages and its warnings about a tiny CPU run are not results
@@ -274,37 +412,68 @@ def main() -> None:
         f"histograms {'off' if args.no_histograms else 'on'}, "
         f"{args.steps} steps x {args.rounds} rounds per mode"
     )
+    print(f"wandb.watch peer: {wandb_note}")
+    figures: dict[str, Any] = {
+        "torch": torch.__version__,
+        "threads": torch.get_num_threads(),
+        "frequency": args.frequency,
+        "histograms": not args.no_histograms,
+        "steps": args.steps,
+        "rounds": args.rounds,
+        "wandb": wandb_note,
+        "models": {},
+    }
+    width = max(5, *(len(n) for n in names))
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
-        for name in args.models.split(","):
-            results: dict[str, list[float]] = {m: [] for m in modes + lightning_modes}
-            costs: list[float] = []
-            lightning_costs: list[float] = []
+        for name in names:
+            results: dict[str, list[Measurement]] = {m: [] for m in modes + lightning_modes}
             for _ in range(args.rounds):
                 for mode in modes + lightning_modes:
                     runner = run_lightning if mode in lightning_modes else run
-                    step_ms, cost = runner(args.frequency, config, factories[name], mode, args.steps, tmp)
-                    results[mode].append(step_ms)
-                    if mode == "fitscope":
-                        costs.append(cost)
-                    elif mode == "lightning+fitscope":
-                        lightning_costs.append(cost)
-            plain = statistics.median(results["plain"])
-            line = f"{name:5s} plain step {plain:8.2f} ms"
+                    results[mode].append(runner(args.frequency, config, factories[name], mode, args.steps, tmp))
+            medians = {mode: statistics.median(m.step_ms for m in runs) for mode, runs in results.items()}
+            collection_ms = statistics.median(m.collection_ms for m in results["fitscope"])
+            plain = medians["plain"]
+            line = f"{name:{width}s} plain step {plain:8.2f} ms"
             for mode in modes[1:]:
-                med = statistics.median(results[mode])
-                line += f" | {mode} {med:8.2f} ms, overhead {100 * (med / plain - 1):+6.2f}%"
-            line += f" | fitscope per-report collection {statistics.median(costs):.2f} ms"
+                line += f" | {mode} {medians[mode]:8.2f} ms, overhead {100 * ratio(medians[mode], plain):+6.2f}%"
+            line += f" | fitscope per-report collection {collection_ms:.2f} ms"
             print(line, flush=True)
+            elems = per_element(results["fitscope"])
+            print(
+                f"{name:{width}s} per report {elems['elements'] / 1e6:.3f} M elements | collection "
+                f"{elems['ns_per_element']:.2f} ns/element | copy floor {elems['floor_ns_per_element']:.2f} "
+                f"ns/element | {elems['x_floor']:.1f}x the floor",
+                flush=True,
+            )
+            model: dict[str, Any] = {
+                "step_ms": {mode: medians[mode] for mode in modes},
+                "overhead": {mode: ratio(medians[mode], plain) for mode in modes[1:]},
+                "collection_ms": collection_ms,
+                **elems,
+                "rounds": {mode: [asdict(m) for m in results[mode]] for mode in modes},
+            }
             if lightning_modes:
-                base = statistics.median(results["lightning"])
-                med = statistics.median(results["lightning+fitscope"])
+                base = medians["lightning"]
+                med = medians["lightning+fitscope"]
+                lightning_ms = statistics.median(m.collection_ms for m in results["lightning+fitscope"])
                 print(
-                    f"{name:5s} lightning step {base:8.2f} ms | lightning+fitscope {med:8.2f} ms, "
-                    f"overhead {100 * (med / base - 1):+6.2f}% | fitscope per-report collection "
-                    f"{statistics.median(lightning_costs):.2f} ms",
+                    f"{name:{width}s} lightning step {base:8.2f} ms | lightning+fitscope {med:8.2f} ms, "
+                    f"overhead {100 * ratio(med, base):+6.2f}% | fitscope per-report collection "
+                    f"{lightning_ms:.2f} ms",
                     flush=True,
                 )
+                model["lightning"] = {
+                    "step_ms": {mode: medians[mode] for mode in lightning_modes},
+                    "overhead": ratio(med, base),
+                    "collection_ms": lightning_ms,
+                    "rounds": {mode: [asdict(m) for m in results[mode]] for mode in lightning_modes},
+                }
+            figures["models"][name] = model
+    if args.json is not None:
+        args.json.write_text(json.dumps(without_nan(figures), indent=2, allow_nan=False) + "\n")
+        print(f"figures written to {args.json}")
 
 
 if __name__ == "__main__":
