@@ -77,7 +77,6 @@ def gloo_group(tmp_path: Path) -> Iterator[None]:
 @pytest.fixture
 def accelerate_state() -> Iterator[None]:
     """Accelerate keeps its state in process-wide singletons: reset them as its own tests do."""
-    pytest.importorskip("accelerate")
     from accelerate.state import AcceleratorState, GradientState
 
     AcceleratorState._reset_state(True)
@@ -100,7 +99,6 @@ def test_none_and_plain_optimizers_pass_through() -> None:
 
 
 def test_lightning_optimizer_is_looked_through() -> None:
-    pytest.importorskip("lightning")
     from lightning.pytorch.core.optimizer import LightningOptimizer
 
     opt = torch.optim.Adam(tiny_model().parameters())
@@ -110,7 +108,6 @@ def test_lightning_optimizer_is_looked_through() -> None:
 
 
 def test_fabric_optimizer_steps_fire_the_inner_hooks() -> None:
-    pytest.importorskip("lightning")
     from lightning.fabric import Fabric
 
     fabric = Fabric(accelerator="cpu", devices=1)
@@ -251,7 +248,6 @@ def test_accelerated_optimizer_with_a_grad_scaler(accelerate_state: None) -> Non
 
 @zero_import
 def test_nested_wrappers_are_looked_through(accelerate_state: None, gloo_group: None) -> None:
-    pytest.importorskip("lightning")
     from accelerate import Accelerator
     from accelerate.optimizer import AcceleratedOptimizer
     from lightning.pytorch.core.optimizer import LightningOptimizer
@@ -420,7 +416,8 @@ def test_unreadable_optimizers_are_refused_with_what_to_pass() -> None:
 
 def test_keras_optimizer_is_refused() -> None:
     os.environ.setdefault("KERAS_BACKEND", "torch")
-    keras = pytest.importorskip("keras")
+    import keras
+
     with pytest.raises(ListenerError, match=r"Keras optimizer keras\..*FitscopeCallback"):
         unwrap_optimizer(keras.optimizers.SGD(learning_rate=0.1))
 
@@ -525,7 +522,7 @@ def test_deepspeed_zero3_parameters_are_refused() -> None:
 @pytest.mark.filterwarnings(r"ignore:`isinstance\(treespec, LeafSpec\)` is deprecated:FutureWarning")
 def test_lightning_optimizer_end_to_end_in_manual_optimization(tmp_path: Path) -> None:
     """attach(module, self.optimizers()): a real LightningOptimizer stepped by a real Trainer."""
-    lightning = pytest.importorskip("lightning")
+    import lightning
 
     storage = InMemoryStatsStorage()
     truth: dict[str, dict[str, np.ndarray]] = {}

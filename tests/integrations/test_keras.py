@@ -14,18 +14,16 @@ os.environ["KERAS_BACKEND"] = "torch"  # before keras is first imported
 
 from typing import Any
 
+import keras
 import numpy as np
 import pytest
+import torch
+from numpy_stats import assert_summary
 
-keras = pytest.importorskip("keras")
-torch = pytest.importorskip("torch")
-
-from numpy_stats import assert_summary  # noqa: E402
-
-from fitscope import InMemoryStatsStorage  # noqa: E402
-from fitscope.config import KindConfig, StatsConfig  # noqa: E402
-from fitscope.errors import ListenerError  # noqa: E402
-from fitscope.integrations.keras import FitscopeCallback, check_backend  # noqa: E402
+from fitscope import InMemoryStatsStorage
+from fitscope.config import KindConfig, StatsConfig
+from fitscope.errors import ListenerError
+from fitscope.integrations.keras import FitscopeCallback, check_backend
 
 RTOL = 1e-5
 BATCH, STEPS_PER_EPOCH, EPOCHS, FREQUENCY = 4, 12, 2, 5

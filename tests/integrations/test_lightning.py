@@ -19,19 +19,17 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+import lightning.pytorch as pl
 import numpy as np
 import pytest
 import torch
+from lightning.pytorch.plugins import MixedPrecision
 from numpy_stats import assert_summary
+from torch.utils.data import DataLoader, TensorDataset
 
-pl = pytest.importorskip("lightning.pytorch")
-
-from lightning.pytorch.plugins import MixedPrecision  # noqa: E402
-from torch.utils.data import DataLoader, TensorDataset  # noqa: E402
-
-from fitscope import InMemoryStatsStorage  # noqa: E402
-from fitscope.errors import ListenerError  # noqa: E402
-from fitscope.integrations.lightning import FitscopeCallback  # noqa: E402
+from fitscope import InMemoryStatsStorage
+from fitscope.errors import ListenerError
+from fitscope.integrations.lightning import FitscopeCallback
 
 # Lightning's own warnings on a tiny CPU run, filtered by their message only.
 pytestmark = [
@@ -386,7 +384,6 @@ def test_frequency_is_checked_at_construction() -> None:
 @pytest.mark.slow
 def test_standalone_pytorch_lightning_package(tmp_path: Path) -> None:
     """With only ``pytorch_lightning`` importable, the callback subclasses its Callback and trains."""
-    pytest.importorskip("pytorch_lightning")
     script = textwrap.dedent(
         """
         import sys, warnings
@@ -589,7 +586,7 @@ def test_pickling_says_which_strategy_to_use() -> None:
 
 def test_runs_in_a_pytorch_lightning_trainer_when_both_packages_are_installed(tmp_path: Path) -> None:
     """Lightning calls callback hooks by name: the lightning.pytorch callback works in the standalone Trainer."""
-    ptl = pytest.importorskip("pytorch_lightning")
+    import pytorch_lightning as ptl
 
     class StandaloneNet(ptl.LightningModule):
         def __init__(self) -> None:

@@ -25,13 +25,7 @@ import numpy as np
 import pytest
 import torch
 from numpy_stats import assert_summary
-
-from fitscope import FileStatsStorage, InMemoryStatsStorage, StatsReport
-from fitscope.errors import ListenerError
-
-transformers = pytest.importorskip("transformers")
-
-from transformers import (  # noqa: E402
+from transformers import (
     BertConfig,
     BertForSequenceClassification,
     GPT2Config,
@@ -42,9 +36,11 @@ from transformers import (  # noqa: E402
     TrainerCallback,
     TrainingArguments,
 )
-from transformers.modeling_outputs import SequenceClassifierOutput  # noqa: E402
+from transformers.modeling_outputs import SequenceClassifierOutput
 
-from fitscope.integrations.transformers import FitscopeCallback  # noqa: E402
+from fitscope import FileStatsStorage, InMemoryStatsStorage, StatsReport
+from fitscope.errors import ListenerError
+from fitscope.integrations.transformers import FitscopeCallback
 
 BATCH = 4
 F32 = 2e-5  # float32 moments; histograms are compared bin for bin all the same
