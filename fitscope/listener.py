@@ -44,7 +44,7 @@ from fitscope.system_info import collect_hardware, collect_software, default_wor
 if TYPE_CHECKING:
     from fitscope.torch_collector import LearningRateSource, NamedModules, NamedTensors, TorchCollector
 
-__all__ = ["StatsListener"]
+__all__ = ["StatsListener", "check_frequency"]
 
 JSONValue = Any
 
@@ -54,6 +54,12 @@ logger = logging.getLogger("fitscope")
 def _now_ms() -> int:
     """Wall time in ms since the epoch: one host clock read, no device synchronisation."""
     return time.time_ns() // 1_000_000
+
+
+def check_frequency(frequency: Any, unit: str = "iterations") -> None:
+    """Raises ValueError unless ``frequency`` is a positive integer (callbacks check it at construction)."""
+    if isinstance(frequency, bool) or not isinstance(frequency, int) or frequency < 1:
+        raise ValueError(f"frequency must be a positive integer (report every N {unit}), got {frequency!r}.")
 
 
 def _as_float(value: Any, what: str) -> float:
@@ -111,8 +117,7 @@ class StatsListener:
         start_iteration: int = 0,
         start_epoch: int = 0,
     ) -> None:
-        if isinstance(frequency, bool) or not isinstance(frequency, int) or frequency < 1:
-            raise ValueError(f"frequency must be a positive integer (report every N iterations), got {frequency!r}.")
+        check_frequency(frequency)
         sink_list = list(sinks) if isinstance(sinks, Sequence) else [sinks]
         if not sink_list:
             raise ValueError("StatsListener needs at least one sink (a storage or an exporter).")

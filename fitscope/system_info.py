@@ -22,7 +22,7 @@ from typing import Any
 
 from fitscope.records import DeviceInfo, DeviceMemory, Hardware, Memory, Software
 
-__all__ = ["collect_hardware", "collect_software", "default_worker_id", "read_memory"]
+__all__ = ["collect_hardware", "collect_software", "default_worker_id", "rank_worker_id", "read_memory"]
 
 _MEMINFO = "/proc/meminfo"
 _STATM = "/proc/self/statm"
@@ -43,15 +43,19 @@ def default_worker_id() -> str:
         ``"{hostname}:rank{rank}"`` when ``torch.distributed`` is initialized, else
         ``"{hostname}:{pid}"``.
     """
-    host = socket.gethostname()
     torch = _torch()
     try:
         dist = torch.distributed if torch is not None else None
         if dist is not None and dist.is_available() and dist.is_initialized():
-            return f"{host}:rank{dist.get_rank()}"
+            return rank_worker_id(dist.get_rank())
     except Exception:  # a half-torn-down process group: the pid still identifies us
         pass
-    return f"{host}:{os.getpid()}"
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def rank_worker_id(rank: int) -> str:
+    """The worker id of a rank of a distributed run: ``"{hostname}:rank{rank}"``."""
+    return f"{socket.gethostname()}:rank{rank}"
 
 
 # --------------------------------------------------------------------------- software

@@ -24,7 +24,7 @@ from typing import Any
 
 from fitscope.config import StatsConfig
 from fitscope.errors import ListenerError, MissingDependencyError
-from fitscope.listener import StatsListener
+from fitscope.listener import StatsListener, check_frequency
 from fitscope.records import LayerInfo, ModelInfo
 from fitscope.storage.base import StatsSink
 
@@ -296,8 +296,7 @@ class FitscopeCallback(keras.callbacks.Callback):  # type: ignore[misc]
         max_queue: int = 1024,
     ) -> None:
         check_backend(keras.backend.backend())
-        if isinstance(frequency, bool) or not isinstance(frequency, int) or frequency < 1:
-            raise ValueError(f"frequency must be a positive integer (report every N batches), got {frequency!r}.")
+        check_frequency(frequency, "batches")
         super().__init__()
         self._sinks = sinks
         self.frequency = frequency

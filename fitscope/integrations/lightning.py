@@ -10,7 +10,6 @@ standalone ``pytorch_lightning`` package (2.x, the same API) is installed, it su
 
 from __future__ import annotations
 
-import socket
 import uuid
 import warnings
 from collections.abc import Mapping, Sequence
@@ -18,8 +17,9 @@ from typing import Any
 
 from fitscope.config import StatsConfig
 from fitscope.errors import ListenerError, MissingDependencyError
-from fitscope.listener import StatsListener
+from fitscope.listener import StatsListener, check_frequency
 from fitscope.storage.base import StatsSink
+from fitscope.system_info import rank_worker_id
 
 try:
     import lightning.pytorch as pl
@@ -76,8 +76,7 @@ class FitscopeCallback(pl.Callback):
         close_sinks: bool = True,
         max_queue: int = 1024,
     ) -> None:
-        if isinstance(frequency, bool) or not isinstance(frequency, int) or frequency < 1:
-            raise ValueError(f"frequency must be a positive integer (report every N steps), got {frequency!r}.")
+        check_frequency(frequency, "steps")
         self._sinks = sinks
         self._frequency = frequency
         self._config = config
@@ -127,7 +126,7 @@ class FitscopeCallback(pl.Callback):
         if isinstance(optimizer, pl.core.optimizer.LightningOptimizer):
             optimizer = optimizer.optimizer
         world_size = int(trainer.world_size)
-        worker_id = f"{socket.gethostname()}:rank{trainer.global_rank}" if world_size > 1 else None
+        worker_id = rank_worker_id(trainer.global_rank) if world_size > 1 else None
         session_id = self._session_id or str(uuid.uuid4())
         if world_size > 1:
             session_id = trainer.strategy.broadcast(session_id, src=0)

@@ -24,7 +24,6 @@ One fitscope iteration is one optimizer step of the Trainer (``state.global_step
 from __future__ import annotations
 
 import logging
-import socket
 import uuid
 from collections.abc import Mapping, Sequence
 from types import TracebackType
@@ -32,8 +31,9 @@ from typing import Any
 
 from fitscope.config import StatsConfig
 from fitscope.errors import ListenerError, MissingDependencyError
-from fitscope.listener import StatsListener
+from fitscope.listener import StatsListener, check_frequency
 from fitscope.storage.base import StatsSink
+from fitscope.system_info import rank_worker_id
 
 try:
     import torch
@@ -135,10 +135,7 @@ class FitscopeCallback(TrainerCallback):
         close_sinks: bool = True,
         max_queue: int = 1024,
     ) -> None:
-        if isinstance(frequency, bool) or not isinstance(frequency, int) or frequency < 1:
-            raise ValueError(
-                f"frequency must be a positive integer (report every N optimizer steps), got {frequency!r}."
-            )
+        check_frequency(frequency, "optimizer steps")
         self._sinks = sinks
         self._frequency = frequency
         self._config = config
@@ -207,7 +204,7 @@ class FitscopeCallback(TrainerCallback):
             )
         worker_id = self._worker_id
         if worker_id is None and args.world_size > 1:
-            worker_id = f"{socket.gethostname()}:rank{args.process_index}"
+            worker_id = rank_worker_id(args.process_index)
         hyperparameters = _training_hyperparameters(args)
         hyperparameters.update(self._hyperparameters)
         listener = StatsListener(
