@@ -1,6 +1,7 @@
 /* fitscope._stats_kernel: the CPU statistics kernel behind fitscope.tensor_stats.
  *
  * summarize(buffers, kinds, bins, flags, out, threads) -> bytes
+ * summarize_at(addresses, minus, lengths, kinds, bins, flags, out, threads) -> bytes
  *
  * For each buffer (the contiguous values of one tensor) it writes one row of ``out`` (float64,
  * NSTATS + bins columns, the layout of fitscope.tensor_stats): finite count, NaN count, +Inf count,
@@ -21,6 +22,11 @@
  *      algorithm, value by value.
  * A tensor is cut into chunks; partial results are kept per chunk and merged in chunk order, so
  * the result does not depend on the number of threads. The GIL is released during the work.
+ *
+ * summarize_at takes the values by address instead of as buffers (no Python object per tensor), and
+ * in difference mode (a non-zero `minus` address) summarises data[i] - minus[i], computed block by
+ * block in the values' float type (float32 for the 16-bit kinds, widened first): a parameter's
+ * update from its pre-step copy, without materialising the difference.
  *
  * The returned bytes say, per buffer, how its histogram was binned: 'F' edge counts, 'L' numpy's
  * algorithm, 'Z' a range that overflows float64 (every value in bin 0, as the torch path does),
@@ -80,6 +86,7 @@ typedef struct {
 
 typedef struct {
     const char *data;
+    const char *minus; /* difference mode: the values are data[i] - minus[i] (NULL: data[i]) */
     int64_t n;
     int kind;
     int mode;     /* histogram mode, decided after pass 1 */
@@ -138,6 +145,46 @@ FS_CLONES static void widen(const uint16_t *src, int len, int kind, float *dst) 
     } else {
         for (int i = 0; i < len; i++) dst[i] = half_to_float(src[i]);
     }
+}
+
+/* Difference mode: dst = a - b for a block, in float32 for the 16- and 32-bit kinds (16-bit values
+ * widened exactly first, as torch's ``a.float() - b.float()``) and in float64 for float64. */
+FS_CLONES static void diff_f32(const float *a, const float *b, int len, float *dst) {
+    FS_SIMD()
+    for (int i = 0; i < len; i++) dst[i] = a[i] - b[i];
+}
+
+FS_CLONES static void diff_f64(const double *a, const double *b, int len, double *dst) {
+    FS_SIMD()
+    for (int i = 0; i < len; i++) dst[i] = a[i] - b[i];
+}
+
+/* Points *x32 or *x64 at the block of `len` values at `at` of job j (converted into tmp / tmpd when needed). */
+static void load_block(const Job *j, int64_t at, int len, float *tmp, float *tmp2, double *tmpd, const float **x32,
+                       const double **x64) {
+    if (j->kind == K_F64) {
+        const double *a = (const double *)j->data + at;
+        if (j->minus) {
+            diff_f64(a, (const double *)j->minus + at, len, tmpd);
+            a = tmpd;
+        }
+        *x64 = a;
+        return;
+    }
+    const float *a = (const float *)j->data + at, *b = j->minus ? (const float *)j->minus + at : NULL;
+    if (j->kind != K_F32) {
+        widen((const uint16_t *)j->data + at, len, j->kind, tmp);
+        a = tmp;
+        if (j->minus) {
+            widen((const uint16_t *)j->minus + at, len, j->kind, tmp2);
+            b = tmp2;
+        }
+    }
+    if (b) {
+        diff_f32(a, b, len, tmp);
+        a = tmp;
+    }
+    *x32 = a;
 }
 
 /* ------------------------------------------------------------------------------- pass 1 */
@@ -317,17 +364,15 @@ static void chunk_pass1(Work *w, int64_t c) {
     r->sum = r->ssq = r->abs = 0.0;
     r->min = INFINITY;
     r->max = -INFINITY;
-    float tmp[BLK];
+    float tmp[BLK], tmp2[BLK];
+    double tmpd[BLK];
     for (int64_t b = 0; b < ch->len; b += BLK) {
         int len = (int)(ch->len - b < BLK ? ch->len - b : BLK);
-        int64_t at = ch->start + b;
-        switch (j->kind) {
-        case K_F32: p1_f32((const float *)j->data + at, len, r); break;
-        case K_F64: p1_f64((const double *)j->data + at, len, r); break;
-        default:
-            widen((const uint16_t *)j->data + at, len, j->kind, tmp);
-            p1_f32(tmp, len, r);
-        }
+        const float *x32 = NULL;
+        const double *x64 = NULL;
+        load_block(j, ch->start + b, len, tmp, tmp2, tmpd, &x32, &x64);
+        if (x64) p1_f64(x64, len, r);
+        else p1_f32(x32, len, r);
     }
 }
 
@@ -341,25 +386,22 @@ static void chunk_pass2(Work *w, int64_t c) {
     memset(cnt, 0, sizeof(int64_t) * (size_t)STRIDE(bins));
     int moment = (w->flags & WANT_MOMENT) && j->s.fin > 0;
     if (!moment && j->mode != M_FAST && j->mode != M_LITERAL) return;
-    float tmp[BLK];
+    float tmp[BLK], tmp2[BLK];
+    double tmpd[BLK];
     for (int64_t b = 0; b < ch->len; b += BLK) {
         int len = (int)(ch->len - b < BLK ? ch->len - b : BLK);
-        int64_t at = ch->start + b;
-        if (j->kind == K_F64) {
-            const double *x = (const double *)j->data + at;
+        const float *x32 = NULL;
+        const double *x = NULL;
+        load_block(j, ch->start + b, len, tmp, tmp2, tmpd, &x32, &x);
+        if (x) {
             if (moment) moment_f64(x, len, j->mean, j->masked, m2);
             if (j->mode == M_FAST) ge_f64(x, len, j->inner, PADDED(bins - 1), cnt);
             else if (j->mode == M_LITERAL) literal_f64(x, len, j, bins, cnt);
             continue;
         }
-        const float *x = (const float *)j->data + at;
-        if (j->kind != K_F32) {
-            widen((const uint16_t *)j->data + at, len, j->kind, tmp);
-            x = tmp;
-        }
-        if (moment) moment_f32(x, len, j->mean, j->masked, m2);
-        if (j->mode == M_FAST) ge_f32(x, len, j->inner32, PADDED(bins - 1), cnt);
-        else if (j->mode == M_LITERAL) literal_f32(x, len, j, bins, cnt);
+        if (moment) moment_f32(x32, len, j->mean, j->masked, m2);
+        if (j->mode == M_FAST) ge_f32(x32, len, j->inner32, PADDED(bins - 1), cnt);
+        else if (j->mode == M_LITERAL) literal_f32(x32, len, j, bins, cnt);
     }
 }
 
@@ -504,66 +546,24 @@ static int kind_of(char code, Py_ssize_t *itemsize) {
     }
 }
 
-static PyObject *summarize(PyObject *self, PyObject *args) {
-    (void)self;
-    PyObject *seq;
-    const char *kinds;
-    Py_ssize_t nkinds;
-    int bins, flags, threads;
-    Py_buffer out;
-    if (!PyArg_ParseTuple(args, "Oy#iiw*i", &seq, &kinds, &nkinds, &bins, &flags, &out, &threads)) return NULL;
+/* Runs both passes over jobs[0..n) (data, minus, n and kind set) and writes their rows; returns the
+ * modes as bytes, or NULL with an exception set. */
+static PyObject *run_jobs(Job *jobs, Py_ssize_t n, int bins, int flags, double *rows, int threads) {
     PyObject *result = NULL;
-    PyObject *fast = PySequence_Fast(seq, "buffers must be a sequence");
-    Py_buffer *views = NULL;
-    Job *jobs = NULL;
     Work w;
     memset(&w, 0, sizeof w);
-    Py_ssize_t n = 0, got = 0;
-    double *edges = NULL;  /* per job: numpy's edges, then the interior ones (STRIDE(bins) each) */
-    float *edges32 = NULL; /* per job: the interior edges as float32 (STRIDE(bins)) */
-    if (!fast) goto done;
-    n = PySequence_Fast_GET_SIZE(fast);
-    if (nkinds != n) {
-        PyErr_SetString(PyExc_ValueError, "one kind per buffer is needed");
-        goto done;
-    }
-    if (bins < 1 || bins > (1 << 24)) {
-        PyErr_SetString(PyExc_ValueError, "bins must be between 1 and 2**24");
-        goto done;
-    }
-    if (out.len != (Py_ssize_t)sizeof(double) * n * (NSTATS + bins) || !PyBuffer_IsContiguous(&out, 'C')) {
-        PyErr_SetString(PyExc_ValueError, "out must be a contiguous float64 buffer of one row per buffer");
-        goto done;
-    }
-    views = (Py_buffer *)PyMem_Calloc((size_t)n + 1, sizeof(Py_buffer));
-    jobs = (Job *)PyMem_Calloc((size_t)n + 1, sizeof(Job));
-    edges = (double *)PyMem_Calloc((size_t)(n + 1) * 2 * (size_t)STRIDE(bins), sizeof(double));
-    edges32 = (float *)PyMem_Calloc((size_t)(n + 1) * (size_t)STRIDE(bins), sizeof(float));
-    if (!views || !jobs || !edges || !edges32) {
+    double *edges = (double *)PyMem_Calloc((size_t)(n + 1) * 2 * (size_t)STRIDE(bins), sizeof(double));
+    float *edges32 = (float *)PyMem_Calloc((size_t)(n + 1) * (size_t)STRIDE(bins), sizeof(float));
+    if (!edges || !edges32) {
         PyErr_NoMemory();
         goto done;
     }
     int64_t nchunks = 0, total = 0;
-    for (got = 0; got < n; got++) {
-        Py_ssize_t itemsize;
-        int kind = kind_of(kinds[got], &itemsize);
-        if (kind < 0) {
-            PyErr_Format(PyExc_ValueError, "unknown kind %c", kinds[got]);
-            goto done;
-        }
-        if (PyObject_GetBuffer(PySequence_Fast_GET_ITEM(fast, got), &views[got], PyBUF_C_CONTIGUOUS) < 0) goto done;
-        if (views[got].len % itemsize) {
-            got++;
-            PyErr_SetString(PyExc_ValueError, "a buffer's size is not a whole number of values");
-            goto done;
-        }
-        Job *j = &jobs[got];
-        j->data = (const char *)views[got].buf;
-        j->n = views[got].len / itemsize;
-        j->kind = kind;
-        j->edges = edges + (size_t)got * 2 * (size_t)STRIDE(bins);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Job *j = &jobs[i];
+        j->edges = edges + (size_t)i * 2 * (size_t)STRIDE(bins);
         j->inner = j->edges + STRIDE(bins);
-        j->inner32 = edges32 + (size_t)got * (size_t)STRIDE(bins);
+        j->inner32 = edges32 + (size_t)i * (size_t)STRIDE(bins);
         j->first_chunk = nchunks;
         j->chunks = (j->n + CHUNK - 1) / CHUNK;
         nchunks += j->chunks;
@@ -590,7 +590,6 @@ static PyObject *summarize(PyObject *self, PyObject *args) {
             ch->len = jobs[i].n - ch->start < CHUNK ? jobs[i].n - ch->start : CHUNK;
         }
     if (total < PARALLEL_MIN || threads < 1) threads = 1;
-    double *rows = (double *)out.buf;
     Py_BEGIN_ALLOW_THREADS
     run_phase(&w, 1, threads);
     for (Py_ssize_t i = 0; i < n; i++) {
@@ -615,9 +614,6 @@ static PyObject *summarize(PyObject *self, PyObject *args) {
     if (result)
         for (Py_ssize_t i = 0; i < n; i++) PyBytes_AS_STRING(result)[i] = (char)jobs[i].mode;
 done:
-    for (Py_ssize_t i = 0; i < got; i++) PyBuffer_Release(&views[i]);
-    PyMem_Free(views);
-    PyMem_Free(jobs);
     PyMem_Free(edges);
     PyMem_Free(edges32);
     PyMem_Free(w.chunks);
@@ -625,7 +621,122 @@ done:
     PyMem_Free(w.m2);
     PyMem_Free(w.cnt);
     PyMem_Free(w.scratch);
+    return result;
+}
+
+static int check_common(Py_ssize_t n, Py_ssize_t nkinds, int bins, const Py_buffer *out) {
+    if (nkinds != n) {
+        PyErr_SetString(PyExc_ValueError, "one kind per buffer is needed");
+        return -1;
+    }
+    if (bins < 1 || bins > (1 << 24)) {
+        PyErr_SetString(PyExc_ValueError, "bins must be between 1 and 2**24");
+        return -1;
+    }
+    if (out->len != (Py_ssize_t)sizeof(double) * n * (NSTATS + bins) || !PyBuffer_IsContiguous(out, 'C')) {
+        PyErr_SetString(PyExc_ValueError, "out must be a contiguous float64 buffer of one row per buffer");
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *summarize(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *seq;
+    const char *kinds;
+    Py_ssize_t nkinds;
+    int bins, flags, threads;
+    Py_buffer out;
+    if (!PyArg_ParseTuple(args, "Oy#iiw*i", &seq, &kinds, &nkinds, &bins, &flags, &out, &threads)) return NULL;
+    PyObject *result = NULL;
+    PyObject *fast = PySequence_Fast(seq, "buffers must be a sequence");
+    Py_buffer *views = NULL;
+    Job *jobs = NULL;
+    Py_ssize_t n = 0, got = 0;
+    if (!fast) goto done;
+    n = PySequence_Fast_GET_SIZE(fast);
+    if (check_common(n, nkinds, bins, &out) < 0) goto done;
+    views = (Py_buffer *)PyMem_Calloc((size_t)n + 1, sizeof(Py_buffer));
+    jobs = (Job *)PyMem_Calloc((size_t)n + 1, sizeof(Job));
+    if (!views || !jobs) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (got = 0; got < n; got++) {
+        Py_ssize_t itemsize;
+        int kind = kind_of(kinds[got], &itemsize);
+        if (kind < 0) {
+            PyErr_Format(PyExc_ValueError, "unknown kind %c", kinds[got]);
+            goto done;
+        }
+        if (PyObject_GetBuffer(PySequence_Fast_GET_ITEM(fast, got), &views[got], PyBUF_C_CONTIGUOUS) < 0) goto done;
+        if (views[got].len % itemsize) {
+            got++;
+            PyErr_SetString(PyExc_ValueError, "a buffer's size is not a whole number of values");
+            goto done;
+        }
+        jobs[got].data = (const char *)views[got].buf;
+        jobs[got].n = views[got].len / itemsize;
+        jobs[got].kind = kind;
+    }
+    result = run_jobs(jobs, n, bins, flags, (double *)out.buf, threads);
+done:
+    for (Py_ssize_t i = 0; i < got; i++) PyBuffer_Release(&views[i]);
+    PyMem_Free(views);
+    PyMem_Free(jobs);
     Py_XDECREF(fast);
+    PyBuffer_Release(&out);
+    return result;
+}
+
+/* summarize_at(addresses, minus, lengths, kinds, bins, flags, out, threads): the same rows, for values
+ * given by address (int64 buffers: the address of each tensor's first value, the address of the
+ * values to subtract or 0, the number of values). The caller keeps the memory alive and unchanged
+ * during the call; it is what lets a caller pass hundreds of tensors without a buffer object each. */
+static PyObject *summarize_at(PyObject *self, PyObject *args) {
+    (void)self;
+    Py_buffer addr, minus, lens, out;
+    const char *kinds;
+    Py_ssize_t nkinds;
+    int bins, flags, threads;
+    if (!PyArg_ParseTuple(args, "y*y*y*y#iiw*i", &addr, &minus, &lens, &kinds, &nkinds, &bins, &flags, &out, &threads))
+        return NULL;
+    PyObject *result = NULL;
+    Job *jobs = NULL;
+    Py_ssize_t n = addr.len / (Py_ssize_t)sizeof(int64_t);
+    if (addr.len != n * (Py_ssize_t)sizeof(int64_t) || minus.len != addr.len || lens.len != addr.len) {
+        PyErr_SetString(PyExc_ValueError, "addresses, minus and lengths must be int64 buffers of one value per tensor");
+        goto done;
+    }
+    if (check_common(n, nkinds, bins, &out) < 0) goto done;
+    jobs = (Job *)PyMem_Calloc((size_t)n + 1, sizeof(Job));
+    if (!jobs) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    const int64_t *a = (const int64_t *)addr.buf, *m = (const int64_t *)minus.buf, *l = (const int64_t *)lens.buf;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_ssize_t itemsize;
+        int kind = kind_of(kinds[i], &itemsize);
+        if (kind < 0) {
+            PyErr_Format(PyExc_ValueError, "unknown kind %c", kinds[i]);
+            goto done;
+        }
+        if (!a[i] || l[i] < 0) {
+            PyErr_SetString(PyExc_ValueError, "an address is 0 or a length is negative");
+            goto done;
+        }
+        jobs[i].data = (const char *)(uintptr_t)a[i];
+        jobs[i].minus = m[i] ? (const char *)(uintptr_t)m[i] : NULL;
+        jobs[i].n = l[i];
+        jobs[i].kind = kind;
+    }
+    result = run_jobs(jobs, n, bins, flags, (double *)out.buf, threads);
+done:
+    PyMem_Free(jobs);
+    PyBuffer_Release(&addr);
+    PyBuffer_Release(&minus);
+    PyBuffer_Release(&lens);
     PyBuffer_Release(&out);
     return result;
 }
@@ -633,6 +744,9 @@ done:
 static PyMethodDef methods[] = {
     {"summarize", summarize, METH_VARARGS,
      "summarize(buffers, kinds, bins, flags, out, threads) -> bytes: one statistics row per buffer into out."},
+    {"summarize_at", summarize_at, METH_VARARGS,
+     "summarize_at(addresses, minus, lengths, kinds, bins, flags, out, threads) -> bytes: the same, by address, "
+     "of data[i] - minus[i] where minus is not 0."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -11,3 +11,16 @@ CHUNK: int
 
 def summarize(buffers: Sequence[Buffer], kinds: bytes, bins: int, flags: int, out: Buffer, threads: int) -> bytes:
     """Writes one statistics row per buffer into ``out``; returns how each histogram was binned."""
+
+def summarize_at(
+    addresses: Buffer,
+    minus: Buffer,
+    lengths: Buffer,
+    kinds: bytes,
+    bins: int,
+    flags: int,
+    out: Buffer,
+    threads: int,
+) -> bytes:
+    """The same rows for values given by address (int64 buffers); a non-zero ``minus`` address
+    summarises ``data[i] - minus[i]``."""

@@ -29,7 +29,7 @@ KERNELS = ("auto", "c", "torch")
 ENV = "FITSCOPE_KERNEL"
 
 # dtype -> the kernel's code for its values; bfloat16 travels as raw 16-bit words.
-_CODES = {torch.float32: "f", torch.float64: "d", torch.float16: "e", torch.bfloat16: "b"}
+_CODES = {torch.float32: ord("f"), torch.float64: ord("d"), torch.float16: ord("e"), torch.bfloat16: ord("b")}
 
 
 def _load() -> tuple[ModuleType | None, str | None]:
@@ -96,21 +96,51 @@ class CpuKernel:
         """Whether the kernel takes ``t`` (a CPU tensor of one of its four dtypes)."""
         return t.device.type == "cpu" and t.dtype in _CODES
 
-    def rows(self, tensors: Sequence[torch.Tensor]) -> tuple[np.ndarray, bytes]:
+    def rows(
+        self, tensors: Sequence[torch.Tensor], minus: Sequence[torch.Tensor | None] | None = None
+    ) -> tuple[np.ndarray, bytes]:
         """Returns one statistics row per tensor (float64, ``NSTATS + bins`` columns) and how each was binned.
 
-        The tensors are only read; non-contiguous ones are copied first. The work runs on
-        ``torch.get_num_threads()`` threads without the GIL.
+        Args:
+            tensors: CPU tensors the kernel :meth:`handles`, none empty.
+            minus: For each tensor, ``None`` or a tensor of the same dtype and element count:
+                the row then describes ``tensor - minus`` (in float32 for the 16-bit dtypes,
+                as ``tensor.float() - minus.float()``), computed without materialising it.
+
+        The tensors are only read; non-contiguous ones are copied first. Values are passed by
+        address (no Python object per tensor). The work runs on ``torch.get_num_threads()``
+        threads without the GIL.
         """
-        buffers = []
-        for t in tensors:
-            flat = t.detach().resolve_neg()
-            if not flat.is_contiguous():
-                flat = flat.contiguous()
-            if flat.dtype == torch.bfloat16:
-                flat = flat.view(torch.int16)  # numpy has no bfloat16; the kernel reads the words
-            buffers.append(flat.reshape(-1).numpy())
-        codes = "".join(_CODES[t.dtype] for t in tensors).encode("ascii")
-        out = np.empty((len(tensors), self.columns), dtype=np.float64)
-        modes: bytes = self._module.summarize(buffers, codes, self.bins, self.flags, out, torch.get_num_threads())
+        n = len(tensors)
+        addresses = np.zeros(n, dtype=np.int64)
+        subtract = np.zeros(n, dtype=np.int64)
+        lengths = np.empty(n, dtype=np.int64)
+        keep: list[torch.Tensor] = []  # contiguous copies, alive until the kernel has read them
+        codes = bytearray(n)
+        for i, t in enumerate(tensors):
+            t = _readable(t, keep)
+            addresses[i] = t.data_ptr()
+            lengths[i] = t.numel()
+            codes[i] = _CODES[t.dtype]
+            m = None if minus is None else minus[i]
+            if m is not None:
+                if m.dtype != t.dtype or m.numel() != t.numel() or m.device.type != "cpu":
+                    raise ValueError(
+                        f"minus[{i}] must be a CPU tensor of {t.dtype} with {t.numel()} elements, "
+                        f"got {m.dtype} with {m.numel()} on {m.device}."
+                    )
+                subtract[i] = _readable(m, keep).data_ptr()
+        out = np.empty((n, self.columns), dtype=np.float64)
+        modes: bytes = self._module.summarize_at(
+            addresses, subtract, lengths, bytes(codes), self.bins, self.flags, out, torch.get_num_threads()
+        )
         return out, modes
+
+
+def _readable(t: torch.Tensor, keep: list[torch.Tensor]) -> torch.Tensor:
+    """``t`` itself when its values lie contiguously in memory as they read, else a contiguous copy kept in ``keep``."""
+    if t.is_contiguous() and not t.is_neg():
+        return t
+    copy = t.detach().resolve_neg().contiguous()
+    keep.append(copy)
+    return copy

@@ -40,6 +40,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import torch
 
 from fitscope.records import Histogram, Summary
@@ -175,21 +176,36 @@ class TensorSummarizer:
         self._nans: dict[tuple[torch.device, torch.dtype], torch.Tensor] = {}
         self._tuning_override: _Tuning | None = None  # tests run the accelerator path on the CPU
 
-    def summarize(self, tensors: Sequence[torch.Tensor]) -> list[Summary]:
+    def summarize(
+        self, tensors: Sequence[torch.Tensor], minus: Sequence[torch.Tensor | None] | None = None
+    ) -> list[Summary]:
         """Returns one summary per tensor, in input order.
 
         Args:
             tensors: Floating-point tensors of any shape, dtype and device.
+            minus: For each tensor, ``None`` or a tensor of the same dtype, shape and device: its
+                summary then describes ``tensor - minus`` (for float16 and bfloat16, in float32:
+                ``tensor.float() - minus.float()``). A parameter's update from its pre-step copy:
+                the compiled kernel computes the differences as it reads, without storing them.
 
         Raises:
             TypeError: A tensor is not floating-point.
+            ValueError: ``minus`` does not match ``tensors``.
         """
+        if minus is not None and len(minus) != len(tensors):
+            raise ValueError(f"minus must have one entry per tensor ({len(tensors)}), got {len(minus)}.")
         groups: dict[torch.device, list[int]] = {}
         compiled: list[int] = []  # positions of the tensors the compiled kernel takes
         cpu = self._cpu if self._tuning_override is None else None
         for i, t in enumerate(tensors):
             if not t.is_floating_point():
                 raise TypeError(f"TensorSummarizer summarizes floating-point tensors; tensor {i} is {t.dtype}.")
+            m = None if minus is None else minus[i]
+            if m is not None and (m.dtype != t.dtype or m.shape != t.shape or m.device != t.device):
+                raise ValueError(
+                    f"minus[{i}] must match tensor {i} ({t.dtype}, {tuple(t.shape)}, {t.device}); "
+                    f"got {m.dtype}, {tuple(m.shape)}, {m.device}."
+                )
             if not t.numel():
                 continue
             if cpu is not None and cpu.handles(t):
@@ -201,14 +217,22 @@ class TensorSummarizer:
             # Queue every device's work before the first copy to the host, so devices overlap
             # (accelerators first: the CPU kernel below runs while they work).
             devices = sorted(groups, key=lambda d: d.type == "cpu")
-            pending = [(groups[d], *self._rows(d, [tensors[i] for i in groups[d]])) for d in devices]
+            pending = []
+            for d in devices:
+                order, rows = self._rows(d, [_difference(tensors[i], minus, i) for i in groups[d]])
+                pending.append((groups[d], order, rows.numpy() if d.type == "cpu" else rows))
             if compiled:
                 assert cpu is not None
-                values, _ = cpu.rows([tensors[i] for i in compiled])
-                pending.append((compiled, list(range(len(compiled))), torch.from_numpy(values)))
+                values, _ = cpu.rows(
+                    [tensors[i] for i in compiled], None if minus is None else [minus[i] for i in compiled]
+                )
+                pending.append((compiled, list(range(len(compiled))), values))
             for idx, order, rows in pending:
-                for row, pos in zip(rows.tolist(), order, strict=True):
-                    out[idx[pos]] = self._summary(tensors[idx[pos]].numel(), row)
+                host = rows if isinstance(rows, np.ndarray) else rows.cpu().numpy()
+                positions = [idx[pos] for pos in order]
+                summaries = self._summaries([tensors[p].numel() for p in positions], host)
+                for pos, summary in zip(positions, summaries, strict=True):
+                    out[pos] = summary
         return out
 
     # ----------------------------------------------------------------------------- planning
@@ -424,31 +448,52 @@ class TensorSummarizer:
 
     # ----------------------------------------------------------------------------- records
 
-    def _summary(self, count: int, row: list[float]) -> Summary:
-        fin, nan, pos = int(row[_FIN]), int(row[_NAN]), int(row[_POS])
-        neg = count - fin - nan - pos
-        if not fin:
-            return Summary(count, count - fin, nan, pos, neg)
-        mn, mx = row[_MIN], row[_MAX]
-        hist = None
-        if self.histogram:
-            counts = (fin,) if mn == mx else tuple(int(c) for c in row[_NSTATS:])
-            hist = Histogram(min=mn, max=mx, counts=counts)
-        return Summary(
-            count=count,
-            nonfinite_count=count - fin,
-            nan_count=nan,
-            posinf_count=pos,
-            neginf_count=neg,
-            mean=row[_SUM] / fin if self.mean else None,
-            stdev=math.sqrt(row[_M2] / (fin - 1)) if self.stdev and fin > 1 else None,
-            mean_magnitude=row[_ABS] / fin if self.mean_magnitude else None,
-            min=mn,
-            max=mx,
-            sum=row[_SUM],
-            sum_squares=row[_SSQ],
-            histogram=hist,
-        )
+    def _summaries(self, counts: list[int], rows: np.ndarray) -> list[Summary]:
+        """Summaries from statistics rows: read column by column (one list per column, not per row)."""
+        columns = rows[:, :_NSTATS].T.tolist()
+        fins, nans, poss, sums, ssqs, abss, mins, maxs, m2s = columns
+        bins = rows[:, _NSTATS:].astype(np.int64).tolist() if self.histogram else None
+        mean, stdev, magnitude, histogram = self.mean, self.stdev, self.mean_magnitude, self.histogram
+        out = []
+        for i, count in enumerate(counts):
+            fin, nan, pos = int(fins[i]), int(nans[i]), int(poss[i])
+            neg = count - fin - nan - pos
+            if not fin:
+                out.append(Summary(count, count - fin, nan, pos, neg))
+                continue
+            mn, mx = mins[i], maxs[i]
+            hist = None
+            if histogram:
+                assert bins is not None
+                hist = Histogram(mn, mx, (fin,) if mn == mx else tuple(bins[i]))
+            out.append(
+                Summary(
+                    count,
+                    count - fin,
+                    nan,
+                    pos,
+                    neg,
+                    sums[i] / fin if mean else None,
+                    math.sqrt(m2s[i] / (fin - 1)) if stdev and fin > 1 else None,
+                    abss[i] / fin if magnitude else None,
+                    mn,
+                    mx,
+                    sums[i],
+                    ssqs[i],
+                    hist,
+                )
+            )
+        return out
+
+
+def _difference(t: torch.Tensor, minus: Sequence[torch.Tensor | None] | None, i: int) -> torch.Tensor:
+    """``t - minus[i]`` for the torch path (float32 for the 16-bit dtypes), or ``t`` without one."""
+    m = None if minus is None else minus[i]
+    if m is None:
+        return t
+    if t.dtype in (torch.float16, torch.bfloat16):
+        return t.float() - m.float()
+    return t - m
 
 
 class _BinParams:

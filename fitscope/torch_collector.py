@@ -9,8 +9,11 @@ when not armed. On a reporting iteration:
   (after any clipping or GradScaler unscaling), or, when ``step(closure)`` is called (LBFGS,
   Lightning), as they are right after the closure's *first* evaluation inside the step: the
   gradient at the parameters the step started from (re-evaluations do not replace it);
-* the step post-hook computes ``update = parameter after - parameter before`` (in the
-  parameter's dtype, float32 at least): the change the optimizer really applied;
+* the step post-hook marks the updates ready: ``update = parameter after - parameter before``
+  (in the parameter's dtype, float32 at least), the change the optimizer really applied, is
+  summarised at ``collect`` from the pre-step copy (the compiled kernel subtracts as it reads;
+  no difference tensor is stored). A parameter changed in place between ``step()`` and
+  ``iteration_done`` (weight clamping) has that change in its update too;
 * an optimizer fitscope cannot hook (Keras's) is bracketed by :meth:`TorchCollector.begin_step`
   and :meth:`TorchCollector.end_step` instead, and gradients are read from ``.grad`` at the report;
 * forward hooks on leaf modules keep their outputs (training mode only);
@@ -127,7 +130,7 @@ class TorchCollector:
         self._optimizer_handles: list[Any] = []
         self._grads: list[torch.Tensor | None] | None = None
         self._before: list[torch.Tensor] | None = None
-        self._updates: list[torch.Tensor] | None = None
+        self._stepped = False  # the step after the copies in _before has completed
         self._lrs: dict[str, float] | None = None
         self._activations: dict[str, tuple[torch.Tensor, int]] = {}
         self._hook_seconds = 0.0
@@ -206,25 +209,19 @@ class TorchCollector:
             if self.config.learning_rates:
                 self._lrs = self._read_learning_rates()
             if self.config.updates.enabled:
-                self._before = [p.detach().clone() for p in self.params]
+                # One batched op for every parameter; x * 1 is x exactly (NaN, Inf and -0.0 included).
+                self._before = list(torch._foreach_mul([p.detach() for p in self.params], 1.0))
+                self._stepped = False
         self._hook_seconds += time.perf_counter() - t0
 
     def end_step(self) -> None:
-        """After a step on an armed iteration: ``update = parameter now - parameter before``."""
-        if not self._armed or self._before is None:
-            return
-        t0 = time.perf_counter()
-        with torch.no_grad():
-            updates = []
-            for p, before in zip(self.params, self._before, strict=True):
-                after = p.detach()
-                if after.dtype in (torch.float16, torch.bfloat16):
-                    updates.append(after.float() - before.float())
-                else:
-                    updates.append(after - before)
-            self._updates = updates
-            self._before = None
-        self._hook_seconds += time.perf_counter() - t0
+        """After a step on an armed iteration: the updates are ready (``parameter now - parameter before``).
+
+        They are summarised at :meth:`collect` from the pre-step copies, by the compiled kernel
+        as it reads (no difference tensor is stored); nothing runs here.
+        """
+        if self._armed and self._before is not None:
+            self._stepped = True
 
     def _on_pre_step(self, optimizer: Any, args: Any, kwargs: Any) -> tuple[Any, Any] | None:
         """The step pre-hook: what :meth:`begin_step` keeps, and the gradients the step consumes.
@@ -307,7 +304,8 @@ class TorchCollector:
 
     def _reset_step(self) -> None:
         """Forgets what the hooks captured for the step (gradients, parameters before it, updates, activations)."""
-        self._grads = self._updates = self._before = None
+        self._grads = self._before = None
+        self._stepped = False
         self._activations = {}
 
     def collect(self, *, step_state: bool = True) -> dict[str, dict[str, Summary]]:
@@ -322,22 +320,23 @@ class TorchCollector:
         if not step_state:
             self._reset_step()
             self._lrs = None
-        groups: dict[tuple[bool, bool, bool, bool], list[tuple[str, str, torch.Tensor]]] = {}
+        groups: dict[tuple[bool, bool, bool, bool], list[tuple[str, str, torch.Tensor, torch.Tensor | None]]] = {}
 
-        def add(kind: str, name: str, tensor: torch.Tensor | None) -> None:
+        def add(kind: str, name: str, tensor: torch.Tensor | None, minus: torch.Tensor | None = None) -> None:
             kc = self.config.kind(kind)
             if kc.enabled and tensor is not None:
-                groups.setdefault(_summary_key(kc), []).append((kind, name, tensor))
+                groups.setdefault(_summary_key(kc), []).append((kind, name, tensor, minus))
 
         with torch.no_grad():
             for name, p in zip(self.param_names, self.params, strict=True):
-                add("parameters", name, p.detach())
+                add("parameters", name, p)
             grads = self._grads if self._grads is not None else [p.grad for p in self.params]
             for name, g in zip(self.param_names, grads, strict=True):
-                add("gradients", name, None if g is None else g.detach())
-            if self._updates is not None:
-                for name, u in zip(self.param_names, self._updates, strict=True):
-                    add("updates", name, u)
+                add("gradients", name, g)
+            if self._stepped and self._before is not None:
+                # update = parameter now - parameter before the step, summarised from the copy.
+                for name, p, before in zip(self.param_names, self.params, self._before, strict=True):
+                    add("updates", name, p, before)
             for name, (act, version) in self._activations.items():
                 # A later in-place op changed this output: its values are no longer the layer's.
                 add("activations", name, act if act._version == version else None)
@@ -356,8 +355,11 @@ class TorchCollector:
                     histogram=histogram,
                 )
                 self._summarizers[key] = summarizer
-            summaries = summarizer.summarize([t for _, _, t in items])
-            for (kind, name, _), summary in zip(items, summaries, strict=True):
+            minus = [m for _, _, _, m in items]
+            summaries = summarizer.summarize(
+                [t for _, _, t, _ in items], minus if any(m is not None for m in minus) else None
+            )
+            for (kind, name, _, _), summary in zip(items, summaries, strict=True):
                 out[kind][name] = summary
         activations = out["activations"]
         # Activations in module registration order, whatever order the forward pass ran.

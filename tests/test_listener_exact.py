@@ -158,3 +158,49 @@ def test_nan_and_inf_split_by_kind() -> None:
     assert (w1.count, w1.nan_count, w1.posinf_count, w1.neginf_count, w1.nonfinite_count) == (6, 1, 1, 1, 3)
     assert (w1.min, w1.max, w1.sum, w1.mean) == (1.0, 4.0, 7.0, 7.0 / 3)
     assert w1.histogram is not None and sum(w1.histogram.counts) == 3
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64, torch.float16, torch.bfloat16])
+def test_updates_of_every_dtype_are_the_exact_difference(dtype: torch.dtype) -> None:
+    # Updates are summarised from the pre-step copy (the kernel subtracts as it reads): they must
+    # equal the difference computed by hand, in float32 for the 16-bit dtypes.
+    torch.manual_seed(3)
+    model = torch.nn.Sequential(torch.nn.Linear(30, 20), torch.nn.Tanh(), torch.nn.Linear(20, 5)).to(dtype)
+    opt = torch.optim.Adam(model.parameters(), lr=1e-2)
+    storage = InMemoryStatsStorage()
+    listener = StatsListener(storage, frequency=2, close_sinks=False)
+    listener.attach(model, opt)
+    x = torch.randn(8, 30, dtype=dtype)
+    for _ in range(2):
+        before = {n: p.detach().clone() for n, p in model.named_parameters()}
+        opt.zero_grad()
+        loss = model(x).float().square().mean()
+        loss.backward()
+        opt.step()
+        listener.iteration_done(loss)
+    listener.close()
+    report = storage.get_latest_update(listener.session_id, listener.worker_id)
+    assert report is not None and report.iteration == 2
+    for name, p in model.named_parameters():
+        after, old = p.detach(), before[name]
+        want = after.float() - old.float() if dtype in (torch.float16, torch.bfloat16) else after - old
+        assert_summary(report.summaries["updates"][name], want.double().numpy())
+
+
+def test_a_parameter_changed_between_step_and_iteration_done_has_that_change_in_its_update() -> None:
+    torch.manual_seed(4)
+    model = torch.nn.Linear(10, 3)
+    opt = torch.optim.SGD(model.parameters(), lr=0.5)
+    storage = InMemoryStatsStorage()
+    listener = StatsListener(storage, frequency=1, close_sinks=False)
+    listener.attach(model, opt)
+    before = model.weight.detach().clone()
+    model(torch.randn(4, 10)).square().sum().backward()
+    opt.step()
+    with torch.no_grad():
+        model.weight.clamp_(-0.05, 0.05)  # weight clipping after the step, as documented
+    listener.iteration_done(0.0)
+    listener.close()
+    report = storage.get_latest_update(listener.session_id, listener.worker_id)
+    assert report is not None
+    assert_summary(report.summaries["updates"]["weight"], (model.weight.detach() - before).numpy())

@@ -419,3 +419,71 @@ def test_a_missing_kernel_is_an_error_when_asked_for(monkeypatch: pytest.MonkeyP
     assert TensorSummarizer().kernel == "torch"
     with pytest.raises(FitscopeError, match=r"not installed \(ImportError: test\)"):
         TensorSummarizer(kernel="c")
+
+
+# --------------------------------------------------------------------------------- difference mode
+
+
+def difference(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+    """The reference update: ``a - b`` in the dtype, float32 for the 16-bit ones (what the listener reports)."""
+    return a.float() - b.float() if a.dtype in (torch.float16, torch.bfloat16) else a - b
+
+
+@pytest.mark.parametrize("bins", [1, 20, 100])
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_differences_are_summarised_as_the_materialised_difference(dtype: torch.dtype, bins: int) -> None:
+    after, before = [], []
+    for seed, shape in enumerate([(1,), (7, 3), (300, 200), (2049,), (64, 64, 40)]):
+        b = randn(*shape, dtype=dtype, seed=20 + seed)
+        # Tiny steps (ulps), large ones, and equal values (zero update) in one tensor.
+        step = randn(*shape, dtype=dtype, seed=40 + seed) * (1e-3 if seed % 2 else 10.0)
+        a = b + step
+        a.view(-1)[::5] = b.view(-1)[::5]
+        after.append(a)
+        before.append(b)
+    # Non-finite values on either side: NaN - x, Inf - Inf, x - Inf.
+    a = randn(1000, dtype=dtype, seed=60)
+    b = randn(1000, dtype=dtype, seed=61)
+    a[3], b[4], a[5], b[5], b[6] = math.nan, math.nan, math.inf, math.inf, -math.inf
+    after.append(a)
+    before.append(b)
+    for kernel in KERNELS:
+        got = TensorSummarizer(bins, kernel=kernel).summarize(after, before)
+        for s, x, y in zip(got, after, before, strict=True):
+            want = difference(x, y)
+            assert_numpy(s, want, bins)
+            assert_same(s, TensorSummarizer(bins, kernel="torch").summarize([want])[0])
+
+
+def test_differences_of_non_contiguous_tensors_and_mixed_calls() -> None:
+    base = randn(300, 200, seed=70)
+    other = randn(200, 300, seed=71).t()  # same shape, not contiguous
+    tensors = [base, base.t(), base[::2], randn(50, seed=72)]
+    minus = [other, randn(300, 200, seed=74).t(), base[1::2], None]
+    got = TensorSummarizer(20, kernel="c").summarize(tensors, minus)
+    for s, t, m in zip(got, tensors, minus, strict=True):
+        assert_numpy(s, t if m is None else t - m, 20)
+
+
+def test_differences_need_matching_tensors() -> None:
+    s = TensorSummarizer(20, kernel="c")
+    a = randn(10, seed=80)
+    with pytest.raises(ValueError, match="one entry per tensor"):
+        s.summarize([a], [])
+    with pytest.raises(ValueError, match="must match tensor 0"):
+        s.summarize([a], [a.double()])
+    with pytest.raises(ValueError, match="must match tensor 0"):
+        s.summarize([a], [randn(11, seed=81)])
+
+
+def test_the_kernel_refuses_bad_addresses_and_lengths() -> None:
+    from fitscope import _stats_kernel as k
+
+    out = np.empty((1, k.NSTATS + 20))
+    zeros = np.zeros(1, dtype=np.int64)
+    with pytest.raises(ValueError, match="address is 0"):
+        k.summarize_at(zeros, zeros, np.ones(1, dtype=np.int64), b"f", 20, 3, out, 1)
+    with pytest.raises(ValueError, match="int64 buffers"):
+        k.summarize_at(zeros, np.zeros(2, dtype=np.int64), zeros, b"f", 20, 3, out, 1)
+    with pytest.raises(ValueError, match="one kind per buffer"):
+        k.summarize_at(zeros, zeros, zeros, b"ff", 20, 3, out, 1)
