@@ -217,10 +217,10 @@ class TensorSummarizer:
             # Queue every device's work before the first copy to the host, so devices overlap
             # (accelerators first: the CPU kernel below runs while they work).
             devices = sorted(groups, key=lambda d: d.type == "cpu")
-            pending = []
+            pending: list[tuple[list[int], list[int], np.ndarray | torch.Tensor]] = []
             for d in devices:
-                order, rows = self._rows(d, [_difference(tensors[i], minus, i) for i in groups[d]])
-                pending.append((groups[d], order, rows.numpy() if d.type == "cpu" else rows))
+                order, device_rows = self._rows(d, [_difference(tensors[i], minus, i) for i in groups[d]])
+                pending.append((groups[d], order, device_rows.numpy() if d.type == "cpu" else device_rows))
             if compiled:
                 assert cpu is not None
                 values, _ = cpu.rows(
