@@ -1,9 +1,8 @@
 /* fitscope._stats_kernel: the CPU statistics kernel behind fitscope.tensor_stats.
  *
- * summarize(buffers, kinds, bins, flags, out, threads) -> bytes
  * summarize_at(addresses, minus, lengths, kinds, bins, flags, out, threads) -> bytes
  *
- * For each buffer (the contiguous values of one tensor) it writes one row of ``out`` (float64,
+ * For each tensor (its contiguous values, given by address) it writes one row of ``out`` (float64,
  * NSTATS + bins columns, the layout of fitscope.tensor_stats): finite count, NaN count, +Inf count,
  * then over the finite values as float64 the sum, sum of squares, sum of magnitudes, min, max and
  * the sum of squared deviations from the mean (corrected two-pass formula), then the counts of
@@ -23,12 +22,11 @@
  * A tensor is cut into chunks; partial results are kept per chunk and merged in chunk order, so
  * the result does not depend on the number of threads. The GIL is released during the work.
  *
- * summarize_at takes the values by address instead of as buffers (no Python object per tensor), and
- * in difference mode (a non-zero `minus` address) summarises data[i] - minus[i], computed block by
+ * The values are taken by address (no Python object per tensor). In difference mode (a non-zero `minus` address) summarises data[i] - minus[i], computed block by
  * block in the values' float type (float32 for the 16-bit kinds, widened first): a parameter's
  * update from its pre-step copy, without materialising the difference.
  *
- * The returned bytes say, per buffer, how its histogram was binned: 'F' edge counts, 'L' numpy's
+ * The returned bytes say, per tensor, how its histogram was binned: 'F' edge counts, 'L' numpy's
  * algorithm, 'Z' a range that overflows float64 (every value in bin 0, as the torch path does),
  * '1' one distinct finite value or no finite value, '-' no histogram asked for.
  */
@@ -640,55 +638,6 @@ static int check_common(Py_ssize_t n, Py_ssize_t nkinds, int bins, const Py_buff
     return 0;
 }
 
-static PyObject *summarize(PyObject *self, PyObject *args) {
-    (void)self;
-    PyObject *seq;
-    const char *kinds;
-    Py_ssize_t nkinds;
-    int bins, flags, threads;
-    Py_buffer out;
-    if (!PyArg_ParseTuple(args, "Oy#iiw*i", &seq, &kinds, &nkinds, &bins, &flags, &out, &threads)) return NULL;
-    PyObject *result = NULL;
-    PyObject *fast = PySequence_Fast(seq, "buffers must be a sequence");
-    Py_buffer *views = NULL;
-    Job *jobs = NULL;
-    Py_ssize_t n = 0, got = 0;
-    if (!fast) goto done;
-    n = PySequence_Fast_GET_SIZE(fast);
-    if (check_common(n, nkinds, bins, &out) < 0) goto done;
-    views = (Py_buffer *)PyMem_Calloc((size_t)n + 1, sizeof(Py_buffer));
-    jobs = (Job *)PyMem_Calloc((size_t)n + 1, sizeof(Job));
-    if (!views || !jobs) {
-        PyErr_NoMemory();
-        goto done;
-    }
-    for (got = 0; got < n; got++) {
-        Py_ssize_t itemsize;
-        int kind = kind_of(kinds[got], &itemsize);
-        if (kind < 0) {
-            PyErr_Format(PyExc_ValueError, "unknown kind %c", kinds[got]);
-            goto done;
-        }
-        if (PyObject_GetBuffer(PySequence_Fast_GET_ITEM(fast, got), &views[got], PyBUF_C_CONTIGUOUS) < 0) goto done;
-        if (views[got].len % itemsize) {
-            got++;
-            PyErr_SetString(PyExc_ValueError, "a buffer's size is not a whole number of values");
-            goto done;
-        }
-        jobs[got].data = (const char *)views[got].buf;
-        jobs[got].n = views[got].len / itemsize;
-        jobs[got].kind = kind;
-    }
-    result = run_jobs(jobs, n, bins, flags, (double *)out.buf, threads);
-done:
-    for (Py_ssize_t i = 0; i < got; i++) PyBuffer_Release(&views[i]);
-    PyMem_Free(views);
-    PyMem_Free(jobs);
-    Py_XDECREF(fast);
-    PyBuffer_Release(&out);
-    return result;
-}
-
 /* summarize_at(addresses, minus, lengths, kinds, bins, flags, out, threads): the same rows, for values
  * given by address (int64 buffers: the address of each tensor's first value, the address of the
  * values to subtract or 0, the number of values). The caller keeps the memory alive and unchanged
@@ -742,8 +691,6 @@ done:
 }
 
 static PyMethodDef methods[] = {
-    {"summarize", summarize, METH_VARARGS,
-     "summarize(buffers, kinds, bins, flags, out, threads) -> bytes: one statistics row per buffer into out."},
     {"summarize_at", summarize_at, METH_VARARGS,
      "summarize_at(addresses, minus, lengths, kinds, bins, flags, out, threads) -> bytes: the same, by address, "
      "of data[i] - minus[i] where minus is not 0."},

@@ -1,16 +1,11 @@
 """Types of the compiled CPU statistics kernel (fitscope/_stats_kernel.c)."""
 
-from collections.abc import Sequence
-
 from typing_extensions import Buffer
 
 NSTATS: int
 WANT_MOMENT: int
 WANT_HIST: int
 CHUNK: int
-
-def summarize(buffers: Sequence[Buffer], kinds: bytes, bins: int, flags: int, out: Buffer, threads: int) -> bytes:
-    """Writes one statistics row per buffer into ``out``; returns how each histogram was binned."""
 
 def summarize_at(
     addresses: Buffer,
