@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from fitscope.config import StatsConfig
 from fitscope.encoding import encode_float
 from fitscope.errors import ListenerError, RecordError
+from fitscope.overhead_budget import OverheadBudget, check_max_overhead
 from fitscope.records import (
     SUMMARY_KINDS,
     TYPE_ID,
@@ -99,6 +100,12 @@ class StatsListener:
             next ``iteration_done`` is step ``start_iteration + 1``, and reports stay on the
             multiples of ``frequency``.
         start_epoch: Epochs already done: the next ``epoch_done`` records this epoch number.
+        max_overhead: The most the listener may add to training, as a fraction of the training
+            time (0.03 = 3 %, the default). The listener measures its own cost at every report
+            (collection, hooks, and its sink threads' CPU time) and, over budget, keeps every
+            scalar statistic but spreads histograms over several reports (activations first,
+            then parameters, updates, gradients); each report's ``budget`` says which it holds
+            (see :mod:`fitscope.overhead_budget`). ``None`` collects everything every report.
     """
 
     def __init__(
@@ -116,8 +123,10 @@ class StatsListener:
         close_sinks: bool = True,
         start_iteration: int = 0,
         start_epoch: int = 0,
+        max_overhead: float | None = 0.03,
     ) -> None:
         check_frequency(frequency)
+        budget_fraction = check_max_overhead(max_overhead)
         sink_list = list(sinks) if isinstance(sinks, Sequence) else [sinks]
         if not sink_list:
             raise ValueError("StatsListener needs at least one sink (a storage or an exporter).")
@@ -135,6 +144,15 @@ class StatsListener:
                 raise ValueError(f"{name} must be a non-empty string, got {ident!r}.")
         self.frequency = frequency
         self.config = config or StatsConfig()
+        self.max_overhead = budget_fraction
+        self._budget = (
+            None
+            if budget_fraction is None
+            else OverheadBudget(
+                budget_fraction,
+                [k for k in SUMMARY_KINDS if self.config.kind(k).enabled and self.config.kind(k).histogram],
+            )
+        )
         self.session_id = session_id or str(uuid.uuid4())
         self._worker_id = worker_id
         self.session_name = session_name
@@ -159,6 +177,7 @@ class StatsListener:
         self._nonfinite_logged = False
         self._start = time.perf_counter()
         self._last_report_time = self._start
+        self._window_start = self._start  # where the overhead budget's window starts
         self._atexit = _register_atexit(self)
 
     # ------------------------------------------------------------------ identity
@@ -238,7 +257,9 @@ class StatsListener:
             model_info = self._collector.describe(example_input)
         software = collect_software(self._collector.model) if self.config.software_info else None
         self._send_static_info(model_info, software)
-        self._start = self._last_report_time = time.perf_counter()
+        self._start = self._last_report_time = self._window_start = time.perf_counter()
+        for writer in self._writers:
+            writer.take_cpu_seconds()  # writing StaticInfo is not part of a training window
         return self
 
     @property
@@ -437,7 +458,8 @@ class StatsListener:
         """
         t0 = time.perf_counter()
         collector = self._collector
-        summaries = collector.collect(step_state=not final) if collector is not None else {}
+        spread = self._budget.histogram_filter() if self._budget is not None else None
+        summaries = collector.collect(step_state=not final, spread=spread) if collector is not None else {}
         losses = _host_floats(self._window_losses)
         scores = ScoreSeries(
             iterations=tuple(self._window_iterations), values=tuple(losses), timestamps_ms=tuple(self._window_times)
@@ -459,6 +481,16 @@ class StatsListener:
             read_memory(collector.device_names() if collector is not None else None) if self.config.memory else None
         )
         hook_ms = collector.take_hook_ms() if collector is not None else 0.0
+        t_end = time.perf_counter()
+        collection_ms = (t_end - t0) * 1000.0 + hook_ms
+        budget = None
+        if self._budget is not None:
+            # The window's training time: its wall time less what the listener spent in it.
+            sink_s = sum(w.take_cpu_seconds() for w in self._writers)
+            train_s = (t_end - self._window_start) - collection_ms / 1000.0
+            overhead = (collection_ms / 1000.0 + sink_s) / train_s if train_s > 0 else None
+            budget = self._budget.record(overhead)
+        self._window_start = t_end
         report = StatsReport(
             session_id=self.session_id,
             worker_id=self.worker_id,
@@ -470,8 +502,9 @@ class StatsListener:
             learning_rates=learning_rates,
             performance=performance,
             memory=memory,
-            collection_ms=(time.perf_counter() - t0) * 1000.0 + hook_ms,
+            collection_ms=collection_ms,
             summaries=summaries,
+            budget=budget,
         )
         self._submit(report)
         if not self._nonfinite_logged:

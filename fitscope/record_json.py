@@ -15,6 +15,7 @@ from fitscope.errors import RecordError
 from fitscope.records import (
     JSON,
     TYPE_ID,
+    Budget,
     DeviceInfo,
     DeviceMemory,
     EpochRecord,
@@ -42,7 +43,7 @@ def _plain(obj: Any) -> JSON:
     """Converts nested records to JSON values; floats keep their value (encoded later)."""
     if isinstance(obj, float):
         return encode_float(obj)
-    if isinstance(obj, (Summary, Histogram)):
+    if isinstance(obj, (Summary, Histogram, Budget)):
         return obj.to_json()
     if hasattr(obj, "__dataclass_fields__"):
         return {name: _plain(getattr(obj, name)) for name in obj.__dataclass_fields__}
@@ -207,6 +208,7 @@ def _stats_report(d: Mapping[str, Any]) -> StatsReport:
             str(kind): {str(name): Summary.from_json(s) for name, s in by_name.items()}
             for kind, by_name in (d.get("summaries") or {}).items()
         },
+        budget=None if d.get("budget") is None else Budget.from_json(d["budget"]),
     )
 
 

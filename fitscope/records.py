@@ -23,9 +23,11 @@ from fitscope.encoding import decode_float, decode_optional_float, encode_float,
 from fitscope.errors import RecordError
 
 __all__ = [
+    "HISTOGRAM_SPREAD_ORDER",
     "SUMMARY_KINDS",
     "SUMMARY_STATS",
     "TYPE_ID",
+    "Budget",
     "DeviceInfo",
     "DeviceMemory",
     "EpochRecord",
@@ -48,6 +50,8 @@ __all__ = [
 TYPE_ID: Final = "StatsListener"
 SummaryKind = Literal["parameters", "gradients", "updates", "activations"]
 SUMMARY_KINDS: Final[tuple[SummaryKind, ...]] = ("parameters", "gradients", "updates", "activations")
+#: The order in which an overhead budget spreads histograms over reports: the first kind first.
+HISTOGRAM_SPREAD_ORDER: Final[tuple[SummaryKind, ...]] = ("activations", "parameters", "updates", "gradients")
 #: The scalar statistics of a :class:`Summary` that can be read as a series.
 SUMMARY_STATS: Final = (
     "mean",
@@ -386,6 +390,52 @@ class Memory:
 
 
 @dataclass(frozen=True, slots=True)
+class Budget:
+    """How the listener's overhead budget (``StatsListener(max_overhead=...)``) shaped a report.
+
+    Every scalar statistic is always collected; only histograms are spread over reports, kind by
+    kind in :data:`HISTOGRAM_SPREAD_ORDER`, when the measured cost exceeds the budget.
+
+    Attributes:
+        max_overhead: The budget: the most the listener may add to training, as a fraction of
+            the training time (0.03 = 3 %).
+        overhead: The listener's measured cost over the window this report closes (its
+            collection, the hooks, and the CPU time its sink threads spent since the previous
+            report), as a fraction of the window's training time; None when it could not be
+            measured.
+        histogram_strides: For each kind whose histograms are switched on: 1 when every tensor
+            of that kind has its histogram in this report; ``s > 1`` when each tensor has one
+            every ``s`` reports (tensor ``j`` of the kind, in report order, when ``(j + r) % s
+            == 0`` for the ``r``-th report), so this report holds about ``1/s`` of them and the
+            others' ``histogram`` is None.
+    """
+
+    max_overhead: float
+    overhead: float | None = None
+    histogram_strides: Mapping[str, int] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, JSON]:
+        """Returns the JSON form (``schemas/stats_report.schema.json#/properties/budget``)."""
+        return {
+            "max_overhead": encode_float(self.max_overhead),
+            "overhead": encode_optional_float(self.overhead),
+            "histogram_strides": dict(self.histogram_strides),
+        }
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> Budget:
+        """Builds a budget from its JSON form."""
+        strides = d.get("histogram_strides") or {}
+        if not isinstance(strides, Mapping):
+            raise RecordError("budget.histogram_strides must be an object of kind to stride.")
+        return cls(
+            max_overhead=decode_float(required_field(d, "max_overhead", "budget")),
+            overhead=decode_optional_float(d.get("overhead")),
+            histogram_strides={str(k): int(v) for k, v in strides.items()},
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class StatsReport:
     """One reported iteration.
 
@@ -398,6 +448,8 @@ class StatsReport:
         collection_ms: What collecting this report cost the training thread, in ms.
         summaries: ``summaries[kind][name]`` for kind in :data:`SUMMARY_KINDS`; parameter
             names for parameters/gradients/updates, module names for activations.
+        budget: How the overhead budget shaped this report (which histograms it holds); None
+            when the listener had no budget (``max_overhead=None``: everything every report).
     """
 
     session_id: str
@@ -413,6 +465,7 @@ class StatsReport:
     memory: Memory | None = None
     collection_ms: float | None = None
     summaries: Mapping[str, Mapping[str, Summary]] = field(default_factory=dict)
+    budget: Budget | None = None
 
     def has_nonfinite(self) -> bool:
         """True when the score, a score in the window or any summary holds a non-finite value."""

@@ -73,6 +73,7 @@ class SinkWriter:
         self._written = 0
         self._dropped = 0
         self._errors = 0
+        self._cpu_seconds = 0.0  # CPU time of this thread in the sink's calls, since take_cpu_seconds
         self._last_error: str | None = None
         self._thread = threading.Thread(target=self._run, name=f"fitscope-sink-{type(sink).__name__}", daemon=True)
         self._thread.start()
@@ -112,6 +113,7 @@ class SinkWriter:
                     return
                 record = self._queue.popleft()
                 self._busy = True
+            started = time.thread_time()
             try:
                 getattr(self.sink, _METHOD[type(record)])(record)
             except Exception as exc:  # a broken sink must not stop training or the other sinks
@@ -130,7 +132,9 @@ class SinkWriter:
                 with self._cond:
                     self._written += 1
             finally:
+                spent = time.thread_time() - started
                 with self._cond:
+                    self._cpu_seconds += spent
                     self._busy = False
                     self._cond.notify_all()
 
@@ -159,6 +163,12 @@ class SinkWriter:
                 logger.error("fitscope: closing %r failed.", self.sink, exc_info=True)
                 return False
         return done
+
+    def take_cpu_seconds(self) -> float:
+        """Returns (and resets) the CPU time the sink's calls took on this writer's thread."""
+        with self._cond:
+            spent, self._cpu_seconds = self._cpu_seconds, 0.0
+        return spent
 
     def status(self) -> SinkStatus:
         """Returns the writer's counters."""

@@ -55,7 +55,9 @@ _INF = math.inf
 # Columns of a statistics row (float64; counts are exact below 2**53), then the bin counts.
 _FIN, _NAN, _POS, _SUM, _SSQ, _ABS, _MIN, _MAX, _M2 = range(9)
 _NSTATS = 9
-_MAX_PLANS = 8
+# Plans kept per summarizer: an overhead budget that spreads histograms cycles each summarizer
+# through up to MAX_STRIDE (16) layouts, one per report of a cycle.
+_MAX_PLANS = 40
 
 
 @dataclass(frozen=True)

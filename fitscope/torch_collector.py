@@ -40,6 +40,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without torch
     raise MissingDependencyError("StatsListener.attach (PyTorch models)", "torch", "torch") from exc
 
 from fitscope.model_graph import describe_model, named_parameters, unwrap_model
+from fitscope.overhead_budget import wants_histogram
 from fitscope.tensor_stats import TensorSummarizer
 from fitscope.torch_wrappers import check_unsharded, unwrap_optimizer
 
@@ -121,6 +122,7 @@ class TorchCollector:
         self._name_of = {id(p): n for n, p in named}
         self._learning_rate = learning_rate
         self._leaves = _leaf_modules(self.model) if layers is None else _named_modules(layers)
+        self._leaf_position = {n: i for i, (n, _) in enumerate(self._leaves)}
         # An in-place module (ReLU(inplace=True)) overwrites its input, which is the previous
         # module's output: keep copies of activations then, references otherwise.
         self._clone_activations = any(bool(getattr(m, "inplace", False)) for _, m in self._leaves)
@@ -308,10 +310,15 @@ class TorchCollector:
         self._stepped = False
         self._activations = {}
 
-    def collect(self, *, step_state: bool = True) -> dict[str, dict[str, Summary]]:
+    def collect(
+        self, *, step_state: bool = True, spread: Mapping[str, tuple[int, int]] | None = None
+    ) -> dict[str, dict[str, Summary]]:
         """Summarises every enabled kind for the current step and resets the step's state.
 
         Args:
+            spread: Kinds whose histograms an overhead budget spreads over reports: ``kind ->
+                (stride, report number)``; tensor ``j`` of the kind (parameter order, or module
+                order for activations) gets its histogram when ``(j + report) % stride == 0``.
             step_state: Use what the hooks captured (gradients before the step, updates,
                 activations). False for a report of an iteration the hooks were not armed for
                 (the final partial report of ``close``): anything captured then belongs to a
@@ -322,24 +329,31 @@ class TorchCollector:
             self._lrs = None
         groups: dict[tuple[bool, bool, bool, bool], list[tuple[str, str, torch.Tensor, torch.Tensor | None]]] = {}
 
-        def add(kind: str, name: str, tensor: torch.Tensor | None, minus: torch.Tensor | None = None) -> None:
+        spread = spread or {}
+
+        def add(
+            kind: str, position: int, name: str, tensor: torch.Tensor | None, minus: torch.Tensor | None = None
+        ) -> None:
             kc = self.config.kind(kind)
             if kc.enabled and tensor is not None:
-                groups.setdefault(_summary_key(kc), []).append((kind, name, tensor, minus))
+                key = _summary_key(kc)
+                if key[3] and not wants_histogram(spread, kind, position):
+                    key = (*key[:3], False)
+                groups.setdefault(key, []).append((kind, name, tensor, minus))
 
         with torch.no_grad():
-            for name, p in zip(self.param_names, self.params, strict=True):
-                add("parameters", name, p)
+            for i, (name, p) in enumerate(zip(self.param_names, self.params, strict=True)):
+                add("parameters", i, name, p)
             grads = self._grads if self._grads is not None else [p.grad for p in self.params]
-            for name, g in zip(self.param_names, grads, strict=True):
-                add("gradients", name, g)
+            for i, (name, g) in enumerate(zip(self.param_names, grads, strict=True)):
+                add("gradients", i, name, g)
             if self._stepped and self._before is not None:
                 # update = parameter now - parameter before the step, summarised from the copy.
-                for name, p, before in zip(self.param_names, self.params, self._before, strict=True):
-                    add("updates", name, p, before)
+                for i, (name, p, before) in enumerate(zip(self.param_names, self.params, self._before, strict=True)):
+                    add("updates", i, name, p, before)
             for name, (act, version) in self._activations.items():
                 # A later in-place op changed this output: its values are no longer the layer's.
-                add("activations", name, act if act._version == version else None)
+                add("activations", self._leaf_position[name], name, act if act._version == version else None)
         self._reset_step()
 
         out: dict[str, dict[str, Summary]] = {k: {} for k in ("parameters", "gradients", "updates", "activations")}

@@ -25,6 +25,7 @@ from typing import Any
 from fitscope.config import StatsConfig
 from fitscope.errors import ListenerError, MissingDependencyError
 from fitscope.listener import StatsListener, check_frequency
+from fitscope.overhead_budget import check_max_overhead
 from fitscope.records import LayerInfo, ModelInfo
 from fitscope.storage.base import StatsSink
 
@@ -276,6 +277,8 @@ class FitscopeCallback(keras.callbacks.Callback):  # type: ignore[misc]
             optimizer's settings, which are recorded as ``optimizer.<setting>``.
         close_sinks: Whether closing the listener at the end of ``fit()`` closes the sinks.
         max_queue: Records that may wait for each sink before its oldest reports are dropped.
+        max_overhead: The listener's overhead budget, a fraction of the training time (see
+            :class:`~fitscope.StatsListener`); ``None`` collects every histogram every report.
 
     Raises:
         ListenerError: Keras is not on the torch backend (at construction); at the start of
@@ -294,6 +297,7 @@ class FitscopeCallback(keras.callbacks.Callback):  # type: ignore[misc]
         hyperparameters: Mapping[str, Any] | None = None,
         close_sinks: bool = True,
         max_queue: int = 1024,
+        max_overhead: float | None = 0.03,
     ) -> None:
         check_backend(keras.backend.backend())
         check_frequency(frequency, "batches")
@@ -306,6 +310,7 @@ class FitscopeCallback(keras.callbacks.Callback):  # type: ignore[misc]
         self.hyperparameters = dict(hyperparameters or {})
         self.close_sinks = close_sinks
         self.max_queue = max_queue
+        self.max_overhead = check_max_overhead(max_overhead)
         #: The listener of the current (or latest) fit(); None before the first one starts.
         self.listener: StatsListener | None = None
         #: The session id of the current (or next) fit().
@@ -343,6 +348,7 @@ class FitscopeCallback(keras.callbacks.Callback):  # type: ignore[misc]
             tags=self.tags,
             hyperparameters=hyperparameters,
             max_queue=self.max_queue,
+            max_overhead=self.max_overhead,
             close_sinks=self.close_sinks,
         )
         self.listener = listener

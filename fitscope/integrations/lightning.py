@@ -18,6 +18,7 @@ from typing import Any
 from fitscope.config import StatsConfig
 from fitscope.errors import ListenerError, MissingDependencyError
 from fitscope.listener import StatsListener, check_frequency
+from fitscope.overhead_budget import check_max_overhead
 from fitscope.storage.base import StatsSink
 from fitscope.system_info import rank_worker_id
 
@@ -58,6 +59,8 @@ class FitscopeCallback(pl.Callback):
             the DataModule's) ``hparams``.
         close_sinks: Whether the listener closes the sinks when fit ends.
         max_queue: Records that may wait for each sink before its oldest reports are dropped.
+        max_overhead: The listener's overhead budget, a fraction of the training time (see
+            :class:`~fitscope.StatsListener`); ``None`` collects every histogram every report.
 
     Attributes:
         listener: The StatsListener of the fit in progress (or of the last one); None before fit.
@@ -75,6 +78,7 @@ class FitscopeCallback(pl.Callback):
         hyperparameters: Mapping[str, Any] | None = None,
         close_sinks: bool = True,
         max_queue: int = 1024,
+        max_overhead: float | None = 0.03,
     ) -> None:
         check_frequency(frequency, "steps")
         self._sinks = sinks
@@ -86,6 +90,7 @@ class FitscopeCallback(pl.Callback):
         self._hyperparameters = dict(hyperparameters or {})
         self._close_sinks = close_sinks
         self._max_queue = max_queue
+        self._max_overhead = check_max_overhead(max_overhead)
         self.listener: StatsListener | None = None
         self._active: StatsListener | None = None  # the listener while its fit trains, else None
         self._last_step = 0
@@ -142,6 +147,7 @@ class FitscopeCallback(pl.Callback):
             tags=self._tags,
             hyperparameters=hyperparameters,
             max_queue=self._max_queue,
+            max_overhead=self._max_overhead,
             close_sinks=self._close_sinks,
             # A resumed fit continues the counts of the checkpoint (0 and 0 for a fresh one), so
             # that iteration == trainer.global_step and epochs keep their numbers.

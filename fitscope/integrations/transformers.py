@@ -32,6 +32,7 @@ from typing import Any
 from fitscope.config import StatsConfig
 from fitscope.errors import ListenerError, MissingDependencyError
 from fitscope.listener import StatsListener, check_frequency
+from fitscope.overhead_budget import check_max_overhead
 from fitscope.storage.base import StatsSink
 from fitscope.system_info import rank_worker_id
 
@@ -119,6 +120,8 @@ class FitscopeCallback(TrainerCallback):
         hyperparameters: JSON values, merged over those read from ``TrainingArguments``.
         close_sinks: Whether closing the listener also closes the sinks.
         max_queue: Records that may wait for each sink before its oldest reports are dropped.
+        max_overhead: The listener's overhead budget, a fraction of the training time (see
+            :class:`~fitscope.StatsListener`); ``None`` collects every histogram every report.
     """
 
     def __init__(
@@ -134,6 +137,7 @@ class FitscopeCallback(TrainerCallback):
         hyperparameters: Mapping[str, Any] | None = None,
         close_sinks: bool = True,
         max_queue: int = 1024,
+        max_overhead: float | None = 0.03,
     ) -> None:
         check_frequency(frequency, "optimizer steps")
         self._sinks = sinks
@@ -146,6 +150,7 @@ class FitscopeCallback(TrainerCallback):
         self._hyperparameters = dict(hyperparameters or {})
         self._close_sinks = close_sinks
         self._max_queue = max_queue
+        self._max_overhead = check_max_overhead(max_overhead)
         self._listener: StatsListener | None = None
         self._forward_handle: Any = None
         self._scaler: Any = None
@@ -217,6 +222,7 @@ class FitscopeCallback(TrainerCallback):
             tags=self._tags,
             hyperparameters=hyperparameters,
             max_queue=self._max_queue,
+            max_overhead=self._max_overhead,
             close_sinks=self._close_sinks,
         )
         self._listener = listener

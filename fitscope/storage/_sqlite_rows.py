@@ -16,6 +16,7 @@ from typing import Any, Final
 from fitscope.encoding import encode_float, to_sql
 from fitscope.records import (
     TYPE_ID,
+    Budget,
     DeviceMemory,
     Histogram,
     Memory,
@@ -97,6 +98,8 @@ def encode_fields(report: StatsReport) -> str | None:
     empty_kinds = [kind for kind, by_name in report.summaries.items() if not by_name]
     if empty_kinds:
         out["empty_summary_kinds"] = empty_kinds
+    if report.budget is not None:
+        out["budget"] = report.budget.to_json()
     return json.dumps(out, allow_nan=False, separators=(",", ":")) if out else None
 
 
@@ -239,6 +242,7 @@ def report_from_row(
         all_summaries.setdefault(check.text(kind, "an empty summary kind"), {})
     rates = _object(fields.get("learning_rates", {}), "the report's learning rates")
     type_id = check.text(fields.get("type_id", TYPE_ID), "the report's type_id")
+    budget = fields.get("budget")
     return StatsReport(
         session_id=session_id,
         worker_id=worker_id,
@@ -253,6 +257,21 @@ def report_from_row(
         memory=None if mem is None else _memory(mem),
         collection_ms=check.optional_real(collection_ms, "the report's collection_ms"),
         summaries=all_summaries,
+        budget=None if budget is None else _budget(budget),
+    )
+
+
+def _budget(d: Any) -> Budget:
+    """The report's budget, from its ``fields``."""
+    b = _object(d, "the report's budget")
+    strides = _object(b.get("histogram_strides", {}), "the report's histogram strides")
+    return Budget(
+        max_overhead=check.real(b.get("max_overhead"), "the report's max_overhead"),
+        overhead=check.optional_real(b.get("overhead"), "the report's measured overhead"),
+        histogram_strides={
+            check.text(k, "a histogram stride's kind"): check.integer(v, f"the histogram stride of {k!r}")
+            for k, v in strides.items()
+        },
     )
 
 

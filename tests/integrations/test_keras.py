@@ -113,7 +113,8 @@ def latest_session(storage: InMemoryStatsStorage, callback: FitscopeCallback) ->
 
 def test_reported_step_matches_a_hook_free_replay() -> None:
     storage = InMemoryStatsStorage()
-    callback = FitscopeCallback(storage, frequency=FREQUENCY, close_sinks=False)
+    # max_overhead=None: every histogram in every report, to compare with the replay.
+    callback = FitscopeCallback(storage, frequency=FREQUENCY, close_sinks=False, max_overhead=None)
     model, recorder, _ = fit(callback)
     session, worker = latest_session(storage, callback)
     reports = {r.iteration: r for r in storage.iter_updates(session, worker)}

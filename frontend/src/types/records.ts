@@ -272,6 +272,25 @@ export interface StatsReport {
       [k: string]: Summary;
     };
   };
+  /**
+   * How the listener's overhead budget (StatsListener(max_overhead=...)) shaped this report; null or absent when it had none (max_overhead=None: everything every report). Every scalar statistic is always collected; only histograms are spread over reports, activations first, then parameters, updates and gradients.
+   */
+  budget?: {
+    /**
+     * The budget: the most the listener may add to training, as a fraction of the training time (0.03 = 3 %).
+     */
+    max_overhead: FloatValue;
+    /**
+     * The listener's measured cost over the window this report closes (collection, hooks, and the CPU time of its sink threads since the previous report), as a fraction of the window's training time; null when it could not be measured.
+     */
+    overhead: OptionalFloatValue;
+    /**
+     * For each kind whose histograms are switched on: 1 when every tensor of the kind has its histogram in this report; s > 1 when each tensor has one every s reports (tensor j of the kind, in report order, on the r-th report when (j + r) % s == 0), the others' histogram being null.
+     */
+    histogram_strides: {
+      [k: string]: number;
+    };
+  } | null;
 }
 
 /**
