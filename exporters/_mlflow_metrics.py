@@ -254,6 +254,11 @@ def _report_fields(report: StatsReport) -> list[tuple[str, float | None]]:
         ]
     if report.collection_ms is not None:
         out.append(("performance/collection_ms", report.collection_ms))
+    budget = report.budget
+    if budget is not None:
+        # The overhead budget: its measured cost, and how widely each kind's histograms are spread.
+        out.append(("performance/overhead", budget.overhead))
+        out += [(f"performance/histogram_stride/{kind}", float(s)) for kind, s in budget.histogram_strides.items()]
     mem = report.memory
     if mem is not None:
         out += [

@@ -405,9 +405,10 @@ class Budget:
             measured.
         histogram_strides: For each kind whose histograms are switched on: 1 when every tensor
             of that kind has its histogram in this report; ``s > 1`` when each tensor has one
-            every ``s`` reports (tensor ``j`` of the kind, in report order, when ``(j + r) % s
-            == 0`` for the ``r``-th report), so this report holds about ``1/s`` of them and the
-            others' ``histogram`` is None.
+            every ``s`` reports: tensor ``j`` of the kind (``j`` counts the model's parameters in
+            ``named_parameters`` order, or its layers in module order for activations) on the
+            ``r``-th report (``r`` from 0) when ``(j + r) % s == 0``, so this report holds about
+            ``1/s`` of them and the others' ``histogram`` is None.
     """
 
     max_overhead: float

@@ -375,8 +375,14 @@ class TorchCollector:
             )
             for (kind, name, _, _), summary in zip(items, summaries, strict=True):
                 out[kind][name] = summary
+        # Tensors in the model's order, whatever group summarised them (a budget splits a kind in
+        # two) and whatever order the forward pass ran: parameters in named_parameters order,
+        # activations in module registration order.
+        for kind in ("parameters", "gradients", "updates"):
+            got = out[kind]
+            if spread and kind in spread:
+                out[kind] = {n: got[n] for n in self.param_names if n in got}
         activations = out["activations"]
-        # Activations in module registration order, whatever order the forward pass ran.
         out["activations"] = {n: activations[n] for n, _ in self._leaves if n in activations}
         return {k: v for k, v in out.items() if v}
 

@@ -178,6 +178,8 @@ def layer_view(reader: Reader, name: str, max_points: int) -> dict[str, Any]:
     Which series exist is decided by every stored report (:meth:`Reader.summary_names`), not the
     latest one; the ``latest`` summaries of a kind the latest report lacks (a final partial
     report) come from the latest report that has them (``latest.summary_iterations`` says which).
+    A summary whose histogram the overhead budget left out has the newest earlier one beside it
+    (``latest.earlier_histograms``).
     """
     static = reader.static_info()
     layer = _find_layer(reader, static, name)
@@ -278,16 +280,47 @@ def _latest_json(reader: Reader, names: Names, latest: StatsReport, layer: str, 
         "updates": {},
         "activations": None,
         "summary_iterations": dict.fromkeys(("parameters", "gradients", "updates", "activations")),
+        "earlier_histograms": {"parameters": {}, "gradients": {}, "updates": {}, "activations": None},
     }
+    earlier = out["earlier_histograms"]
     for kind in _NONFINITE_KINDS:
         wanted = [p for p in params if _has(names, kind, p)]
         report = _report_with(reader, latest, kind, wanted) if wanted else None
         if report is not None:
             out[kind] = {p: _summary_json(report, kind, p) for p in wanted if p in report.summaries.get(kind, {})}
             out["summary_iterations"][kind] = report.iteration
+            for p in out[kind]:
+                if (found := _earlier_histogram(reader, report, kind, p)) is not None:
+                    earlier[kind][p] = found
     if _has(names, "activations", layer):
         report = _report_with(reader, latest, "activations", [layer])
         if report is not None:
             out["activations"] = _summary_json(report, "activations", layer)
             out["summary_iterations"]["activations"] = report.iteration
+            earlier["activations"] = _earlier_histogram(reader, report, "activations", layer)
     return out
+
+
+def _earlier_histogram(reader: Reader, report: StatsReport, kind: str, name: str) -> dict[str, Any] | None:
+    """The newest earlier summary of ``kind``/``name`` with a histogram, when ``report``'s budget left it out.
+
+    Only a histogram the overhead budget spread (``report.budget`` gives the kind a stride above
+    1) is looked for: one switched off, or missing because every value was non-finite, is not
+    replaced by an older one.
+    """
+    summary = report.summaries.get(kind, {}).get(name)
+    budget = report.budget
+    if (
+        summary is None
+        or summary.histogram is not None
+        or summary.count - summary.nonfinite_count == 0
+        or budget is None
+        or budget.histogram_strides.get(kind, 1) <= 1
+    ):
+        return None
+    at = reader.latest_histogram_iteration(kind, name, report.iteration - 1)
+    held = None if at is None else reader.report_at(at)
+    found = None if held is None else held.summaries.get(kind, {}).get(name)
+    if held is None or found is None or found.histogram is None:
+        return None
+    return {"iteration": held.iteration, "summary": found.to_json()}

@@ -263,6 +263,15 @@ class Reader:
         storage = self._attached.storage
         return self.value("first_nonfinite", _UPDATE, lambda: storage.first_nonfinite(self.session_id, self.worker_id))
 
+    def latest_histogram_iteration(self, kind: str, name: str, end: int) -> int | None:
+        """The highest iteration ``<= end`` whose report holds a histogram of ``kind``/``name``."""
+        storage = self._attached.storage
+
+        def load() -> int | None:
+            return storage.latest_histogram_iteration(self.session_id, self.worker_id, kind, name, end)
+
+        return self.value(("histogram_at", kind, name, end), _UPDATE, load)
+
     def report_at(self, iteration: int) -> StatsReport | None:
         """The worker's report at ``iteration``, if one is stored."""
         storage = self._attached.storage

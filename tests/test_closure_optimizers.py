@@ -80,7 +80,7 @@ def test_lbfgs_reports_the_gradients_at_the_start_of_each_step(set_to_none: bool
     model = tiny_model()
     opt = torch.optim.LBFGS(model.parameters(), lr=0.5, max_iter=5, history_size=4)
     storage = InMemoryStatsStorage()
-    listener = StatsListener(storage, frequency=2, close_sinks=False).attach(model, opt)
+    listener = StatsListener(storage, frequency=2, max_overhead=None, close_sinks=False).attach(model, opt)
     closure = make_closure(model, opt, set_to_none=set_to_none)
     evaluations = 0
 
@@ -113,7 +113,7 @@ def test_sgd_step_with_a_closure_reports_each_steps_own_gradients_from_the_first
     model = tiny_model()
     opt = torch.optim.SGD(model.parameters(), lr=0.2, momentum=0.9)
     storage = InMemoryStatsStorage()
-    listener = StatsListener(storage, frequency=1, close_sinks=False).attach(model, opt)
+    listener = StatsListener(storage, frequency=1, max_overhead=None, close_sinks=False).attach(model, opt)
     closure = make_closure(model, opt)
     snapshots = {}
     for iteration in range(1, 5):
@@ -137,7 +137,7 @@ def test_a_closure_step_between_reports_is_not_touched() -> None:
     """On non-reporting iterations the closure is passed through as it is (no wrapper, no hook work)."""
     model = tiny_model()
     opt = torch.optim.SGD(model.parameters(), lr=0.1)
-    listener = StatsListener(InMemoryStatsStorage(), frequency=3).attach(model, opt)
+    listener = StatsListener(InMemoryStatsStorage(), frequency=3, max_overhead=None).attach(model, opt)
     closure = make_closure(model, opt)
     seen: list[object] = []
 
@@ -164,7 +164,7 @@ def test_bracketed_steps_of_an_optimizer_fitscope_cannot_hook() -> None:
         return current["lr"]
 
     named = {f"layer/{n}": p for n, p in model.named_parameters()}
-    listener = StatsListener(storage, frequency=2, close_sinks=False)
+    listener = StatsListener(storage, frequency=2, max_overhead=None, close_sinks=False)
     listener.attach(model, parameters=named, learning_rate=learning_rate)
     x, y = torch.from_numpy(X), torch.from_numpy(Y)
     snapshots = {}
@@ -204,7 +204,7 @@ def test_layers_and_model_info_replace_the_defaults() -> None:
     info = ModelInfo(
         class_name="Custom", num_layers=1, num_params=17, layers=(LayerInfo(name="my-layer", type="Custom"),)
     )
-    listener = StatsListener(storage, frequency=1, close_sinks=False)
+    listener = StatsListener(storage, frequency=1, max_overhead=None, close_sinks=False)
     listener.attach(model, opt, layers=[("hidden", model[1])], model_info=info)
     loss = make_closure(model, opt)()
     opt.step()
@@ -247,7 +247,7 @@ def test_attach_arguments_get_clear_errors() -> None:
     with pytest.raises(ListenerError, match="attach"):
         StatsListener(InMemoryStatsStorage()).step_started()
 
-    listener = StatsListener(InMemoryStatsStorage(), frequency=1)
+    listener = StatsListener(InMemoryStatsStorage(), frequency=1, max_overhead=None)
     listener.attach(model, learning_rate=lambda: {"nope": 1.0})
     with pytest.raises(RecordError, match="not watched"):
         listener.step_started()

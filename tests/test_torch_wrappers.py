@@ -134,7 +134,9 @@ def test_attach_looks_through_fabrics_module_and_optimizer() -> None:
     model = tiny_model()
     fabric_model, fabric_opt = fabric.setup(model, torch.optim.SGD(model.parameters(), lr=0.1))
     storage = InMemoryStatsStorage()
-    listener = StatsListener(storage, frequency=1, close_sinks=False).attach(fabric_model, fabric_opt)
+    listener = StatsListener(storage, frequency=1, max_overhead=None, close_sinks=False).attach(
+        fabric_model, fabric_opt
+    )
     loss = loss_of(fabric_model, batches(1)[0])
     fabric.backward(loss)
     grads = snapshot(model, "grad")
@@ -183,7 +185,7 @@ def test_accelerated_optimizer_end_to_end_with_accumulation(accelerate_state: No
     opt = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)
     model, acc_opt = accelerator.prepare(model, opt)
     storage = InMemoryStatsStorage()
-    listener = StatsListener(storage, frequency=2, close_sinks=False)
+    listener = StatsListener(storage, frequency=2, max_overhead=None, close_sinks=False)
     listener.attach(model, acc_opt)
     grads = before = after = None
     for i, batch in enumerate(batches(4)):
@@ -221,7 +223,7 @@ def test_accelerated_optimizer_with_a_grad_scaler(accelerate_state: None) -> Non
     scaler = torch.amp.GradScaler("cpu", init_scale=1024.0)
     acc_opt = AcceleratedOptimizer(torch.optim.SGD(model.parameters(), lr=0.1), device_placement=False, scaler=scaler)
     storage = InMemoryStatsStorage()
-    listener = StatsListener(storage, frequency=1, close_sinks=False)
+    listener = StatsListener(storage, frequency=1, max_overhead=None, close_sinks=False)
     listener.attach(model, acc_opt)
     batch = batches(1)[0]
     scaler.scale(loss_of(model, batch)).backward()
@@ -273,7 +275,7 @@ def test_zero_redundancy_optimizer_hooks_see_every_parameter(gloo_group: None) -
     ref_opt = torch.optim.Adam(reference.parameters(), lr=0.01)
     assert unwrap_optimizer(zero) is zero
     storage = InMemoryStatsStorage()
-    listener = StatsListener(storage, frequency=1, close_sinks=False)
+    listener = StatsListener(storage, frequency=1, max_overhead=None, close_sinks=False)
     listener.attach(model, zero)
     for batch in batches(2):
         for m, o in ((model, zero), (reference, ref_opt)):
@@ -329,7 +331,7 @@ def _zero_worker(rank: int, world_size: int, port: int, out: str) -> None:
                 sum(not np.array_equal(p.detach().numpy(), before[n]) for n, p in model.named_parameters())
             )
         )
-        listener = StatsListener(FileStatsStorage(Path(out) / f"rank{rank}.db"), frequency=1)
+        listener = StatsListener(FileStatsStorage(Path(out) / f"rank{rank}.db"), frequency=1, max_overhead=None)
         listener.attach(ddp, zero)
         loss = loss_of(ddp, batches(1, seed=10 + rank)[0])
         loss.backward()
@@ -494,7 +496,7 @@ def test_fsdp2_model_is_refused_at_attach(gloo_group: None) -> None:
     model = tiny_model()
     fully_shard(model, mesh=init_device_mesh("cpu", (1,)))
     opt = torch.optim.SGD(model.parameters(), lr=0.1)
-    listener = StatsListener(InMemoryStatsStorage(), frequency=1)
+    listener = StatsListener(InMemoryStatsStorage(), frequency=1, max_overhead=None)
     with pytest.raises(ListenerError, match=r"Parameter '0.weight' is a sharded DTensor .*fully_shard"):
         listener.attach(model, opt)
     listener.close()
@@ -511,7 +513,7 @@ def test_deepspeed_zero3_parameters_are_refused() -> None:
         check_unsharded([("layer.weight", param)])
     model = tiny_model()
     model[0].weight.ds_id = 0  # type: ignore[union-attr]
-    listener = StatsListener(InMemoryStatsStorage(), frequency=1)
+    listener = StatsListener(InMemoryStatsStorage(), frequency=1, max_overhead=None)
     with pytest.raises(ListenerError, match=r"'0.weight' is a DeepSpeed ZeRO stage 3"):
         listener.attach(model)
     listener.close()
@@ -532,7 +534,7 @@ def test_lightning_optimizer_end_to_end_in_manual_optimization(tmp_path: Path) -
             super().__init__()
             self.automatic_optimization = False
             self.net = tiny_model()
-            self.listener = StatsListener(storage, frequency=2, close_sinks=False)
+            self.listener = StatsListener(storage, frequency=2, max_overhead=None, close_sinks=False)
 
         def configure_optimizers(self) -> torch.optim.Optimizer:
             return torch.optim.SGD(self.parameters(), lr=0.1, momentum=0.9)

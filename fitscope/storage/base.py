@@ -258,6 +258,15 @@ class StatsStorage(StatsSink, Protocol):
         names in order of first appearance.
         """
 
+    def latest_histogram_iteration(
+        self, session_id: str, worker_id: str, kind: str, name: str, end: int | None = None
+    ) -> int | None:
+        """Returns the highest iteration ``<= end`` whose report holds a histogram of ``kind``/``name``.
+
+        None when no stored report does. An overhead budget (``StatsListener(max_overhead=...)``)
+        leaves some histograms out of a report; this finds the newest one a view can show instead.
+        """
+
     def read_metrics(self, session_id: str, worker_id: str) -> list[MetricsRecord]:
         """Returns the user metrics of a worker in iteration order."""
 

@@ -339,6 +339,23 @@ class InMemoryStatsStorage:
                 stream.names_cache = (stream.version, _summary_names(stream))
             return {kind: list(names) for kind, names in stream.names_cache[1].items()}
 
+    def latest_histogram_iteration(
+        self, session_id: str, worker_id: str, kind: str, name: str, end: int | None = None
+    ) -> int | None:
+        """Returns the highest iteration ``<= end`` whose kept report holds a histogram of ``kind``/``name``.
+
+        Walks the kept reports back from ``end``: a budget spreads a tensor's histograms at most
+        a few dozen reports apart, and the walk stops at the first report with one.
+        """
+        with self._lock:
+            stream = self._find(session_id, worker_id)
+            items = [] if stream is None else stream.reports.items(None, end)
+        for iteration, report in reversed(items):
+            summary = report.summaries.get(kind, {}).get(name)
+            if summary is not None and summary.histogram is not None:
+                return iteration
+        return None
+
     def first_nonfinite(self, session_id: str, worker_id: str) -> FirstNonFinite | None:
         """Returns where the worker's first non-finite score or summary value was, or None.
 

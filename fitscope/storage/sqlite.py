@@ -523,6 +523,24 @@ class FileStatsStorage:
         order = [k for k in SUMMARY_KINDS if k in by_kind] + [k for k in by_kind if k not in SUMMARY_KINDS]
         return {kind: by_kind[kind] for kind in order}
 
+    def latest_histogram_iteration(
+        self, session_id: str, worker_id: str, kind: str, name: str, end: int | None = None
+    ) -> int | None:
+        """Returns the highest iteration ``<= end`` whose report holds a histogram of ``kind``/``name``.
+
+        One seek in the histograms' primary key (name, stream, iteration).
+        """
+        with self._reading(session_id, worker_id) as conn:
+            stream = self._stream_id(conn, session_id, worker_id)
+            name_id = None if stream is None else self._name_id(conn, kind, name)
+            if stream is None or name_id is None:
+                return None
+            row = conn.execute(
+                "SELECT max(iteration) FROM histograms WHERE name = ? AND stream = ? AND iteration <= ?",
+                (name_id, stream, I64_MAX if end is None else end),
+            ).fetchone()
+        return None if row is None or row[0] is None else check.integer(row[0], "a histogram's iteration")
+
     def first_nonfinite(self, session_id: str, worker_id: str) -> FirstNonFinite | None:
         """Returns where the worker's first non-finite score or summary value was, or None.
 

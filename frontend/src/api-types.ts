@@ -153,6 +153,23 @@ export interface LatestSummaries {
     updates: number | null;
     activations: number | null;
   };
+  /**
+   * For a summary above whose histogram the overhead budget (`StatsListener(max_overhead=...)`)
+   * left out of its report, the newest earlier summary of the tensor that has one.
+   */
+  earlier_histograms: {
+    parameters: Record<string, EarlierHistogram>;
+    gradients: Record<string, EarlierHistogram>;
+    updates: Record<string, EarlierHistogram>;
+    activations: EarlierHistogram | null;
+  };
+}
+
+/** A tensor's summary, with its histogram, from an earlier report than the one shown. */
+export interface EarlierHistogram {
+  /** The iteration of the report the summary comes from. */
+  iteration: number;
+  summary: Summary;
 }
 
 /** `GET /api/v1/layer`. */

@@ -376,27 +376,46 @@ export class TrainModel extends PageElement {
         ${
           param === null
             ? nothing
-            : kinds.map(([kind, title]) =>
-                this.renderHistogram(
+            : kinds.map(([kind, title]) => {
+                // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a server before earlier_histograms omits it.
+                const earlier = latest?.earlier_histograms?.[kind][param] ?? null;
+                return this.renderHistogram(
                   kind,
-                  this.histTitle(title, latest, kind),
-                  latest?.[kind][param] ?? null,
-                ),
-              )
+                  this.histTitle(title, latest, kind, earlier?.iteration ?? null),
+                  earlier?.summary ?? latest?.[kind][param] ?? null,
+                );
+              })
         }
-        ${activation === null ? nothing : this.renderHistogram("activations", this.histTitle(this.tr("model.hist.activations"), latest, "activations"), activation)}
+        ${activation === null ? nothing : this.renderActivationHistogram(latest, activation)}
       </div>
     `;
   }
 
-  /** A histogram's title, with its iteration when it is older than the latest report. */
+  private renderActivationHistogram(latest: Layer["latest"], activation: Summary): TemplateResult {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a server before earlier_histograms omits it.
+    const earlier = latest?.earlier_histograms?.activations ?? null;
+    const title = this.histTitle(
+      this.tr("model.hist.activations"),
+      latest,
+      "activations",
+      earlier?.iteration ?? null,
+    );
+    return this.renderHistogram("activations", title, earlier?.summary ?? activation);
+  }
+
+  /**
+   * A histogram's title, with its iteration when it is older than the latest report: the report
+   * its kind's summaries come from, or `earlierAt`, the earlier report holding the histogram the
+   * overhead budget left out of the later ones.
+   */
   private histTitle(
     title: string,
     latest: Layer["latest"],
     kind: HistKind | "activations",
+    earlierAt: number | null,
   ): string {
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a server before summary_iterations omits it.
-    const at = latest?.summary_iterations?.[kind] ?? null;
+    const at = earlierAt ?? latest?.summary_iterations?.[kind] ?? null;
     if (latest === null || at === null || at === latest.iteration) return title;
     return `${title} (${this.tr("model.hist.at", { iteration: at })})`;
   }

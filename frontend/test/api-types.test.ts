@@ -79,7 +79,9 @@ const KEYS = {
     updates: true,
     activations: true,
     summary_iterations: true,
+    earlier_histograms: true,
   } satisfies Keys<Api.LatestSummaries>,
+  EarlierHistogram: { iteration: true, summary: true } satisfies Keys<Api.EarlierHistogram>,
   Layer: {
     session_id: true,
     worker_id: true,

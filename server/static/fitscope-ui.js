@@ -941,10 +941,10 @@ function e(e){if(e===null||typeof e==`number`)return e;switch(e){case`NaN`:retur
                   </button>`)}
             </div>`}
       <div class="hists">
-        ${i===null?B:a.map(([e,n])=>this.renderHistogram(e,this.histTitle(n,t,e),t?.[e][i]??null))}
-        ${o===null?B:this.renderHistogram(`activations`,this.histTitle(this.tr(`model.hist.activations`),t,`activations`),o)}
+        ${i===null?B:a.map(([e,n])=>{let r=t?.earlier_histograms?.[e][i]??null;return this.renderHistogram(e,this.histTitle(n,t,e,r?.iteration??null),r?.summary??t?.[e][i]??null)})}
+        ${o===null?B:this.renderActivationHistogram(t,o)}
       </div>
-    `}histTitle(e,t,n){let r=t?.summary_iterations?.[n]??null;return t===null||r===null||r===t.iteration?e:`${e} (${this.tr(`model.hist.at`,{iteration:r})})`}renderHistogram(e,t,n){return z`<div>
+    `}renderActivationHistogram(e,t){let n=e?.earlier_histograms?.activations??null,r=this.histTitle(this.tr(`model.hist.activations`),e,`activations`,n?.iteration??null);return this.renderHistogram(`activations`,r,n?.summary??t)}histTitle(e,t,n,r){let i=r??t?.summary_iterations?.[n]??null;return t===null||i===null||i===t.iteration?e:`${e} (${this.tr(`model.hist.at`,{iteration:i})})`}renderHistogram(e,t,n){return z`<div>
       <h3>${t}</h3>
       <train-histogram
         data-hist=${e}

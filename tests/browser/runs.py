@@ -155,6 +155,7 @@ def _train(
         hyperparameters={"lr": 0.1, "momentum": 0.9, "batch_size": batch},
         tags=tags,
         close_sinks=False,
+        max_overhead=None,  # every histogram in every report: the pages are checked report by report
     )
     listener.attach(model, opt, example_input=x_train[:batch])
     iteration = 0

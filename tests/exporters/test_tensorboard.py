@@ -64,8 +64,10 @@ class TrainedRun:
         return Path(os.path.relpath(self.run_dir, self.exporter.logdir)).as_posix()
 
 
-def train(logdir: Path) -> TrainedRun:
+def train(logdir: Path, max_overhead: float | None = None) -> TrainedRun:
     """Trains a small MLP for 2 epochs of 6 steps, reporting every 2, with NaN and Inf along the way.
+
+    ``max_overhead=None`` (the default here): every histogram in every report.
 
     ``broken`` (unused by forward) holds NaN/+Inf/-Inf from iteration 4 to 8; ``dead`` is all NaN
     (no finite value: no statistics, no histogram). Scores 5 and 6 are NaN, 7 is +Inf.
@@ -85,6 +87,7 @@ def train(logdir: Path) -> TrainedRun:
         session_name=SESSION_NAME,
         hyperparameters={"lr": 0.05, "batch_size": 8},
         close_sinks=True,
+        max_overhead=max_overhead,
     )
     listener.attach(model, opt, example_input=torch.randn(8, 4))
     for epoch in range(2):
@@ -248,6 +251,32 @@ def test_every_histogram_equals_the_storage(trained: TrainedRun) -> None:
             assert (got.sum, got.sum_squares) == (s.sum, s.sum_squares), tag
             assert list(got.bucket_limit) == h.edges()[1:], tag
             assert list(got.bucket) == list(h.counts), tag
+
+
+def test_under_a_budget_each_step_holds_exactly_the_histograms_its_report_holds(tmp_path: Path) -> None:
+    run = train(tmp_path, max_overhead=1e-9)  # a budget nothing meets: histograms spread at once
+    reports = list(run.storage.iter_updates(run.session_id, run.worker_id))
+    assert all(r.budget is not None for r in reports)
+    left_out = sum(
+        1 for r in reports for by_name in r.summaries.values() for s in by_name.values() if s.histogram is None
+    )
+    assert left_out > 2 * len(reports)  # more than the two without finite values per report
+    acc = accumulator(run.run_dir)
+    expected = expected_histograms(run)
+    assert sorted(acc.Tags()["histograms"]) == sorted(expected)
+    for tag, summaries in expected.items():
+        events = acc.Histograms(tag)
+        assert [e.step for e in events] == [i for i, _ in summaries], tag
+        for event, (_, s) in zip(events, summaries, strict=True):
+            assert s.histogram is not None and list(event.histogram_value.bucket) == list(s.histogram.counts), tag
+    scalars = {tag: [(e.step, e.value) for e in acc.Scalars(tag)] for tag in acc.Tags()["scalars"]}
+    overhead = [(r.iteration, r.budget.overhead) for r in reports if r.budget is not None]
+    assert_same_points(scalars["performance/overhead"], overhead, "performance/overhead")  # type: ignore[arg-type]
+    for kind in ("parameters", "gradients", "updates", "activations"):
+        strides = [(r.iteration, float(r.budget.histogram_strides[kind])) for r in reports if r.budget is not None]
+        assert strides[0][1] == 1.0  # the first report holds every histogram
+        assert strides[-1][1] > 1.0 or kind in ("updates", "gradients")  # spread: activations, then parameters
+        assert_same_points(scalars[f"performance/histogram_stride/{kind}"], strides, kind)
 
 
 def test_static_info_and_hyperparameters_are_markdown_text_at_step_0(trained: TrainedRun) -> None:
@@ -430,7 +459,7 @@ def test_a_file_in_the_way_of_the_logdir_is_refused_at_construction(tmp_path: Pa
 def test_an_unwritable_run_directory_fails_every_put_but_not_the_training(tmp_path: Path) -> None:
     (tmp_path / "blocked").write_text("a file where the session's directory goes")
     storage, exporter = InMemoryStatsStorage(), TensorBoardExporter(tmp_path, flush_secs=0)
-    listener = StatsListener([storage, exporter], frequency=2, session_name="blocked")
+    listener = StatsListener([storage, exporter], frequency=2, max_overhead=None, session_name="blocked")
     model = torch.nn.Linear(3, 1)
     opt = torch.optim.SGD(model.parameters(), lr=0.1)
     listener.attach(model, opt)
@@ -457,7 +486,7 @@ from fitscope.exporters import TensorBoardExporter
 
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # over the limit, write() fails with EFBIG instead
 exporter = TensorBoardExporter(sys.argv[1], flush_secs=0)
-listener = StatsListener([InMemoryStatsStorage(), exporter], frequency=2, session_name="full")
+listener = StatsListener([InMemoryStatsStorage(), exporter], frequency=2, max_overhead=None, session_name="full")
 model = torch.nn.Sequential(torch.nn.Linear(4, 16), torch.nn.Linear(16, 1))
 opt = torch.optim.SGD(model.parameters(), lr=0.01)
 listener.attach(model, opt)

@@ -162,7 +162,7 @@ def test_reported_step_matches_a_hook_free_replay() -> None:
 
 def test_every_batch_loss_is_the_batch_loss() -> None:
     storage = InMemoryStatsStorage()
-    callback = FitscopeCallback(storage, frequency=1, close_sinks=False)
+    callback = FitscopeCallback(storage, frequency=1, max_overhead=None, close_sinks=False)
     _, recorder, history = fit(callback)
     session, worker = latest_session(storage, callback)
     scores = {r.iteration: r.score for r in storage.iter_updates(session, worker)}
@@ -179,7 +179,12 @@ def test_every_batch_loss_is_the_batch_loss() -> None:
 def test_epochs_validation_metrics_and_hyperparameters() -> None:
     storage = InMemoryStatsStorage()
     callback = FitscopeCallback(
-        storage, frequency=FREQUENCY, close_sinks=False, session_name="keras run", hyperparameters={"batch_size": BATCH}
+        storage,
+        frequency=FREQUENCY,
+        close_sinks=False,
+        session_name="keras run",
+        hyperparameters={"batch_size": BATCH},
+        max_overhead=None,
     )
     x, y = data()
     _, _, history = fit(callback, validation_data=(x[:8], y[:8]))
@@ -207,7 +212,7 @@ def test_epochs_validation_metrics_and_hyperparameters() -> None:
 
 def test_a_constant_learning_rate_and_momentum() -> None:
     storage = InMemoryStatsStorage()
-    callback = FitscopeCallback(storage, frequency=FREQUENCY, close_sinks=False)
+    callback = FitscopeCallback(storage, frequency=FREQUENCY, max_overhead=None, close_sinks=False)
     model = build_model(keras.optimizers.SGD(learning_rate=0.05, momentum=0.9))
     _, recorder, _ = fit(callback, model)
     session, worker = latest_session(storage, callback)
@@ -220,14 +225,14 @@ def test_a_constant_learning_rate_and_momentum() -> None:
 
 def test_sinks_closed_at_the_end_and_a_second_fit() -> None:
     storage = InMemoryStatsStorage()
-    callback = FitscopeCallback(storage, frequency=FREQUENCY)
+    callback = FitscopeCallback(storage, frequency=FREQUENCY, max_overhead=None)
     model, _, _ = fit(callback)
     assert storage.closed
     with pytest.raises(ListenerError, match="already recorded a fit"):
         fit(callback, model)
 
     shared = InMemoryStatsStorage()
-    again = FitscopeCallback(shared, frequency=FREQUENCY, close_sinks=False)
+    again = FitscopeCallback(shared, frequency=FREQUENCY, max_overhead=None, close_sinks=False)
     model, _, _ = fit(again)
     first = again.session_id
     fit(again, model)
@@ -250,7 +255,7 @@ def test_an_error_in_the_train_step_closes_the_listener() -> None:
     model = build_model()
     model.compile(optimizer="sgd", loss=failing_loss)
     storage = InMemoryStatsStorage()
-    callback = FitscopeCallback(storage, frequency=FREQUENCY)
+    callback = FitscopeCallback(storage, frequency=FREQUENCY, max_overhead=None)
     with pytest.raises(RuntimeError, match="boom"):
         fit(callback, model)
     assert storage.closed  # closed with the listener, after a final report
@@ -266,7 +271,7 @@ def test_other_backends_are_refused() -> None:
 
 def test_gradient_accumulation_is_refused() -> None:
     model = build_model(keras.optimizers.SGD(0.1, gradient_accumulation_steps=2))
-    callback = FitscopeCallback(InMemoryStatsStorage(), frequency=FREQUENCY)
+    callback = FitscopeCallback(InMemoryStatsStorage(), frequency=FREQUENCY, max_overhead=None)
     with pytest.raises(ListenerError, match="gradient_accumulation_steps"):
         fit(callback, model)
 
@@ -274,11 +279,11 @@ def test_gradient_accumulation_is_refused() -> None:
 def test_loss_scaling_needs_gradients_off() -> None:
     model = build_model(keras.optimizers.LossScaleOptimizer(keras.optimizers.SGD(0.1)))
     with pytest.raises(ListenerError, match="scales the loss"):
-        fit(FitscopeCallback(InMemoryStatsStorage(), frequency=FREQUENCY), model)
+        fit(FitscopeCallback(InMemoryStatsStorage(), frequency=FREQUENCY, max_overhead=None), model)
 
     storage = InMemoryStatsStorage()
     no_grads = StatsConfig(gradients=KindConfig(enabled=False))
-    callback = FitscopeCallback(storage, frequency=FREQUENCY, config=no_grads, close_sinks=False)
+    callback = FitscopeCallback(storage, frequency=FREQUENCY, max_overhead=None, config=no_grads, close_sinks=False)
     model = build_model(keras.optimizers.LossScaleOptimizer(keras.optimizers.SGD(0.1)))
     _, recorder, _ = fit(callback, model)
     session, worker = latest_session(storage, callback)
@@ -327,7 +332,7 @@ def test_mixed_bfloat16_with_batch_norm_against_kerass_own_tensors() -> None:
         )
         model.compile(optimizer=keras.optimizers.SGD(0.05), loss="mse")
         storage = InMemoryStatsStorage()
-        callback = FitscopeCallback(storage, frequency=FREQUENCY, close_sinks=False)
+        callback = FitscopeCallback(storage, frequency=FREQUENCY, max_overhead=None, close_sinks=False)
         _, recorder, _ = fit(callback, model)
     finally:
         keras.config.set_dtype_policy("float32")

@@ -157,7 +157,9 @@ def fit(
     **trainer_kwargs: Any,
 ) -> tuple[Any, Net, FitscopeCallback, Recorder, InMemoryStatsStorage]:
     storage = InMemoryStatsStorage()
-    callback = FitscopeCallback(storage, frequency=FREQUENCY, close_sinks=False, **(callback_kwargs or {}))
+    callback = FitscopeCallback(
+        storage, frequency=FREQUENCY, max_overhead=None, close_sinks=False, **(callback_kwargs or {})
+    )
     recorder = Recorder(STEP)
     model = model or Net()
     trainer = pl.Trainer(
@@ -344,7 +346,7 @@ def test_training_is_unchanged_by_the_callback(tmp_path: Path) -> None:
 
 def test_closed_after_an_exception_with_the_partial_window_reported(tmp_path: Path) -> None:
     storage = InMemoryStatsStorage()
-    callback = FitscopeCallback(storage, frequency=FREQUENCY, close_sinks=False)
+    callback = FitscopeCallback(storage, frequency=FREQUENCY, max_overhead=None, close_sinks=False)
     trainer = pl.Trainer(
         accelerator="cpu",
         max_epochs=1,
@@ -405,7 +407,7 @@ def test_standalone_pytorch_lightning_package(tmp_path: Path) -> None:
 
         data = DataLoader(TensorDataset(torch.randn(24, 4), torch.randn(24, 1)), batch_size=4)
         storage = InMemoryStatsStorage()
-        callback = FitscopeCallback(storage, frequency=2, close_sinks=False)
+        callback = FitscopeCallback(storage, frequency=2, max_overhead=None, close_sinks=False)
         assert isinstance(callback, pl.Callback)
         trainer = pl.Trainer(accelerator="cpu", max_epochs=1, logger=False, enable_checkpointing=False,
                              enable_progress_bar=False, enable_model_summary=False, default_root_dir=sys.argv[1],
@@ -513,7 +515,7 @@ class Net(pl.LightningModule):
 if __name__ == "__main__":
     g = torch.Generator().manual_seed(0)
     data = DataLoader(TensorDataset(torch.randn(32, 4, generator=g), torch.randn(32, 1, generator=g)), batch_size=4)
-    callback = FitscopeCallback(FileStatsStorage(sys.argv[1]), frequency=2)
+    callback = FitscopeCallback(FileStatsStorage(sys.argv[1]), frequency=2, max_overhead=None)
     trainer = pl.Trainer(accelerator="cpu", devices=2, strategy="ddp", max_epochs=1, logger=False,
                          enable_checkpointing=False, enable_progress_bar=False, enable_model_summary=False,
                          default_root_dir=os.path.dirname(sys.argv[1]), callbacks=[callback])
@@ -553,7 +555,7 @@ def test_a_resumed_fit_continues_the_iterations_of_its_checkpoint(tmp_path: Path
     checkpoint = tmp_path / "epoch1.ckpt"
     first.save_checkpoint(checkpoint)
     storage = InMemoryStatsStorage()
-    callback = FitscopeCallback(storage, frequency=FREQUENCY, close_sinks=False)
+    callback = FitscopeCallback(storage, frequency=FREQUENCY, max_overhead=None, close_sinks=False)
     resumed = pl.Trainer(
         accelerator="cpu",
         max_epochs=2,
@@ -601,7 +603,7 @@ def test_runs_in_a_pytorch_lightning_trainer_when_both_packages_are_installed(tm
             return torch.optim.SGD(self.parameters(), lr=0.1)
 
     storage = InMemoryStatsStorage()
-    callback = FitscopeCallback(storage, frequency=FREQUENCY, close_sinks=False)
+    callback = FitscopeCallback(storage, frequency=FREQUENCY, max_overhead=None, close_sinks=False)
     trainer = ptl.Trainer(
         accelerator="cpu",
         max_epochs=1,

@@ -228,7 +228,7 @@ def train(
     **arguments: Any,
 ) -> tuple[InMemoryStatsStorage, FitscopeCallback, Trainer]:
     storage = InMemoryStatsStorage()
-    callback = callback or FitscopeCallback(storage, frequency=frequency, close_sinks=False)
+    callback = callback or FitscopeCallback(storage, frequency=frequency, max_overhead=None, close_sinks=False)
     defaults: dict[str, Any] = dict(
         output_dir=str(tmp_path / "out"),
         use_cpu=True,
@@ -613,7 +613,10 @@ class Boom(TrainerCallback):
 def test_an_exception_in_train_is_closed_by_the_context_manager(tmp_path: Path) -> None:
     storage = InMemoryStatsStorage()
     model = regressor()
-    with pytest.raises(RuntimeError, match="boom"), FitscopeCallback(storage, frequency=2) as callback:
+    with (
+        pytest.raises(RuntimeError, match="boom"),
+        FitscopeCallback(storage, frequency=2, max_overhead=None) as callback,
+    ):
         args = TrainingArguments(
             output_dir=str(tmp_path / "out"), use_cpu=True, report_to=[], save_strategy="no", max_steps=6,
             per_device_train_batch_size=BATCH, disable_tqdm=True,
@@ -656,7 +659,7 @@ def _ddp_worker(out: Path, session_id: str) -> None:
     model.register_forward_pre_hook(keep_inputs, with_kwargs=True)
     probe = Probe([DDP_STEP])
     callback = FitscopeCallback(
-        FileStatsStorage(out / f"rank{rank}.fitscope"), frequency=DDP_STEP, session_id=session_id
+        FileStatsStorage(out / f"rank{rank}.fitscope"), frequency=DDP_STEP, session_id=session_id, max_overhead=None
     )
     train(
         out / f"rank{rank}",

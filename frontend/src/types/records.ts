@@ -285,7 +285,7 @@ export interface StatsReport {
      */
     overhead: OptionalFloatValue;
     /**
-     * For each kind whose histograms are switched on: 1 when every tensor of the kind has its histogram in this report; s > 1 when each tensor has one every s reports (tensor j of the kind, in report order, on the r-th report when (j + r) % s == 0), the others' histogram being null.
+     * For each kind whose histograms are switched on: 1 when every tensor of the kind has its histogram in this report; s > 1 when each tensor has one every s reports (tensor j of the kind, j counting the model's parameters in named_parameters order or its layers in module order for activations, on the r-th report, r from 0, when (j + r) % s == 0), the others' histogram being null.
      */
     histogram_strides: {
       [k: string]: number;
