@@ -10,7 +10,11 @@ and ``many``: 100 Linear(64, 64) layers with ReLU between them on a batch of 64,
 many-small-tensors case (its logits are the last layer's 64 outputs). For each model the script
 alternates, round after round, the same training loop:
   * plain: no listener;
-  * fitscope: StatsListener(FileStatsStorage, frequency=N), every statistic and histogram on;
+  * fitscope: StatsListener(FileStatsStorage, frequency=N, max_overhead=None), every statistic and
+    histogram on, every report;
+  * budget: the same with the default overhead budget (max_overhead=0.03): every statistic every
+    report, histograms spread over reports when the listener measures itself over 3 % (the line
+    gives the strides of the last report, activations/parameters/updates/gradients);
   * tensorboard: torch.utils.tensorboard.SummaryWriter.add_histogram of the same tensors
     (parameters, gradients, updates, activations) every report, what a user would otherwise write;
   * wandb: ``wandb.watch(model, log="all", log_freq=N)`` in offline mode (a temporary directory)
@@ -28,7 +32,8 @@ summary), i.e. one read and one write of every element in a single op.
 The Lightning row trains the same model, data and optimizer through ``lightning.pytorch.Trainer.fit``,
 alternated in the same rounds:
   * lightning: fit without fitscope (the row's baseline);
-  * lightning+fitscope: fit with ``FitscopeCallback(FileStatsStorage, frequency=N)``, everything on.
+  * lightning+fitscope: fit with ``FitscopeCallback(FileStatsStorage, frequency=N)``, everything on,
+    with the default budget (max_overhead=0.03).
 A step there is the time between two ``on_train_batch_start`` calls (Lightning's whole loop: data,
 hooks, step, callbacks). ``--no-lightning`` leaves the row out.
 Absolute times depend on the machine; compare ratios measured in one run. ``--json PATH`` also
@@ -54,6 +59,8 @@ import torch
 from torch import nn
 
 from fitscope import FileStatsStorage, KindConfig, StatsConfig, StatsListener
+
+STRIDE_ORDER = ("activations", "parameters", "updates", "gradients")
 
 
 def mlp() -> tuple[nn.Module, Callable[[], torch.Tensor], int]:
@@ -163,6 +170,7 @@ class Measurement:
     collection_ms: float = float("nan")
     elements: int = 0
     floor_ms: float = float("nan")
+    strides: dict[str, int] | None = None  # the last report's histogram strides (budget mode)
 
 
 def collection(storage: FileStatsStorage, listener: StatsListener) -> tuple[float, list[int]]:
@@ -211,8 +219,9 @@ def run(
     listener = None
     tb = None
     path = tmp / f"{time.monotonic_ns()}.fitscope"
-    if mode == "fitscope":
-        listener = StatsListener(FileStatsStorage(path), frequency=frequency, config=config)
+    if mode in ("fitscope", "budget"):
+        budget = 0.03 if mode == "budget" else None
+        listener = StatsListener(FileStatsStorage(path), frequency=frequency, config=config, max_overhead=budget)
         listener.attach(model, opt)
     elif mode == "tensorboard":
         tb = HistogramWriter(str(tmp / f"tb{time.monotonic_ns()}"), model)
@@ -256,6 +265,8 @@ def run(
         listener.flush()
         storage = FileStatsStorage(path, read_only=True)
         result.collection_ms, sizes = collection(storage, listener)
+        last = storage.get_latest_update(listener.session_id, listener.worker_id)
+        result.strides = None if last is None or last.budget is None else dict(last.budget.histogram_strides)
         storage.close()
         listener.close()
         result.elements, result.floor_ms = sum(sizes), copy_floor(sizes)
@@ -391,7 +402,7 @@ def main() -> None:
         parser.error(f"unknown model(s) {', '.join(unknown)}; choose from {', '.join(factories)}.")
     kind = KindConfig(histogram=not args.no_histograms)
     config = StatsConfig(parameters=kind, gradients=kind, updates=kind, activations=kind)
-    modes = ["plain", "fitscope"] + ([] if args.no_tensorboard else ["tensorboard"])
+    modes = ["plain", "fitscope", "budget"] + ([] if args.no_tensorboard else ["tensorboard"])
     wandb_note = "off (--no-wandb)" if args.no_wandb else "on"
     if not args.no_wandb:
         if wandb_available():
@@ -440,6 +451,14 @@ def main() -> None:
                 line += f" | {mode} {medians[mode]:8.2f} ms, overhead {100 * ratio(medians[mode], plain):+6.2f}%"
             line += f" | fitscope per-report collection {collection_ms:.2f} ms"
             print(line, flush=True)
+            budget_ms = statistics.median(m.collection_ms for m in results["budget"])
+            strides = [m.strides or {} for m in results["budget"]]
+            shown = " ".join("/".join(str(s.get(k, "-")) for k in STRIDE_ORDER) for s in strides)
+            print(
+                f"{name:{width}s} budget: per-report collection {budget_ms:.2f} ms | last report's strides "
+                f"(act/param/upd/grad) per round: {shown}",
+                flush=True,
+            )
             elems = per_element(results["fitscope"])
             print(
                 f"{name:{width}s} per report {elems['elements'] / 1e6:.3f} M elements | collection "
@@ -451,6 +470,8 @@ def main() -> None:
                 "step_ms": {mode: medians[mode] for mode in modes},
                 "overhead": {mode: ratio(medians[mode], plain) for mode in modes[1:]},
                 "collection_ms": collection_ms,
+                "budget_collection_ms": budget_ms,
+                "budget_strides": strides,
                 **elems,
                 "rounds": {mode: [asdict(m) for m in results[mode]] for mode in modes},
             }
