@@ -290,12 +290,14 @@ def epoch_points(record: EpochRecord) -> list[Point]:
 
 
 def histogram_lines(report: StatsReport) -> list[str]:
-    """Returns one JSON line per tensor with a histogram or non-finite values (format in the docs)."""
+    """Returns one JSON line per tensor with a histogram or without finite values (format in the docs)."""
     lines = []
     for kind, by_name in report.summaries.items():
         for name, s in by_name.items():
             h = s.histogram
-            if h is None and not s.nonfinite_count:
+            # No histogram: a line only for a tensor without finite values (its non-finite counts);
+            # one whose histogram is switched off or left out by the overhead budget has none.
+            if h is None and not (s.nonfinite_count and s.finite_count == 0):
                 continue
             line: dict[str, Any] = {
                 "iteration": report.iteration,
