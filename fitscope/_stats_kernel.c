@@ -8,9 +8,12 @@
  * the sum of squared deviations from the mean (corrected two-pass formula), then the counts of
  * np.histogram(finite, bins, range=(min, max)).
  *
- * Two passes over the values, each in blocks that stay in L1:
- *   1. counts, float64 sums, min and max;
- *   2. the centred second moment and, for each interior edge e_k of np.linspace(min, max, bins+1)
+ * One or two passes over the values, each in blocks that stay in L1:
+ *   1. counts, float64 sums, min and max, and the centred second moment: per block, around the
+ *      block's mean while the block is in L1 (corrected two-pass formula), the blocks merged in
+ *      order with Chan, Golub and LeVeque's formula, each mean kept as a double plus its
+ *      correction so that the differences of means stay exact;
+ *   2. only for a histogram: for each interior edge e_k of np.linspace(min, max, bins+1)
  *      (computed as numpy does), the number of values x >= e_k. Because numpy's edges increase
  *      strictly and its estimate of a bin is within one bin of the right one whenever a bin is
  *      at least 16 ulps of the largest magnitude wide (docs/decisions/0007-cpu-stats-kernel.md), its
@@ -88,10 +91,8 @@ typedef struct {
     int64_t n;
     int kind;
     int mode;     /* histogram mode, decided after pass 1 */
-    int masked;   /* some value is not finite */
     int64_t first_chunk, chunks;
     P1 s;
-    double mean;
     double *edges;  /* numpy's edges 0..bins-1 (edge `bins` is never compared with) */
     double *inner;  /* interior edges 1..bins-1, then +Inf up to a multiple of 4 */
     float *inner32; /* the same rounded up to float32 (float32-compared kinds) */
@@ -108,7 +109,7 @@ typedef struct {
     int64_t nchunks;
     int bins, flags;
     P1 *p1;         /* per chunk */
-    double *m2;     /* per chunk: sum of squared deviations, sum of deviations */
+    double *m2;     /* per chunk: finite count, mean (a double and its correction), sum of squared deviations */
     int64_t *cnt;   /* per chunk: STRIDE(bins) counters */
     int64_t *scratch; /* 2 * bins counters for merging one job's chunks */
     int64_t next;   /* next chunk to take (atomic) */
@@ -352,6 +353,44 @@ static void literal_f64(const double *x, int len, const Job *j, int bins, int64_
     }
 }
 
+/* ------------------------------------------------------------------------------- merging moments */
+
+/* Moments of a set of finite values: count, mean as hi + lo (hi a double, lo its correction: the
+ * difference of two means is (hi_a - hi_b) + (lo_a - lo_b), exact when the his are close), and the
+ * sum of squared deviations from the mean. */
+typedef struct {
+    double n, hi, lo, m2;
+} Moments;
+
+/* a = a merged with b (Chan, Golub and LeVeque), b after a. */
+static inline void moments_add(Moments *a, const Moments *b) {
+    if (b->n == 0.0) return;
+    if (a->n == 0.0) {
+        *a = *b;
+        return;
+    }
+    double n = a->n + b->n;
+    double delta = (b->hi - a->hi) + (b->lo - a->lo);
+    a->m2 += b->m2 + delta * delta * (a->n * (b->n / n));
+    a->lo += delta * (b->n / n);
+    a->n = n;
+}
+
+/* The moments of one block of values (in L1) whose pass-1 sums are `p`. */
+static inline void block_moments(const float *x32, const double *x64, int len, const P1 *p, Moments *out) {
+    out->n = (double)p->fin;
+    out->hi = p->fin ? p->sum / (double)p->fin : 0.0;
+    out->lo = out->m2 = 0.0;
+    if (p->fin == 0) return;
+    double qs[2] = {0.0, 0.0};
+    int masked = p->fin != len;
+    if (x64) moment_f64(x64, len, out->hi, masked, qs);
+    else moment_f32(x32, len, out->hi, masked, qs);
+    double m2 = qs[0] - qs[1] * qs[1] / out->n;
+    out->m2 = m2 < 0.0 ? 0.0 : m2; /* NaN stays NaN */
+    out->lo = qs[1] / out->n;
+}
+
 /* ------------------------------------------------------------------------------- chunks */
 
 static void chunk_pass1(Work *w, int64_t c) {
@@ -362,6 +401,8 @@ static void chunk_pass1(Work *w, int64_t c) {
     r->sum = r->ssq = r->abs = 0.0;
     r->min = INFINITY;
     r->max = -INFINITY;
+    int moment = (w->flags & WANT_MOMENT) != 0;
+    Moments acc = {0.0, 0.0, 0.0, 0.0};
     float tmp[BLK], tmp2[BLK];
     double tmpd[BLK];
     for (int64_t b = 0; b < ch->len; b += BLK) {
@@ -369,21 +410,26 @@ static void chunk_pass1(Work *w, int64_t c) {
         const float *x32 = NULL;
         const double *x64 = NULL;
         load_block(j, ch->start + b, len, tmp, tmp2, tmpd, &x32, &x64);
-        if (x64) p1_f64(x64, len, r);
-        else p1_f32(x32, len, r);
+        P1 p = {0, 0, 0, 0.0, 0.0, 0.0, INFINITY, -INFINITY};
+        if (x64) p1_f64(x64, len, &p);
+        else p1_f32(x32, len, &p);
+        p1_add(r, p.fin, p.nan, p.pos, p.sum, p.ssq, p.abs, p.min, p.max);
+        if (moment) {
+            Moments m;
+            block_moments(x32, x64, len, &p, &m);
+            moments_add(&acc, &m);
+        }
     }
+    memcpy(&w->m2[4 * c], &acc, sizeof acc);
 }
 
 static void chunk_pass2(Work *w, int64_t c) {
     const Chunk *ch = &w->chunks[c];
     const Job *j = ch->job;
     int bins = w->bins;
-    double *m2 = &w->m2[2 * c];
     int64_t *cnt = &w->cnt[(int64_t)STRIDE(bins) * c];
-    m2[0] = m2[1] = 0.0;
     memset(cnt, 0, sizeof(int64_t) * (size_t)STRIDE(bins));
-    int moment = (w->flags & WANT_MOMENT) && j->s.fin > 0;
-    if (!moment && j->mode != M_FAST && j->mode != M_LITERAL) return;
+    if (j->mode != M_FAST && j->mode != M_LITERAL) return;
     float tmp[BLK], tmp2[BLK];
     double tmpd[BLK];
     for (int64_t b = 0; b < ch->len; b += BLK) {
@@ -392,12 +438,10 @@ static void chunk_pass2(Work *w, int64_t c) {
         const double *x = NULL;
         load_block(j, ch->start + b, len, tmp, tmp2, tmpd, &x32, &x);
         if (x) {
-            if (moment) moment_f64(x, len, j->mean, j->masked, m2);
             if (j->mode == M_FAST) ge_f64(x, len, j->inner, PADDED(bins - 1), cnt);
             else if (j->mode == M_LITERAL) literal_f64(x, len, j, bins, cnt);
             continue;
         }
-        if (moment) moment_f32(x32, len, j->mean, j->masked, m2);
         if (j->mode == M_FAST) ge_f32(x32, len, j->inner32, PADDED(bins - 1), cnt);
         else if (j->mode == M_LITERAL) literal_f32(x32, len, j, bins, cnt);
     }
@@ -501,17 +545,21 @@ static void write_row(const Job *j, const Work *w, double *row, int64_t *hist, i
     row[C_ABS] = s->abs;
     row[C_MIN] = s->min;
     row[C_MAX] = s->max;
-    double q = 0.0, sh = 0.0;
+    Moments moments = {0.0, 0.0, 0.0, 0.0};
     memset(hist, 0, sizeof(int64_t) * (size_t)bins);
     memset(acc, 0, sizeof(int64_t) * (size_t)bins);
+    int counted = j->mode == M_FAST || j->mode == M_LITERAL;
     for (int64_t c = j->first_chunk; c < j->first_chunk + j->chunks; c++) {
-        q += w->m2[2 * c];
-        sh += w->m2[2 * c + 1];
-        for (int k = 0; k < bins; k++) acc[k] += w->cnt[(int64_t)STRIDE(bins) * c + k];
+        Moments m;
+        memcpy(&m, &w->m2[4 * c], sizeof m);
+        moments_add(&moments, &m); /* in chunk order: the result does not depend on the threads */
+        if (counted)
+            for (int k = 0; k < bins; k++) acc[k] += w->cnt[(int64_t)STRIDE(bins) * c + k];
     }
     double m2 = 0.0;
     if ((w->flags & WANT_MOMENT) && s->fin > 0) {
-        m2 = q - sh * sh / (double)s->fin;
+        /* A sum past the float range has no mean: NaN, as the two-pass formula around it gives. */
+        m2 = isfinite(s->sum) ? moments.m2 : NAN;
         if (m2 < 0.0) m2 = 0.0; /* NaN stays NaN, as torch's clamp */
     }
     row[C_M2] = m2;
@@ -573,7 +621,7 @@ static PyObject *run_jobs(Job *jobs, Py_ssize_t n, int bins, int flags, double *
     w.flags = flags;
     w.chunks = (Chunk *)PyMem_Calloc((size_t)nchunks + 1, sizeof(Chunk));
     w.p1 = (P1 *)PyMem_Calloc((size_t)nchunks + 1, sizeof(P1));
-    w.m2 = (double *)PyMem_Calloc(2 * (size_t)nchunks + 2, sizeof(double));
+    w.m2 = (double *)PyMem_Calloc(4 * (size_t)nchunks + 4, sizeof(double));
     w.cnt = (int64_t *)PyMem_Calloc(((size_t)nchunks + 1) * (size_t)STRIDE(bins), sizeof(int64_t));
     w.scratch = (int64_t *)PyMem_Calloc(2 * (size_t)bins, sizeof(int64_t));
     if (!w.chunks || !w.p1 || !w.m2 || !w.cnt || !w.scratch) {
@@ -590,6 +638,7 @@ static PyObject *run_jobs(Job *jobs, Py_ssize_t n, int bins, int flags, double *
     if (total < PARALLEL_MIN || threads < 1) threads = 1;
     Py_BEGIN_ALLOW_THREADS
     run_phase(&w, 1, threads);
+    int counting = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         Job *j = &jobs[i];
         j->s.fin = j->s.nan = j->s.pos = 0;
@@ -600,11 +649,10 @@ static PyObject *run_jobs(Job *jobs, Py_ssize_t n, int bins, int flags, double *
             const P1 *p = &w.p1[c];
             p1_add(&j->s, p->fin, p->nan, p->pos, p->sum, p->ssq, p->abs, p->min, p->max);
         }
-        j->masked = j->s.fin != j->n;
-        j->mean = j->s.fin ? j->s.sum / (double)j->s.fin : 0.0;
         choose_mode(j, bins, (flags & WANT_HIST) != 0);
+        counting |= j->mode == M_FAST || j->mode == M_LITERAL;
     }
-    run_phase(&w, 2, threads);
+    if (counting) run_phase(&w, 2, threads); /* the second pass is for histograms only */
     for (Py_ssize_t i = 0; i < n; i++)
         write_row(&jobs[i], &w, rows + (size_t)i * (size_t)(NSTATS + bins), w.scratch, w.scratch + bins);
     Py_END_ALLOW_THREADS

@@ -163,6 +163,7 @@ class TorchCollector:
         """Prepares (or stops) collection for the next iteration's forward pass and step."""
         if on == self._armed:
             return
+        t0 = time.perf_counter()
         self._armed = on
         if on and self.config.activations.enabled:
             self._forward_handles = [m.register_forward_hook(self._activation_hook(n)) for n, m in self._leaves]
@@ -170,6 +171,7 @@ class TorchCollector:
             for handle in self._forward_handles:
                 handle.remove()
             self._forward_handles = []
+        self._hook_seconds += time.perf_counter() - t0  # part of the listener's cost (collection_ms)
 
     def detach(self) -> None:
         """Removes every hook from the model and the optimizer."""

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import warnings
 from collections.abc import Iterator
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -487,3 +488,30 @@ def test_the_kernel_refuses_bad_addresses_and_lengths() -> None:
         k.summarize_at(zeros, np.zeros(2, dtype=np.int64), zeros, b"f", 20, 3, out, 1)
     with pytest.raises(ValueError, match="one kind per buffer"):
         k.summarize_at(zeros, zeros, zeros, b"ff", 20, 3, out, 1)
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["offset", "sorted", "ramp", "two levels", "float32 offset", "with NaN"],
+)
+def test_stdev_across_blocks_and_chunks_is_exact(case: str) -> None:
+    """The second moment is merged block by block (Chan et al.): against exact rational arithmetic.
+
+    140,000 elements span two chunks and 69 blocks; the cases make block means differ (sorted
+    values, a ramp, two levels) or the spread tiny next to the mean (an offset of 1e8).
+    """
+    g = np.random.default_rng(7)
+    n = 140_000
+    values = {
+        "offset": 1e8 + g.standard_normal(n) * 1e-3,
+        "sorted": np.sort(1e6 + g.standard_normal(n)),
+        "ramp": np.arange(n, dtype=np.float64) * 1e-3 + 5e9,
+        "two levels": np.r_[np.full(n // 2, 1e10), np.full(n // 2 + 1, 1e10 + 1)],
+        "float32 offset": (1000 + g.standard_normal(n)).astype(np.float32),
+        "with NaN": np.where(g.random(n) < 0.01, np.nan, 1e7 + g.standard_normal(n)),
+    }[case]
+    finite = [Fraction(float(x)) for x in values if math.isfinite(x)]
+    mean = sum(finite, Fraction(0)) / len(finite)
+    exact = math.sqrt(float(sum(((x - mean) ** 2 for x in finite), Fraction(0)) / (len(finite) - 1)))
+    (summary,) = TensorSummarizer(kernel="c").summarize([torch.from_numpy(values.copy())])
+    assert summary.stdev is not None and math.isclose(summary.stdev, exact, rel_tol=1e-14)
