@@ -93,18 +93,19 @@ class OverheadBudget:
         """
         return {k: (s, self.reports) for k, s in self.strides().items() if s > 1}
 
-    def record(self, overhead: float | None) -> Budget:
+    def record(self, overhead: float | None, sinks: float | None = None) -> Budget:
         """The budget section of the report being made, whose window cost ``overhead``.
 
-        Then moves the level for the next report (see the module docstring).
+        ``sinks`` is the part of ``overhead`` the sinks' threads spent (for the warning). Then
+        moves the level for the next report (see the module docstring).
         """
         budget = Budget(max_overhead=self.max_overhead, overhead=overhead, histogram_strides=self.strides())
         self.reports += 1
         if overhead is not None:
-            self._adjust(overhead)
+            self._adjust(overhead, sinks)
         return budget
 
-    def _adjust(self, overhead: float) -> None:
+    def _adjust(self, overhead: float, sinks: float | None) -> None:
         if overhead > self.max_overhead:
             self._calm = 0
             if self.level < self.max_level:
@@ -116,11 +117,14 @@ class OverheadBudget:
                 self.level += 1
             elif not self._warned:
                 self._warned = True
+                part = "" if sinks is None else f" ({sinks * 100.0:.1f} % of it the sinks' threads writing)"
                 logger.warning(
-                    "fitscope: collecting the scalar statistics alone costs %.1f %% of the training time, above "
+                    "fitscope: collecting the scalar statistics alone costs %.1f %% of the training time%s, above "
                     "max_overhead=%g, with every histogram already spread over %d reports. Report less often "
-                    "(a larger frequency), switch kinds or statistics off in StatsConfig, or raise max_overhead.",
+                    "(a larger frequency), switch kinds or statistics off in StatsConfig, use fewer or lighter "
+                    "sinks, or raise max_overhead.",
                     overhead * 100.0,
+                    part,
                     self.max_overhead,
                     MAX_STRIDE,
                 )

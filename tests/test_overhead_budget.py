@@ -190,8 +190,9 @@ def test_the_warning_comes_once_at_the_widest_spread(caplog: pytest.LogCaptureFi
             budget.record(0.5)
         assert budget.strides() == {"parameters": MAX_STRIDE} and not caplog.records
         for _ in range(5):
-            budget.record(0.5)
-    assert len(caplog.records) == 1 and "50.0 %" in caplog.records[0].getMessage()
+            budget.record(0.5, 0.125)
+    assert len(caplog.records) == 1
+    assert "50.0 % of the training time (12.5 % of it the sinks' threads writing)" in caplog.records[0].getMessage()
     assert budget.record(None).overhead is None and budget.level == budget.max_level  # unmeasured: no move
 
 
