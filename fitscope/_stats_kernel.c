@@ -9,10 +9,12 @@
  * np.histogram(finite, bins, range=(min, max)).
  *
  * One or two passes over the values, each in blocks that stay in L1:
- *   1. counts, float64 sums, min and max, and the centred second moment: per block, around the
- *      block's mean while the block is in L1 (corrected two-pass formula), the blocks merged in
- *      order with Chan, Golub and LeVeque's formula, each mean kept as a double plus its
- *      correction so that the differences of means stay exact;
+ *   1. counts, float64 sums, min and max, and the centred second moment: per block, in the same
+ *      loop around the chunk's mean so far (corrected formula), or, when the block's mean is far
+ *      from it, in a second loop over the block (in L1) around the block's own; the blocks merged
+ *      in order with Chan, Golub and LeVeque's formula, each mean kept as a double plus its
+ *      correction so that the differences of means stay exact. The sum of squares is derived
+ *      from it (M2 + sum^2 / n);
  *   2. only for a histogram: for each interior edge e_k of np.linspace(min, max, bins+1)
  *      (computed as numpy does), the number of values x >= e_k. Because numpy's edges increase
  *      strictly and its estimate of a bin is within one bin of the right one whenever a bin is
@@ -243,6 +245,59 @@ FS_CLONES static void p1_f64(const double *x, int len, P1 *r) {
     p1_add(r, fin, nan, pos, s, q, a, mn, mx);
 }
 
+/* Pass 1 with the moment in the same loop: the sums of deviations from `k` and of their squares
+ * (dev[0], dev[1]) instead of the sum of squares, which is derived from the moment at the end. */
+FS_CLONES static void p1m_f32(const float *x, int len, double k, P1 *r, double *dev) {
+    int fin = 0, nan = 0, pos = 0;
+    double s = 0.0, a = 0.0, ds = 0.0, dq = 0.0;
+    float mn = INFINITY, mx = -INFINITY;
+    FS_SIMD(reduction(+ : fin, nan, pos, s, a, ds, dq) reduction(min : mn) reduction(max : mx))
+    for (int i = 0; i < len; i++) {
+        float v = x[i];
+        int f = fabsf(v) < INFINITY;
+        double d = f ? (double)v : 0.0;
+        double e = f ? d - k : 0.0;
+        fin += f;
+        nan += v != v;
+        pos += v == INFINITY;
+        s += d;
+        a += fabs(d);
+        ds += e;
+        dq += e * e;
+        float lo = f ? v : INFINITY, hi = f ? v : -INFINITY;
+        mn = lo < mn ? lo : mn;
+        mx = hi > mx ? hi : mx;
+    }
+    p1_add(r, fin, nan, pos, s, 0.0, a, mn, mx);
+    dev[0] = ds;
+    dev[1] = dq;
+}
+
+FS_CLONES static void p1m_f64(const double *x, int len, double k, P1 *r, double *dev) {
+    int fin = 0, nan = 0, pos = 0;
+    double s = 0.0, a = 0.0, ds = 0.0, dq = 0.0, mn = INFINITY, mx = -INFINITY;
+    FS_SIMD(reduction(+ : fin, nan, pos, s, a, ds, dq) reduction(min : mn) reduction(max : mx))
+    for (int i = 0; i < len; i++) {
+        double v = x[i];
+        int f = fabs(v) < INFINITY;
+        double d = f ? v : 0.0;
+        double e = f ? v - k : 0.0;
+        fin += f;
+        nan += v != v;
+        pos += v == INFINITY;
+        s += d;
+        a += fabs(d);
+        ds += e;
+        dq += e * e;
+        double lo = f ? v : INFINITY, hi = f ? v : -INFINITY;
+        mn = lo < mn ? lo : mn;
+        mx = hi > mx ? hi : mx;
+    }
+    p1_add(r, fin, nan, pos, s, 0.0, a, mn, mx);
+    dev[0] = ds;
+    dev[1] = dq;
+}
+
 /* ------------------------------------------------------------------------------- pass 2 */
 
 /* Sum of squared deviations from `mean` and sum of deviations, over the finite values. */
@@ -401,7 +456,8 @@ static void chunk_pass1(Work *w, int64_t c) {
     r->sum = r->ssq = r->abs = 0.0;
     r->min = INFINITY;
     r->max = -INFINITY;
-    int moment = (w->flags & WANT_MOMENT) != 0;
+    /* The moment is computed even when the stdev is not asked for: the sum of squares comes from it,
+     * and must not depend on which other statistics are asked for. */
     Moments acc = {0.0, 0.0, 0.0, 0.0};
     float tmp[BLK], tmp2[BLK];
     double tmpd[BLK];
@@ -411,14 +467,33 @@ static void chunk_pass1(Work *w, int64_t c) {
         const double *x64 = NULL;
         load_block(j, ch->start + b, len, tmp, tmp2, tmpd, &x32, &x64);
         P1 p = {0, 0, 0, 0.0, 0.0, 0.0, INFINITY, -INFINITY};
-        if (x64) p1_f64(x64, len, &p);
-        else p1_f32(x32, len, &p);
-        p1_add(r, p.fin, p.nan, p.pos, p.sum, p.ssq, p.abs, p.min, p.max);
-        if (moment) {
-            Moments m;
+        Moments m;
+        double dev[2];
+        if (acc.n == 0.0) {
+            /* No mean yet: the block's own, in a second loop over the block (in L1). */
+            if (x64) p1_f64(x64, len, &p);
+            else p1_f32(x32, len, &p);
             block_moments(x32, x64, len, &p, &m);
-            moments_add(&acc, &m);
+        } else {
+            /* One loop: deviations from the mean so far. Exact enough while that mean is near the
+             * block's (the deviations' mean squared at most half their mean square); else the
+             * block's own mean, in a second loop over the block. */
+            double k = acc.hi;
+            if (x64) p1m_f64(x64, len, k, &p, dev);
+            else p1m_f32(x32, len, k, &p, dev);
+            double n = (double)p.fin;
+            if (p.fin > 0 && dev[0] * (dev[0] / n) > 0.5 * dev[1]) {
+                block_moments(x32, x64, len, &p, &m);
+            } else {
+                double m2 = p.fin > 0 ? dev[1] - dev[0] * (dev[0] / n) : 0.0;
+                m.n = n;
+                m.hi = k;
+                m.lo = p.fin > 0 ? dev[0] / n : 0.0;
+                m.m2 = m2 < 0.0 ? 0.0 : m2; /* NaN stays NaN */
+            }
         }
+        p1_add(r, p.fin, p.nan, p.pos, p.sum, 0.0, p.abs, p.min, p.max); /* ssq: from the moment, below */
+        moments_add(&acc, &m);
     }
     memcpy(&w->m2[4 * c], &acc, sizeof acc);
 }
@@ -563,6 +638,12 @@ static void write_row(const Job *j, const Work *w, double *row, int64_t *hist, i
         if (m2 < 0.0) m2 = 0.0; /* NaN stays NaN, as torch's clamp */
     }
     row[C_M2] = m2;
+    if (s->fin > 0) {
+        /* The sum of squares, not summed in pass 1: M2 + sum^2 / n, two non-negative terms, each to a
+         * few ulps. Past the float range (then sum^2 / n <= sum of squares is too) it is +Inf. */
+        double ssq = moments.m2 + s->sum * (s->sum / (double)s->fin);
+        row[C_SSQ] = isfinite(ssq) ? ssq : INFINITY;
+    }
     if (j->mode == M_FAST) {
         /* acc[k] = values >= interior edge k+1, +Inf among them */
         int64_t prev = s->fin;

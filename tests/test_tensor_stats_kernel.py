@@ -492,13 +492,15 @@ def test_the_kernel_refuses_bad_addresses_and_lengths() -> None:
 
 @pytest.mark.parametrize(
     "case",
-    ["offset", "sorted", "ramp", "two levels", "float32 offset", "with NaN"],
+    ["offset", "sorted", "ramp", "two levels", "float32 offset", "with NaN", "a jump"],
 )
 def test_stdev_across_blocks_and_chunks_is_exact(case: str) -> None:
     """The second moment is merged block by block (Chan et al.): against exact rational arithmetic.
 
     140,000 elements span two chunks and 69 blocks; the cases make block means differ (sorted
-    values, a ramp, two levels) or the spread tiny next to the mean (an offset of 1e8).
+    values, a ramp, two levels, a jump from 0 to 1e8 that the one-loop deviations cannot follow)
+    or the spread tiny next to the mean (an offset of 1e8). The sum of squares, derived from the
+    moment, is checked too.
     """
     g = np.random.default_rng(7)
     n = 140_000
@@ -509,9 +511,12 @@ def test_stdev_across_blocks_and_chunks_is_exact(case: str) -> None:
         "two levels": np.r_[np.full(n // 2, 1e10), np.full(n // 2 + 1, 1e10 + 1)],
         "float32 offset": (1000 + g.standard_normal(n)).astype(np.float32),
         "with NaN": np.where(g.random(n) < 0.01, np.nan, 1e7 + g.standard_normal(n)),
+        "a jump": np.r_[g.standard_normal(10_000), 1e8 + g.standard_normal(n - 10_000) * 1e-3],
     }[case]
     finite = [Fraction(float(x)) for x in values if math.isfinite(x)]
     mean = sum(finite, Fraction(0)) / len(finite)
     exact = math.sqrt(float(sum(((x - mean) ** 2 for x in finite), Fraction(0)) / (len(finite) - 1)))
+    squares = float(sum((x * x for x in finite), Fraction(0)))
     (summary,) = TensorSummarizer(kernel="c").summarize([torch.from_numpy(values.copy())])
     assert summary.stdev is not None and math.isclose(summary.stdev, exact, rel_tol=1e-14)
+    assert math.isclose(summary.sum_squares, squares, rel_tol=1e-14)
