@@ -84,8 +84,15 @@ enum { M_NONE = '-', M_ONE = '1', M_FAST = 'F', M_LITERAL = 'L', M_OVERFLOW = 'Z
 
 typedef struct {
     int64_t fin, nan, pos;
-    double sum, ssq, abs, min, max;
+    double sum, abs, min, max;
 } P1;
+
+/* Moments of a set of finite values: count, mean as hi + lo (hi a double, lo its correction: the
+ * difference of two means is (hi_a - hi_b) + (lo_a - lo_b), exact when the his are close), and the
+ * sum of squared deviations from the mean. */
+typedef struct {
+    double n, hi, lo, m2;
+} Moments;
 
 typedef struct {
     const char *data;
@@ -111,7 +118,7 @@ typedef struct {
     int64_t nchunks;
     int bins, flags;
     P1 *p1;         /* per chunk */
-    double *m2;     /* per chunk: finite count, mean (a double and its correction), sum of squared deviations */
+    Moments *mom;   /* per chunk */
     int64_t *cnt;   /* per chunk: STRIDE(bins) counters */
     int64_t *scratch; /* 2 * bins counters for merging one job's chunks */
     int64_t next;   /* next chunk to take (atomic) */
@@ -190,63 +197,18 @@ static void load_block(const Job *j, int64_t at, int len, float *tmp, float *tmp
 
 /* ------------------------------------------------------------------------------- pass 1 */
 
-static inline void p1_add(P1 *r, int64_t fin, int64_t nan, int64_t pos, double s, double q, double a, double mn,
-                          double mx) {
+static inline void p1_add(P1 *r, int64_t fin, int64_t nan, int64_t pos, double s, double a, double mn, double mx) {
     r->fin += fin;
     r->nan += nan;
     r->pos += pos;
     r->sum += s;
-    r->ssq += q;
     r->abs += a;
     if (mn < r->min) r->min = mn;
     if (mx > r->max) r->max = mx;
 }
 
-FS_CLONES static void p1_f32(const float *x, int len, P1 *r) {
-    int fin = 0, nan = 0, pos = 0;
-    double s = 0.0, q = 0.0, a = 0.0;
-    float mn = INFINITY, mx = -INFINITY;
-    FS_SIMD(reduction(+ : fin, nan, pos, s, q, a) reduction(min : mn) reduction(max : mx))
-    for (int i = 0; i < len; i++) {
-        float v = x[i];
-        int f = fabsf(v) < INFINITY;
-        double d = f ? (double)v : 0.0;
-        fin += f;
-        nan += v != v;
-        pos += v == INFINITY;
-        s += d;
-        q += d * d;
-        a += fabs(d);
-        float lo = f ? v : INFINITY, hi = f ? v : -INFINITY;
-        mn = lo < mn ? lo : mn;
-        mx = hi > mx ? hi : mx;
-    }
-    p1_add(r, fin, nan, pos, s, q, a, mn, mx);
-}
-
-FS_CLONES static void p1_f64(const double *x, int len, P1 *r) {
-    int fin = 0, nan = 0, pos = 0;
-    double s = 0.0, q = 0.0, a = 0.0, mn = INFINITY, mx = -INFINITY;
-    FS_SIMD(reduction(+ : fin, nan, pos, s, q, a) reduction(min : mn) reduction(max : mx))
-    for (int i = 0; i < len; i++) {
-        double v = x[i];
-        int f = fabs(v) < INFINITY;
-        double d = f ? v : 0.0;
-        fin += f;
-        nan += v != v;
-        pos += v == INFINITY;
-        s += d;
-        q += d * d;
-        a += fabs(d);
-        double lo = f ? v : INFINITY, hi = f ? v : -INFINITY;
-        mn = lo < mn ? lo : mn;
-        mx = hi > mx ? hi : mx;
-    }
-    p1_add(r, fin, nan, pos, s, q, a, mn, mx);
-}
-
-/* Pass 1 with the moment in the same loop: the sums of deviations from `k` and of their squares
- * (dev[0], dev[1]) instead of the sum of squares, which is derived from the moment at the end. */
+/* Pass 1 of a block: counts, sums, min, max, and in the same loop the sums of the deviations from `k`
+ * and of their squares (dev[0], dev[1]); the sum of squares is derived from the moment at the end. */
 FS_CLONES static void p1m_f32(const float *x, int len, double k, P1 *r, double *dev) {
     int fin = 0, nan = 0, pos = 0;
     double s = 0.0, a = 0.0, ds = 0.0, dq = 0.0;
@@ -268,7 +230,7 @@ FS_CLONES static void p1m_f32(const float *x, int len, double k, P1 *r, double *
         mn = lo < mn ? lo : mn;
         mx = hi > mx ? hi : mx;
     }
-    p1_add(r, fin, nan, pos, s, 0.0, a, mn, mx);
+    p1_add(r, fin, nan, pos, s, a, mn, mx);
     dev[0] = ds;
     dev[1] = dq;
 }
@@ -293,7 +255,7 @@ FS_CLONES static void p1m_f64(const double *x, int len, double k, P1 *r, double 
         mn = lo < mn ? lo : mn;
         mx = hi > mx ? hi : mx;
     }
-    p1_add(r, fin, nan, pos, s, 0.0, a, mn, mx);
+    p1_add(r, fin, nan, pos, s, a, mn, mx);
     dev[0] = ds;
     dev[1] = dq;
 }
@@ -410,13 +372,6 @@ static void literal_f64(const double *x, int len, const Job *j, int bins, int64_
 
 /* ------------------------------------------------------------------------------- merging moments */
 
-/* Moments of a set of finite values: count, mean as hi + lo (hi a double, lo its correction: the
- * difference of two means is (hi_a - hi_b) + (lo_a - lo_b), exact when the his are close), and the
- * sum of squared deviations from the mean. */
-typedef struct {
-    double n, hi, lo, m2;
-} Moments;
-
 /* a = a merged with b (Chan, Golub and LeVeque), b after a. */
 static inline void moments_add(Moments *a, const Moments *b) {
     if (b->n == 0.0) return;
@@ -453,7 +408,7 @@ static void chunk_pass1(Work *w, int64_t c) {
     const Job *j = ch->job;
     P1 *r = &w->p1[c];
     r->fin = r->nan = r->pos = 0;
-    r->sum = r->ssq = r->abs = 0.0;
+    r->sum = r->abs = 0.0;
     r->min = INFINITY;
     r->max = -INFINITY;
     /* The moment is computed even when the stdev is not asked for: the sum of squares comes from it,
@@ -466,36 +421,30 @@ static void chunk_pass1(Work *w, int64_t c) {
         const float *x32 = NULL;
         const double *x64 = NULL;
         load_block(j, ch->start + b, len, tmp, tmp2, tmpd, &x32, &x64);
-        P1 p = {0, 0, 0, 0.0, 0.0, 0.0, INFINITY, -INFINITY};
+        P1 p = {0, 0, 0, 0.0, 0.0, INFINITY, -INFINITY};
         Moments m;
         double dev[2];
-        if (acc.n == 0.0) {
-            /* No mean yet: the block's own, in a second loop over the block (in L1). */
-            if (x64) p1_f64(x64, len, &p);
-            else p1_f32(x32, len, &p);
+        /* One loop: deviations from the chunk's mean so far. Exact enough while that mean is near
+         * the block's (the deviations' mean squared at most half their mean square); else (and for
+         * the first block, with no mean yet) around the block's own mean, in a second loop over the
+         * block (in L1). */
+        double k = acc.hi;
+        if (x64) p1m_f64(x64, len, k, &p, dev);
+        else p1m_f32(x32, len, k, &p, dev);
+        double n = (double)p.fin;
+        if (p.fin > 0 && (acc.n == 0.0 || dev[0] * (dev[0] / n) > 0.5 * dev[1])) {
             block_moments(x32, x64, len, &p, &m);
         } else {
-            /* One loop: deviations from the mean so far. Exact enough while that mean is near the
-             * block's (the deviations' mean squared at most half their mean square); else the
-             * block's own mean, in a second loop over the block. */
-            double k = acc.hi;
-            if (x64) p1m_f64(x64, len, k, &p, dev);
-            else p1m_f32(x32, len, k, &p, dev);
-            double n = (double)p.fin;
-            if (p.fin > 0 && dev[0] * (dev[0] / n) > 0.5 * dev[1]) {
-                block_moments(x32, x64, len, &p, &m);
-            } else {
-                double m2 = p.fin > 0 ? dev[1] - dev[0] * (dev[0] / n) : 0.0;
-                m.n = n;
-                m.hi = k;
-                m.lo = p.fin > 0 ? dev[0] / n : 0.0;
-                m.m2 = m2 < 0.0 ? 0.0 : m2; /* NaN stays NaN */
-            }
+            double m2 = p.fin > 0 ? dev[1] - dev[0] * (dev[0] / n) : 0.0;
+            m.n = n;
+            m.hi = k;
+            m.lo = p.fin > 0 ? dev[0] / n : 0.0;
+            m.m2 = m2 < 0.0 ? 0.0 : m2; /* NaN stays NaN */
         }
-        p1_add(r, p.fin, p.nan, p.pos, p.sum, 0.0, p.abs, p.min, p.max); /* ssq: from the moment, below */
+        p1_add(r, p.fin, p.nan, p.pos, p.sum, p.abs, p.min, p.max);
         moments_add(&acc, &m);
     }
-    memcpy(&w->m2[4 * c], &acc, sizeof acc);
+    w->mom[c] = acc;
 }
 
 static void chunk_pass2(Work *w, int64_t c) {
@@ -616,7 +565,7 @@ static void write_row(const Job *j, const Work *w, double *row, int64_t *hist, i
     row[C_NAN] = (double)s->nan;
     row[C_POS] = (double)s->pos;
     row[C_SUM] = s->sum;
-    row[C_SSQ] = s->ssq;
+    row[C_SSQ] = 0.0; /* from the moment, below */
     row[C_ABS] = s->abs;
     row[C_MIN] = s->min;
     row[C_MAX] = s->max;
@@ -625,9 +574,7 @@ static void write_row(const Job *j, const Work *w, double *row, int64_t *hist, i
     memset(acc, 0, sizeof(int64_t) * (size_t)bins);
     int counted = j->mode == M_FAST || j->mode == M_LITERAL;
     for (int64_t c = j->first_chunk; c < j->first_chunk + j->chunks; c++) {
-        Moments m;
-        memcpy(&m, &w->m2[4 * c], sizeof m);
-        moments_add(&moments, &m); /* in chunk order: the result does not depend on the threads */
+        moments_add(&moments, &w->mom[c]); /* in chunk order: the result does not depend on the threads */
         if (counted)
             for (int k = 0; k < bins; k++) acc[k] += w->cnt[(int64_t)STRIDE(bins) * c + k];
     }
@@ -702,10 +649,10 @@ static PyObject *run_jobs(Job *jobs, Py_ssize_t n, int bins, int flags, double *
     w.flags = flags;
     w.chunks = (Chunk *)PyMem_Calloc((size_t)nchunks + 1, sizeof(Chunk));
     w.p1 = (P1 *)PyMem_Calloc((size_t)nchunks + 1, sizeof(P1));
-    w.m2 = (double *)PyMem_Calloc(4 * (size_t)nchunks + 4, sizeof(double));
+    w.mom = (Moments *)PyMem_Calloc((size_t)nchunks + 1, sizeof(Moments));
     w.cnt = (int64_t *)PyMem_Calloc(((size_t)nchunks + 1) * (size_t)STRIDE(bins), sizeof(int64_t));
     w.scratch = (int64_t *)PyMem_Calloc(2 * (size_t)bins, sizeof(int64_t));
-    if (!w.chunks || !w.p1 || !w.m2 || !w.cnt || !w.scratch) {
+    if (!w.chunks || !w.p1 || !w.mom || !w.cnt || !w.scratch) {
         PyErr_NoMemory();
         goto done;
     }
@@ -723,12 +670,12 @@ static PyObject *run_jobs(Job *jobs, Py_ssize_t n, int bins, int flags, double *
     for (Py_ssize_t i = 0; i < n; i++) {
         Job *j = &jobs[i];
         j->s.fin = j->s.nan = j->s.pos = 0;
-        j->s.sum = j->s.ssq = j->s.abs = 0.0;
+        j->s.sum = j->s.abs = 0.0;
         j->s.min = INFINITY;
         j->s.max = -INFINITY;
         for (int64_t c = j->first_chunk; c < j->first_chunk + j->chunks; c++) {
             const P1 *p = &w.p1[c];
-            p1_add(&j->s, p->fin, p->nan, p->pos, p->sum, p->ssq, p->abs, p->min, p->max);
+            p1_add(&j->s, p->fin, p->nan, p->pos, p->sum, p->abs, p->min, p->max);
         }
         choose_mode(j, bins, (flags & WANT_HIST) != 0);
         counting |= j->mode == M_FAST || j->mode == M_LITERAL;
@@ -745,7 +692,7 @@ done:
     PyMem_Free(edges32);
     PyMem_Free(w.chunks);
     PyMem_Free(w.p1);
-    PyMem_Free(w.m2);
+    PyMem_Free(w.mom);
     PyMem_Free(w.cnt);
     PyMem_Free(w.scratch);
     return result;

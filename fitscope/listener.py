@@ -488,8 +488,10 @@ class StatsListener:
             # The window's training time: its wall time less what the listener spent in it.
             sink_s = sum(w.take_cpu_seconds() for w in self._writers)
             train_s = (t_end - self._window_start) - collection_ms / 1000.0
-            overhead = (collection_ms / 1000.0 + sink_s) / train_s if train_s > 0 else None
-            budget = self._budget.record(overhead, sink_s / train_s if train_s > 0 else None)
+            if train_s > 0:
+                budget = self._budget.record((collection_ms / 1000.0 + sink_s) / train_s, sink_s / train_s)
+            else:
+                budget = self._budget.record(None)
         self._window_start = t_end
         report = StatsReport(
             session_id=self.session_id,
