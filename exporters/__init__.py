@@ -1,7 +1,8 @@
-"""Write-only sinks that emit fitscope's statistics to other tools (``import fitscope.exporters``).
+"""Write-only sinks that send fitscope's statistics elsewhere (``import fitscope.exporters``).
 
-TensorBoard and MLflow exporters arrive with their own issue; each will implement
-:class:`fitscope.storage.base.StatsSink` and import its third-party library lazily, raising
+:class:`TensorBoardExporter` and :class:`MLflowExporter` write to those tools;
+:class:`RemoteStatsRouter` posts to a fitscope hub (``fitscope serve --remote``). Each implements
+:class:`fitscope.storage.base.StatsSink` and imports its third-party library lazily, raising
 :class:`fitscope.errors.MissingDependencyError` with the exact ``pip install`` to run.
 """
 
@@ -13,13 +14,16 @@ from typing import TYPE_CHECKING, Any
 # Name -> module; each module imports its third-party library only when an exporter is built.
 _EXPORTS = {
     "MLflowExporter": "fitscope.exporters.mlflow",
+    "RemoteStatsRouter": "fitscope.exporters.remote",
+    "RouterStatus": "fitscope.exporters.remote",
     "TensorBoardExporter": "fitscope.exporters.tensorboard",
 }
 
-__all__ = ["MLflowExporter", "TensorBoardExporter"]
+__all__ = ["MLflowExporter", "RemoteStatsRouter", "RouterStatus", "TensorBoardExporter"]
 
 if TYPE_CHECKING:
     from fitscope.exporters.mlflow import MLflowExporter
+    from fitscope.exporters.remote import RemoteStatsRouter, RouterStatus
     from fitscope.exporters.tensorboard import TensorBoardExporter
 
 

@@ -16,7 +16,13 @@ says so, and shows it as soon as a run creates it. With --create it creates an e
 file instead, and with --no-wait it refuses a missing file.
 
 Listening on a loopback address (the default 127.0.0.1), the server answers only requests for
-localhost or a loopback address (a defence against DNS rebinding); --allow-host adds a name."""
+localhost or a loopback address (a defence against DNS rebinding); --allow-host adds a name.
+
+With --remote the server is also a hub: workers' RemoteStatsRouters post their records to
+POST /api/v1/ingest, which stores them in --store (default runs/remote.fitscope) and shows them
+live. Posts must carry the token (--token, --token-file or FITSCOPE_TOKEN); without one, a hub
+on a loopback address makes one and prints it, and a hub on another address refuses to start
+unless --insecure is given. FILE arguments are optional then."""
 
 
 def add_serve_command(sub: Any) -> None:
@@ -29,9 +35,9 @@ def add_serve_command(sub: Any) -> None:
     )
     serve.add_argument(
         "files",
-        nargs="+",
+        nargs="*",
         metavar="FILE",
-        help="a .fitscope file (it may still be being written, or not exist yet)",
+        help="a .fitscope file (it may still be being written, or not exist yet); at least one without --remote",
     )
     serve.add_argument("--port", type=int, default=9000, help="TCP port (default: 9000; 0 picks a free one)")
     serve.add_argument("--host", default="127.0.0.1", help="interface to bind (default: 127.0.0.1, this machine only)")
@@ -69,6 +75,27 @@ def add_serve_command(sub: Any) -> None:
         metavar="NAME",
         help="also answer requests for host NAME while listening on a loopback address (repeatable)",
     )
+    remote = serve.add_argument_group("remote listener (a hub for distributed training)")
+    remote.add_argument(
+        "--remote", action="store_true", help="take records that workers post (RemoteStatsRouter) to /api/v1/ingest"
+    )
+    remote.add_argument(
+        "--store",
+        metavar="PATH",
+        help="the fitscope file received records go into (default: runs/remote.fitscope); kept across restarts",
+    )
+    token = remote.add_mutually_exclusive_group()
+    token.add_argument("--token", metavar="T", help="the token workers must send (default: $FITSCOPE_TOKEN)")
+    token.add_argument("--token-file", metavar="F", help="read the token from file F (its first line)")
+    token.add_argument(
+        "--insecure", action="store_true", help="take posts without a token (anyone who reaches the port may write)"
+    )
+    remote.add_argument(
+        "--max-body-bytes",
+        type=int,
+        metavar="N",
+        help="the largest batch taken, decompressed, in bytes (default: 64 MiB; larger ones get 413)",
+    )
     serve.set_defaults(func=run_serve)
 
 
@@ -80,6 +107,32 @@ def run_serve(args: argparse.Namespace) -> int:
     if not 0 <= args.port <= 65535:
         raise ValueError(f"--port must be from 0 to 65535 (0 picks a free one), got {args.port}.")
     frame_ancestors = (*DEFAULT_FRAME_ANCESTORS, *(args.frame_ancestor or ()))
+    remote = None
+    if args.remote:
+        from fitscope.server.cli import RemoteOptions
+
+        remote = RemoteOptions(
+            store=args.store,
+            token=_read_token(args.token_file) if args.token_file else args.token,
+            insecure=args.insecure,
+            max_body_bytes=args.max_body_bytes,
+        )
+    else:
+        given = [
+            f
+            for f, v in (
+                ("--store", args.store),
+                ("--token", args.token),
+                ("--token-file", args.token_file),
+                ("--insecure", args.insecure),
+                ("--max-body-bytes", args.max_body_bytes),
+            )
+            if v
+        ]
+        if given:
+            raise ValueError(f"{', '.join(given)} only apply with --remote (the remote listener).")
+        if not args.files:
+            raise ValueError("fitscope serve needs a FILE to show (or --remote, to be a hub that workers post to).")
     return serve(
         args.files,
         args.host,
@@ -88,4 +141,19 @@ def run_serve(args: argparse.Namespace) -> int:
         missing=args.missing,
         allowed_hosts=args.allow_host or [],
         frame_ancestors=frame_ancestors,
+        remote=remote,
     )
+
+
+def _read_token(path: str) -> str:
+    """The first line of a token file, without surrounding spaces."""
+    from pathlib import Path
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ValueError(f"--token-file {path}: cannot read it ({exc.strerror or exc}).") from exc
+    token = text.strip().splitlines()[0].strip() if text.strip() else ""
+    if not token:
+        raise ValueError(f"--token-file {path} is empty: put the token on its first line.")
+    return token

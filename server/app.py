@@ -1,6 +1,6 @@
 """The aiohttp application of the UI server: :func:`create_app`, its state, middlewares and routes.
 
-Routes (all ``GET``, JSON unless said otherwise; described by ``/api/v1/openapi.json``):
+Routes (``GET`` unless said otherwise, JSON unless said otherwise; described by ``/api/v1/openapi.json``):
 
 ========================  =====================================================================
 ``/api/v1/sessions``      every session of every attached storage
@@ -11,6 +11,8 @@ Routes (all ``GET``, JSON unless said otherwise; described by ``/api/v1/openapi.
 ``/api/v1/metrics``       user metrics and epoch ends
 ``/api/v1/events``        Server-Sent Events: what was stored (kind, session, worker, iteration)
 ``/api/v1/openapi.json``  the API description, and the record schemas it references beside it
+``POST /api/v1/ingest``   the remote listener: workers post batches of records (off by default;
+                          see :mod:`fitscope.server.ingest`)
 ========================  =====================================================================
 
 Beside the API, :mod:`fitscope.server.pages` serves the UI: ``/`` and ``/train`` (redirects),
@@ -43,6 +45,7 @@ from fitscope.server.cache import DEFAULT_CACHE_BYTES, Cache
 from fitscope.server.compression import accepts_gzip
 from fitscope.server.errors import ApiError
 from fitscope.server.events import DEFAULT_EVENT_BUFFER, EventLog
+from fitscope.server.ingest import RemoteListener, read_body
 from fitscope.server.layers import graph_view, layer_view
 from fitscope.server.pages import DEFAULT_FRAME_ANCESTORS, STATIC_DIR, add_ui_routes
 from fitscope.server.params import Query
@@ -77,6 +80,7 @@ class ServerState:
         keepalive_s: Seconds between SSE keep-alive comments.
         sse: The open event streams.
         executor: Where blocking reads run (set while the app runs).
+        remote: The remote listener, when enabled (``POST /api/v1/ingest``); None: off.
     """
 
     storages: StorageSet
@@ -88,6 +92,7 @@ class ServerState:
     keepalive_s: float
     sse: SseClients
     executor: ThreadPoolExecutor | None = None
+    remote: RemoteListener | None = None
 
 
 STATE: Final = web.AppKey("fitscope_state", ServerState)
@@ -314,6 +319,42 @@ async def events(request: web.Request) -> web.StreamResponse:
     return await stream_events(request, state.log, state.sse, session_id, state.keepalive_s, {})
 
 
+async def ingest(request: web.Request) -> web.Response:
+    """``POST /api/v1/ingest``: stores a batch of records posted by a worker's RemoteStatsRouter."""
+    Query(request, ())
+    remote = request.app[STATE].remote
+    if remote is None:
+        raise ApiError(
+            403,
+            "remote_disabled",
+            "This server's remote listener is off, so it takes no records over HTTP. Start it with "
+            "`fitscope serve --remote --token <token>` (in Python: UIServer.enable_remote_listener(token=...)).",
+        )
+    try:
+        remote.check_token(request.headers.get("Authorization"))
+    except ApiError as exc:
+        return error_response(exc.status, exc.code, exc.message, {"WWW-Authenticate": 'Bearer realm="fitscope"'})
+    if request.content_type != "application/json":
+        raise ApiError(
+            415,
+            "unsupported_media_type",
+            f"The body must be application/json (optionally Content-Encoding: gzip), got {request.content_type!r}.",
+        )
+    body = await read_body(request, remote.max_body_bytes)
+
+    def store() -> int:
+        records = remote.decode(body)
+        remote.store(records)
+        return len(records)
+
+    try:
+        stored = await _blocking(request, store)
+    except ApiError as exc:
+        headers = {"Retry-After": "1"} if exc.status == 503 else None
+        return error_response(exc.status, exc.code, exc.message, headers)
+    return _json(_dumps({"stored": stored}))
+
+
 async def document(request: web.Request) -> web.Response:
     """``GET /api/v1/openapi.json`` and the record schemas beside it."""
     Query(request, ())
@@ -339,6 +380,7 @@ def create_app(
     read_threads: int = 4,
     state_poll_s: float = 1.0,
     static_dir: str | os.PathLike[str] = STATIC_DIR,
+    remote: RemoteListener | None = None,
 ) -> web.Application:
     """Creates the UI server's aiohttp application.
 
@@ -361,6 +403,8 @@ def create_app(
             ``ended``, ``error``); a change is sent to event streams as a ``state`` event.
         static_dir: The folder of the UI bundle (``fitscope-ui.js``), read once, now; the
             package's ``static`` folder by default.
+        remote: The remote listener (``POST /api/v1/ingest``), its storage attached with the
+            others; None: off (403). ``app[STATE].remote`` turns it on or off while it runs.
     """
     log = EventLog(event_buffer)
     state = ServerState(
@@ -372,8 +416,11 @@ def create_app(
         allowed_hosts=None if allowed_hosts is None else frozenset(host_name(h) for h in allowed_hosts),
         keepalive_s=keepalive_s,
         sse=SseClients(),
+        remote=remote,
     )
     initial = list(storages)
+    if remote is not None and not any(s is remote.storage for s in initial):
+        initial.append(remote.storage)
     app = web.Application(middlewares=[host_middleware, cors_middleware, error_middleware])
     app[STATE] = state
 
@@ -415,6 +462,7 @@ def create_app(
     app.router.add_get(f"{API}/system", _worker_route("system", system_view))
     app.router.add_get(f"{API}/metrics", _worker_route("metrics", metrics_view))
     app.router.add_get(f"{API}/events", events)
+    app.router.add_post(f"{API}/ingest", ingest)
     app.router.add_get(f"{API}/openapi.json", document)
     app.router.add_get(API + "/{name:[a-z_]+}.schema.json", document)
     add_ui_routes(app, Path(static_dir), frame_ancestors)

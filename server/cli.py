@@ -12,15 +12,17 @@ import contextlib
 import sys
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, Final, Literal
 
 from fitscope.errors import FitscopeError, NotAFitscopeFileError, StorageFileError
+from fitscope.server.ingest import DEFAULT_MAX_BODY_BYTES
 from fitscope.server.pages import DEFAULT_FRAME_ANCESTORS
-from fitscope.server.ui_server import UIServer
+from fitscope.server.ui_server import DEFAULT_REMOTE_STORE, UIServer
 from fitscope.storage.sqlite import FileStatsStorage
 
-__all__ = ["CliServer", "Missing", "serve"]
+__all__ = ["CliServer", "Missing", "RemoteOptions", "serve"]
 
 Missing = Literal["error", "wait", "create"]
 _POLL_S: Final = 0.5
@@ -30,6 +32,16 @@ class CliServer(UIServer):
     """A UIServer whose messages speak the command line's language (``--port``, not ``port=``)."""
 
     _FREE_PORT_HINT: ClassVar[str] = "--port 0 picks a free one"
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteOptions:
+    """``fitscope serve --remote``: the hub's store, token and body limit (None: the defaults)."""
+
+    store: str | None = None
+    token: str | None = None
+    insecure: bool = False
+    max_body_bytes: int | None = None
 
 
 def _not_there_yet(path: Path) -> bool:
@@ -68,6 +80,7 @@ def serve(
     missing: Missing = "error",
     allowed_hosts: Sequence[str] = (),
     frame_ancestors: Sequence[str] = DEFAULT_FRAME_ANCESTORS,
+    remote: RemoteOptions | None = None,
 ) -> int:
     """Serves the UI over fitscope files until Ctrl-C; returns the exit code (0).
 
@@ -81,6 +94,7 @@ def serve(
             (create an empty fitscope file and show it).
         allowed_hosts: Host names answered beside loopback ones while bound to loopback.
         frame_ancestors: Origins whose pages may embed the UI.
+        remote: Be a hub: take records workers post (``--remote``), into ``remote.store``.
 
     Raises:
         StorageFileError: A path is not a usable fitscope file (the storage's own error).
@@ -97,8 +111,21 @@ def serve(
         )
         opened: list[FileStatsStorage] = []
         waiting: list[Path] = []
+        store: FileStatsStorage | None = None
+        if remote is not None:
+            store_path = Path(remote.store) if remote.store else DEFAULT_REMOTE_STORE
+            store = stack.enter_context(FileStatsStorage(store_path))
+            token = server.enable_remote_listener(
+                store,
+                token=remote.token,
+                insecure=remote.insecure,
+                max_body_bytes=remote.max_body_bytes or DEFAULT_MAX_BODY_BYTES,
+            )
         for raw in paths:
             path = Path(raw)
+            if store is not None and path.exists() and path.resolve() == store.path.resolve():
+                _say(f"{path} is the --store of the remote listener: shown once, as that")
+                continue
             if _not_there_yet(path):
                 if missing == "wait":
                     waiting.append(path)
@@ -119,7 +146,13 @@ def serve(
         stack.callback(server.stop)
         stack.callback(stop.set)  # first: the waiting thread ends before the server stops
         print(f"fitscope UI: {server.url}/train/overview", flush=True)
-        _duplicates(opened)
+        if store is not None:
+            _say(f"remote listener on: workers post to {server.url} (RemoteStatsRouter); records go into {store.path}")
+            if token is None:
+                _say("no token is asked for (--insecure): anyone who reaches the port may write")
+            elif remote is not None and remote.token is None and not _env_token():
+                _say(f"token (made for this run; give it to the workers as FITSCOPE_TOKEN): {token}")
+        _duplicates([*opened, *([store] if store is not None else [])])
         if waiting:
             for path in waiting:
                 _say(f"waiting for {path} to appear (no run has created it yet); the UI shows it once it exists")
@@ -130,6 +163,12 @@ def serve(
         with contextlib.suppress(KeyboardInterrupt):
             server.wait()
     return 0
+
+
+def _env_token() -> bool:
+    import os
+
+    return bool(os.environ.get("FITSCOPE_TOKEN"))
 
 
 def _wait_for(paths: list[Path], server: UIServer, stack: contextlib.ExitStack, stop: threading.Event) -> None:

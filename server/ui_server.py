@@ -22,10 +22,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import errno
+import logging
 import os
+import secrets
 import threading
 from collections.abc import Collection, Sequence
-from typing import ClassVar
+from pathlib import Path
+from typing import ClassVar, Final
 
 from aiohttp import web
 
@@ -33,12 +36,19 @@ from fitscope.server.app import STATE, create_app, host_name, is_loopback_host
 from fitscope.server.cache import DEFAULT_CACHE_BYTES
 from fitscope.server.errors import ServerError
 from fitscope.server.events import DEFAULT_EVENT_BUFFER
+from fitscope.server.ingest import DEFAULT_MAX_BODY_BYTES, RemoteListener, compile_validators
 from fitscope.server.pages import DEFAULT_FRAME_ANCESTORS, STATIC_DIR, content_security_policy
+from fitscope.server.schemas import load_documents
 from fitscope.storage.base import StatsStorage
+from fitscope.storage.sqlite import FileStatsStorage
 
-__all__ = ["UIServer"]
+__all__ = ["DEFAULT_REMOTE_STORE", "UIServer"]
+
+_log = logging.getLogger("fitscope.server")
 
 _WILDCARD_HOSTS = ("", "0.0.0.0", "::")
+DEFAULT_REMOTE_STORE: Final = Path("runs") / "remote.fitscope"
+"""Where a remote listener keeps what it receives unless given a storage."""
 
 
 class UIServer:
@@ -101,6 +111,8 @@ class UIServer:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._bound_port: int | None = None
+        self._remote: RemoteListener | None = None
+        self._remote_owned = False  # the server opened the remote listener's storage (and closes it)
 
     @classmethod
     def get_instance(cls, port: int = 9000, host: str = "127.0.0.1") -> UIServer:
@@ -139,6 +151,91 @@ class UIServer:
         with self._lock:
             return tuple(self._storages)
 
+    # ------------------------------------------------------------------ remote listener
+
+    def enable_remote_listener(
+        self,
+        storage: StatsStorage | None = None,
+        *,
+        token: str | None = None,
+        insecure: bool = False,
+        max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+    ) -> str | None:
+        """Takes records posted by workers' RemoteStatsRouters (``POST /api/v1/ingest``), before or after start.
+
+        Received records go into ``storage`` (attached, so they are shown live), by default a
+        FileStatsStorage at ``runs/remote.fitscope`` that the server opens, and closes on
+        :meth:`stop`. So the hub keeps what it received and can be restarted.
+
+        Args:
+            storage: Where received records go.
+            token: What posts must carry (``Authorization: Bearer <token>``); by default the
+                ``FITSCOPE_TOKEN`` environment variable. With neither, a server on a loopback
+                address makes a random one (returned, and in :attr:`remote_token`); on another
+                address it refuses to start unless ``insecure``.
+            insecure: Take posts without a token (anyone who reaches the port may write).
+            max_body_bytes: The most a batch may hold, decompressed (413 past it).
+
+        Returns:
+            The token workers must give (None when ``insecure``).
+
+        Raises:
+            ServerError: No token on a non-loopback address without ``insecure``.
+            ValueError: A bad token or limit.
+        """
+        if isinstance(max_body_bytes, bool) or not isinstance(max_body_bytes, int) or max_body_bytes < 1024:
+            raise ValueError(f"max_body_bytes must be an integer of at least 1024, got {max_body_bytes!r}.")
+        if token is None and not insecure:
+            token = os.environ.get("FITSCOPE_TOKEN") or None
+        if token is not None:
+            if not isinstance(token, str) or not token.strip() or any(c.isspace() for c in token.strip()):
+                raise ValueError("The remote listener's token must be a non-empty string without spaces.")
+            token = token.strip()
+        elif not insecure:
+            if not self._loopback:
+                raise ServerError(
+                    f"The remote listener on {self._host} would take records from anyone who reaches the port: "
+                    "give it a token (--token / --token-file / FITSCOPE_TOKEN; enable_remote_listener(token=...)), "
+                    "or pass --insecure (insecure=True) to accept unauthenticated posts."
+                )
+            token = secrets.token_urlsafe(24)
+        owned = storage is None
+        if storage is None:
+            storage = FileStatsStorage(DEFAULT_REMOTE_STORE)
+        elif not isinstance(storage, StatsStorage):
+            raise TypeError(f"{storage!r} is not a StatsStorage: the remote listener cannot store records in it.")
+        remote = RemoteListener(
+            storage, None if insecure else token, max_body_bytes, compile_validators(load_documents())
+        )
+        with self._lock:
+            old, old_owned = self._remote, self._remote_owned
+            self._remote, self._remote_owned = remote, owned
+            app = self._app
+        self.attach(storage)
+        if app is not None:
+            app[STATE].remote = remote
+        if old is not None and old.storage is not storage:
+            self.detach(old.storage)
+            if old_owned:
+                old.storage.close()
+        return remote.token
+
+    @property
+    def remote_token(self) -> str | None:
+        """The token the remote listener asks for; None when it is off or insecure."""
+        remote = self._remote
+        return None if remote is None else remote.token
+
+    @property
+    def remote_storage(self) -> StatsStorage | None:
+        """Where the remote listener stores what it receives; None when it is off."""
+        remote = self._remote
+        return None if remote is None else remote.storage
+
+    @property
+    def _loopback(self) -> bool:
+        return is_loopback_host(host_name(self._host))
+
     # ------------------------------------------------------------------ lifetime
 
     @property
@@ -169,6 +266,7 @@ class UIServer:
         with self._life:
             if self.is_running:
                 return self
+            self._reopen_remote_store()
             ready = threading.Event()
             failure: list[BaseException] = []
             thread = threading.Thread(
@@ -182,6 +280,16 @@ class UIServer:
             self._thread = thread
         return self
 
+    def _reopen_remote_store(self) -> None:
+        """After a stop, the storage the server opened for the remote listener is opened again."""
+        with self._lock:
+            remote = self._remote
+            if remote is None or not self._remote_owned or not getattr(remote.storage, "closed", False):
+                return
+            old = remote.storage
+            remote.storage = FileStatsStorage(DEFAULT_REMOTE_STORE)
+            self._storages = [remote.storage if s is old else s for s in self._storages]
+
     def stop(self, timeout: float = 10.0) -> None:
         """Stops serving (open event streams end) and waits for the thread. Idempotent."""
         with self._life:
@@ -192,6 +300,9 @@ class UIServer:
             with contextlib.suppress(RuntimeError):  # the loop already closed
                 loop.call_soon_threadsafe(loop.stop)
             thread.join(timeout)
+            remote = self._remote
+            if remote is not None and self._remote_owned:  # reopened by the next start()
+                remote.storage.close()
 
     def wait(self) -> None:
         """Blocks until the server stops (Ctrl-C in the main thread interrupts it)."""
@@ -238,6 +349,7 @@ class UIServer:
                     event_buffer=self._event_buffer,
                     keepalive_s=self._keepalive_s,
                     static_dir=self._static_dir,
+                    remote=self._remote,
                 )
             # keepalive_timeout also closes a connection that sent only part of its request headers:
             # aiohttp counts a connection as idle until a whole request line and headers arrived.

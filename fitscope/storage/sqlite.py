@@ -31,6 +31,7 @@ from fitscope.records import (
     SUMMARY_KINDS,
     EpochRecord,
     MetricsRecord,
+    Record,
     StaticInfo,
     StatsReport,
 )
@@ -216,6 +217,35 @@ class FileStatsStorage:
     def put_epoch(self, record: EpochRecord) -> None:
         """Stores the end of an epoch; a second put of the same epoch replaces it."""
         self._write("store an epoch", lambda tx: tx.put_epoch(record))
+
+    def put_batch(self, records: Sequence[Record]) -> None:
+        """Stores several records in one transaction: all of them, or none when one fails.
+
+        Each record keeps the meaning of its own put (a report replaces one at the same
+        iteration, ...), so storing the same batch twice stores it once: what the remote
+        listener relies on when a worker sends a batch again after a lost answer.
+
+        Raises:
+            RecordError: A record cannot be stored (nothing of the batch is then).
+            TypeError: An element is not a fitscope record.
+        """
+        for record in records:
+            if not isinstance(record, (StaticInfo, StatsReport, MetricsRecord, EpochRecord)):
+                raise TypeError(f"put_batch stores fitscope records, not {type(record).__name__}.")
+
+        def body(tx: Transaction) -> None:
+            for record in records:
+                if isinstance(record, StatsReport):
+                    tx.put_update(record)
+                elif isinstance(record, StaticInfo):
+                    tx.put_static_info(record)
+                elif isinstance(record, MetricsRecord):
+                    if record.values:
+                        tx.put_metrics(record)
+                else:
+                    tx.put_epoch(record)
+
+        self._write(f"store a batch of {len(records)} records", body)
 
     # ------------------------------------------------------------------ reading
 
