@@ -3,14 +3,18 @@ records with every kind of value, and a way to compare what was stored with what
 
 from __future__ import annotations
 
+import json
 import math
 import socket
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
 
 from fitscope import FileStatsStorage
 from fitscope.record_json import to_json_dict
@@ -28,6 +32,28 @@ from fitscope.server import UIServer
 
 TOKEN = "test-token-4d2f"
 T0 = 1_700_000_000_000
+SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
+OPENAPI: dict[str, Any] = json.loads((SCHEMAS / "openapi.json").read_text())
+#: The record schemas and openapi.json (at the URI it would have beside them), for jsonschema.
+_RECORD_SCHEMAS = [json.loads(p.read_text()) for p in SCHEMAS.glob("*.schema.json")]
+REGISTRY = Registry().with_resources(
+    [
+        *((doc["$id"], Resource.from_contents(doc)) for doc in _RECORD_SCHEMAS),
+        ("https://fitscope.invalid/schemas/v1/openapi.json", DRAFT202012.create_resource(OPENAPI)),
+    ]
+)
+
+
+@dataclass
+class Answer:
+    """One HTTP answer."""
+
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+    def json(self) -> Any:
+        return json.loads(self.body)
 
 
 @dataclass
