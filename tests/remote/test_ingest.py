@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import http.client
 import json
 import subprocess
 import sys
@@ -333,3 +334,23 @@ def test_serve_remote_from_the_command_line(tmp_path: Path) -> None:
         timeout=60,
     )
     assert misplaced.returncode != 0 and "only apply with --remote" in misplaced.stderr
+
+
+def test_received_records_reach_an_open_event_stream_as_local_ones_do(hub: Hub) -> None:
+    """A page's event stream hears of posted records (the hub's store is attached like a local file)."""
+    connection = http.client.HTTPConnection("127.0.0.1", int(hub.url.rsplit(":", 1)[1]), timeout=30)
+    connection.request("GET", "/api/v1/events")
+    stream = connection.getresponse()
+    assert stream.status == 200
+    assert post(hub.url, batch(records("sse", "w0", 3))).status == 200
+    kinds: list[str] = []
+    deadline = time.monotonic() + 30
+    while not {"static_info", "update"} <= set(kinds) and time.monotonic() < deadline:
+        line = stream.readline().decode()
+        if line.startswith("data: "):
+            event = json.loads(line[6:])
+            if event.get("session_id") == "sse":
+                assert event["worker_id"] == "w0"
+                kinds.append(event["kind"])
+    connection.close()
+    assert {"static_info", "update"} <= set(kinds)
