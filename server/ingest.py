@@ -8,9 +8,10 @@ route then answers 403 ``remote_disabled``, saying how to turn it on. When on:
 * The body is ``{"records": [<record>, ...]}``, each record in its JSON form (``schemas/``),
   ``Content-Type: application/json``, optionally ``Content-Encoding: gzip`` (or deflate).
   Decompressed, it may hold at most ``max_body_bytes``: 413 ``body_too_large`` past it.
-* Every record is validated against its schema; the first that fails gets 400
-  ``invalid_record`` naming its place in the batch, its kind, session, worker and iteration,
-  and the field. Nothing of such a batch is stored.
+* Every record is validated against its schema (compiled once, by
+  :mod:`fitscope.server.schema_check`); the first that fails gets 400 ``invalid_record``
+  naming its place in the batch, its kind, session, worker and iteration, and the field.
+  Nothing of such a batch is stored.
 * The batch is stored in one transaction (:meth:`FileStatsStorage.put_batch`): all of it or
   none, and under the records' natural keys, so a batch posted twice is stored once. A storage
   that cannot write now answers 503 ``storage_unavailable`` with ``Retry-After``.
@@ -27,7 +28,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-import fastjsonschema
 import orjson
 from aiohttp import web
 
@@ -35,6 +35,7 @@ from fitscope.errors import RecordError, StorageError
 from fitscope.record_json import from_json_dict
 from fitscope.records import Record
 from fitscope.server.errors import ApiError
+from fitscope.server.schema_check import SchemaSet, explain
 from fitscope.storage.base import StatsStorage
 
 __all__ = ["DEFAULT_MAX_BODY_BYTES", "RemoteListener", "compile_validators", "read_body"]
@@ -50,27 +51,28 @@ _SCHEMA_OF: Final = {
     "epoch": "epoch.schema.json",
 }
 
-Validator = Callable[[Any], Any]
+Validator = Callable[[Any], str | None]
+"""Returns None for a valid record, else why it is not (``the record.iteration must be >= 0, not -1``)."""
 
 
 def compile_validators(documents: Mapping[str, bytes]) -> dict[str, Validator]:
     """A validator per record kind, compiled from the schemas the server serves.
 
-    The schemas reference each other by their ``$id`` (``https://fitscope.invalid/...``); the
+    The schemas reference each other by file name (``common.schema.json#/$defs/...``); the
     references resolve to the loaded documents, never to the network.
     """
     parsed = {name: json.loads(body) for name, body in documents.items() if name.endswith(".schema.json")}
+    schemas = SchemaSet(parsed)
 
-    def resolve(uri: str) -> Any:
-        name = uri.rpartition("/")[2].partition("#")[0]
-        if name not in parsed:
-            raise ValueError(f"The schemas reference {uri!r}, which is not among them.")
-        return parsed[name]
+    def validator(name: str) -> Validator:
+        check = schemas.check(name)
 
-    return {
-        kind: fastjsonschema.compile(parsed[name], handlers={"https": resolve, "http": resolve}, use_default=False)
-        for kind, name in _SCHEMA_OF.items()
-    }
+        def validate(doc: Any) -> str | None:
+            return None if check(doc) else explain(parsed[name], doc, name, schemas, "the record")
+
+        return validate
+
+    return {kind: validator(name) for kind, name in _SCHEMA_OF.items()}
 
 
 @dataclass
@@ -134,12 +136,11 @@ class RemoteListener:
                     f"Record {index} of the batch is not a fitscope record: its 'record' must be one of "
                     f"{', '.join(_SCHEMA_OF)}, got {kind!r}.",
                 )
+            why = validator(item)
+            if why is not None:
+                raise ApiError(400, "invalid_record", f"{_describe(index, kind, item)} is invalid: {why}.")
             try:
-                validator(item)
                 records.append(from_json_dict(item))
-            except fastjsonschema.JsonSchemaValueException as exc:
-                where = exc.message.replace("data", "the record", 1) if exc.message.startswith("data") else exc.message
-                raise ApiError(400, "invalid_record", f"{_describe(index, kind, item)} is invalid: {where}.") from None
             except RecordError as exc:
                 raise ApiError(400, "invalid_record", f"{_describe(index, kind, item)} is invalid: {exc}") from None
         return records
