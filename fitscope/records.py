@@ -113,10 +113,11 @@ class Histogram:
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> Histogram:
         """Builds a histogram from its JSON form."""
+        counts = required_field(d, "counts", "histogram")
         return cls(
-            min=decode_float(required_field(d, "min", "histogram")),
-            max=decode_float(required_field(d, "max", "histogram")),
-            counts=tuple(int(c) for c in required_field(d, "counts", "histogram")),
+            decode_float(required_field(d, "min", "histogram")),
+            decode_float(required_field(d, "max", "histogram")),
+            counts if type(counts) is tuple else tuple(map(int, counts)),
         )
 
 
@@ -190,23 +191,32 @@ class Summary:
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> Summary:
-        """Builds a summary from its JSON form."""
-        h = d.get("histogram")
+        """Builds a summary from its JSON form (a hot path of the remote listener: no helper per field)."""
+        get = d.get
+        h = get("histogram")
+        opt = _decode_stat
         return cls(
-            count=int(required_field(d, "count", "summary")),
-            nonfinite_count=int(d.get("nonfinite_count", 0)),
-            nan_count=int(d.get("nan_count", 0)),
-            posinf_count=int(d.get("posinf_count", 0)),
-            neginf_count=int(d.get("neginf_count", 0)),
-            mean=decode_optional_float(d.get("mean")),
-            stdev=decode_optional_float(d.get("stdev")),
-            mean_magnitude=decode_optional_float(d.get("mean_magnitude")),
-            min=decode_optional_float(d.get("min")),
-            max=decode_optional_float(d.get("max")),
-            sum=decode_optional_float(d.get("sum")),
-            sum_squares=decode_optional_float(d.get("sum_squares")),
-            histogram=None if h is None else Histogram.from_json(h),
+            int(required_field(d, "count", "summary")),
+            int(get("nonfinite_count", 0)),
+            int(get("nan_count", 0)),
+            int(get("posinf_count", 0)),
+            int(get("neginf_count", 0)),
+            opt(get("mean")),
+            opt(get("stdev")),
+            opt(get("mean_magnitude")),
+            opt(get("min")),
+            opt(get("max")),
+            opt(get("sum")),
+            opt(get("sum_squares")),
+            None if h is None else Histogram.from_json(h),
         )
+
+
+def _decode_stat(v: Any) -> float | None:
+    """:func:`decode_optional_float`, with the common case (a JSON float) first."""
+    if type(v) is float:
+        return v
+    return decode_optional_float(v)
 
 
 # --------------------------------------------------------------------------- static info
