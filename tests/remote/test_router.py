@@ -295,3 +295,19 @@ def test_a_listener_posting_to_a_hub_stores_what_a_local_file_stores(hub: Hub, t
         assert stored_json(hub.storage, "both", "w0") == stored_json(written, "both", "w0")
     assert hub.storage.count_updates("both", "w0") == 12
     assert os.listdir(tmp_path / "spool") == []
+
+
+def test_live_routers_sharing_a_spool_never_take_each_others_batches(tmp_path: Path) -> None:
+    """Ranks on one machine share the default spool folder: a live router's folder is locked."""
+    url = f"http://127.0.0.1:{free_port()}"
+    spool = tmp_path / "spool"
+    first = _router(url, spool, max_batch_records=5)
+    for it in range(1, 11):
+        first.put_update(report("shared", "rank0", it))
+    wait_for(lambda: first.status().pending_batches == 2, what="two sealed batches")
+    second = _router(url, spool)
+    assert second.status().pending_batches == 0  # the first is alive: its folder stays its own
+    assert second.spool_dir != first.spool_dir
+    second.close(0.1)
+    assert first.status().pending_records == 10
+    first.close(0.1)
