@@ -54,7 +54,7 @@ def _say(text: str) -> None:
 
 
 def _duplicates(storages: Sequence[FileStatsStorage]) -> None:
-    """Says which sessions several files hold (the UI lists them once, from the first file)."""
+    """Says which sessions several files hold (one file per rank: the UI shows one session with every worker)."""
     holders: dict[str, list[str]] = {}
     for storage in storages:
         try:
@@ -66,8 +66,8 @@ def _duplicates(storages: Sequence[FileStatsStorage]) -> None:
     for session_id, paths in holders.items():
         if len(paths) > 1:
             _say(
-                f"session {session_id!r} is in {len(paths)} files ({', '.join(paths)}); the UI lists it once, "
-                f"shown from {paths[0]}, with every file as its sources"
+                f"session {session_id!r} is in {len(paths)} files ({', '.join(paths)}); the UI shows it once, with "
+                f"the workers of every file (a worker in several files is read from the first)"
             )
 
 

@@ -1,17 +1,22 @@
 """Finding the session and worker a request asks for, and reading them through the cache.
 
 ``session`` and ``worker`` are request parameters. Without ``session`` the newest session is
-shown (latest start, as the original chose); without ``worker`` its first worker (sorted).
-A session id held by two attached storages is read from the one attached first.
+shown (latest start, as the original chose); without ``worker`` its first worker (in natural
+order: ``rank2`` before ``rank10``).
 
-Finding a session costs two small queries (session ids, worker ids), cached until the next event;
-no per-session summary (a count over every report) is computed for it.
+A session id held by several attached storages (``fitscope serve job-0.fitscope job-1.fitscope``:
+one file per rank of a distributed run) is one session: its workers are those of every holder,
+and each worker is read from the first attached storage that holds it.
+
+Finding a session costs a few small queries (session ids, worker ids), cached until the next
+event; no per-session summary (a count over every report) is computed for it.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Collection
+import re
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Any, Final, TypeVar
 
@@ -23,7 +28,7 @@ from fitscope.server.errors import ApiError
 from fitscope.server.storages import Attached, StorageSet
 from fitscope.storage.base import EventKind, FirstNonFinite, SessionInfo
 
-__all__ = ["Reader", "SessionEntry", "find", "session_entries"]
+__all__ = ["Reader", "SessionEntry", "find", "natural_key", "session_entries"]
 
 _log = logging.getLogger("fitscope.server")
 
@@ -35,6 +40,16 @@ _STATIC_INFO: Final[frozenset[EventKind]] = frozenset({"static_info"})
 _UPDATE: Final[frozenset[EventKind]] = frozenset({"update"})
 _EPOCH: Final[frozenset[EventKind]] = frozenset({"epoch"})
 _METRICS: Final[frozenset[EventKind]] = frozenset({"metrics"})
+_CHUNK: Final = re.compile(r"([^0-9]*)([0-9]*)")
+
+
+def natural_key(name: str) -> tuple[tuple[tuple[str, int], ...], str]:
+    """Sorts names with their runs of ASCII digits compared as numbers: ``rank2`` before ``rank10``.
+
+    Names that differ only in leading zeros (``w01``, ``w1``) keep their plain order.
+    """
+    chunks = tuple((text, int(digits) if digits else -1) for text, digits in _CHUNK.findall(name) if text or digits)
+    return chunks, name
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +57,13 @@ class SessionEntry:
     """One session, as the sessions route lists it.
 
     Attributes:
-        attached: The storage its views read (the first attached one holding it).
+        attached: The first attached storage holding it.
         session_id: The session.
-        info: Its summary; None when reading it failed (see ``error``).
+        info: Its summary over every holder (workers in natural order); None when reading it
+            failed (see ``error``).
         error: Why the session cannot be read (a damaged file), else None.
         holders: Every attached storage holding the session, in attach order (``attached`` first).
+        routes: Each worker's storage: the first holder that holds it (empty with an error).
     """
 
     attached: Attached
@@ -54,33 +71,72 @@ class SessionEntry:
     info: SessionInfo | None
     error: FitscopeError | None
     holders: tuple[Attached, ...]
+    routes: Mapping[str, Attached]
 
 
 def session_entries(storages: StorageSet, cache: Cache) -> list[SessionEntry]:
     """Every session of every attached storage with its summary, in storage order (for the sessions route).
 
-    A session whose summary cannot be read (a damaged row) is listed with its error; the others
-    are not affected.
+    A session whose summary cannot be read (a damaged row, in any of its storages) is listed
+    with its error; the others are not affected.
     """
 
     def load() -> list[SessionEntry]:
-        holders: dict[str, list[Attached]] = {}
-        for attached, session_id in _all_session_ids(storages, cache):
-            holders.setdefault(session_id, []).append(attached)
         out: list[SessionEntry] = []
-        for session_id, found in holders.items():
-            attached = found[0]
+        for found, session_id in _session_ids(storages, cache):
+            routes: Mapping[str, Attached] = {}
             try:
-                info: SessionInfo | None = attached.storage.session_info(session_id)
+                routes = _routes(cache, found, session_id)
+                if not routes:  # listed, then gone: not a session any more
+                    continue
+                info: SessionInfo | None = _merged_info(found, session_id, routes)
                 error: FitscopeError | None = None
-            except UnknownSessionError:  # listed, then gone: not a session any more
-                continue
             except FitscopeError as exc:
-                info, error = None, exc
-            out.append(SessionEntry(attached, session_id, info, error, tuple(found)))
+                info, error, routes = None, exc, {}
+            out.append(SessionEntry(found[0], session_id, info, error, found, routes))
         return out
 
     return cache.global_value("session_entries", load)
+
+
+def _merged_info(holders: tuple[Attached, ...], session_id: str, routes: Mapping[str, Attached]) -> SessionInfo:
+    """The summary of a session over its holders, each worker counted from the storage it is read from.
+
+    A holder whose workers are all read from it gives its own summary; a worker held by an
+    earlier storage too (the same rank in two files) is counted once, from the earlier one.
+    """
+    starts: list[int] = []
+    lasts: list[int] = []
+    reports = 0
+    name: str | None = None
+    for attached in holders:
+        storage = attached.storage
+        try:
+            info = storage.session_info(session_id)
+        except UnknownSessionError:  # listed, then gone from this storage
+            continue
+        mine = [w for w in info.workers if routes.get(w) is attached]
+        if name is None:
+            name = info.session_name
+        if len(mine) == len(info.workers):
+            starts.extend(() if info.start_ms is None else (info.start_ms,))
+            lasts.extend(() if info.last_update_ms is None else (info.last_update_ms,))
+            reports += info.num_reports
+            continue
+        for worker in mine:  # rare: count only the workers read from this storage
+            static = storage.get_static_info(session_id, worker)
+            latest = storage.get_latest_update(session_id, worker)
+            starts.extend(() if static is None else (static.timestamp_ms,))
+            lasts.extend(() if latest is None else (latest.timestamp_ms,))
+            reports += storage.count_updates(session_id, worker)
+    return SessionInfo(
+        session_id=session_id,
+        workers=tuple(routes),
+        session_name=name,
+        start_ms=min(starts, default=None),
+        last_update_ms=max(lasts, default=None),
+        num_reports=reports,
+    )
 
 
 def _all_session_ids(storages: StorageSet, cache: Cache) -> list[tuple[Attached, str]]:
@@ -104,51 +160,64 @@ def _all_session_ids(storages: StorageSet, cache: Cache) -> list[tuple[Attached,
     return cache.global_value("all_session_ids", load)
 
 
-def _session_ids(storages: StorageSet, cache: Cache) -> list[tuple[Attached, str]]:
-    """(storage, session id) of every session, oldest first; the first storage holding an id wins."""
+def _session_ids(storages: StorageSet, cache: Cache) -> list[tuple[tuple[Attached, ...], str]]:
+    """(holders, session id) of every session, in the order of the first storage holding each id.
 
-    def load() -> list[tuple[Attached, str]]:
-        seen: set[str] = set()
-        out: list[tuple[Attached, str]] = []
+    The holders are every storage holding the id, in attach order.
+    """
+
+    def load() -> list[tuple[tuple[Attached, ...], str]]:
+        holders: dict[str, list[Attached]] = {}
         for attached, session_id in _all_session_ids(storages, cache):
-            if session_id not in seen:
-                seen.add(session_id)
-                out.append((attached, session_id))
-        return out
+            holders.setdefault(session_id, []).append(attached)
+        return [(tuple(found), session_id) for session_id, found in holders.items()]
 
     return cache.global_value("session_ids", load)
 
 
-def _workers(cache: Cache, attached: Attached, session_id: str) -> tuple[str, ...]:
-    def load() -> tuple[str, ...]:
-        try:
-            return tuple(attached.storage.list_workers(session_id))
-        except UnknownSessionError:
-            return ()
+def _routes(cache: Cache, holders: tuple[Attached, ...], session_id: str) -> Mapping[str, Attached]:
+    """Every worker of a session (natural order) with the storage it is read from: the first holding it."""
 
-    return cache.global_value(("workers", attached.slot, session_id), load)
+    def load() -> Mapping[str, Attached]:
+        routes: dict[str, Attached] = {}
+        for attached in holders:
+            try:
+                workers = attached.storage.list_workers(session_id)
+            except UnknownSessionError:  # listed, then gone
+                continue
+            for worker in workers:
+                routes.setdefault(worker, attached)
+        return {worker: routes[worker] for worker in sorted(routes, key=natural_key)}
+
+    return cache.global_value(("workers", tuple(a.slot for a in holders), session_id), load)
 
 
-def _start_ms(cache: Cache, attached: Attached, session_id: str) -> int:
+def _start_ms(cache: Cache, holders: tuple[Attached, ...], session_id: str) -> int:
     """When a session started: its workers' earliest StaticInfo (else its latest report; -1 if neither)."""
     try:
+        routes = _routes(cache, holders, session_id)
         starts = [
             static.timestamp_ms
-            for worker in _workers(cache, attached, session_id)
+            for worker, attached in routes.items()
             if (static := Reader(cache, attached, session_id, worker).static_info()) is not None
         ]
         if starts:
             return min(starts)
-        info = attached.storage.session_info(session_id)
+        used = {attached.slot: attached for attached in routes.values()}.values()
+        lasts = [
+            info.last_update_ms
+            for attached in used
+            if (info := attached.storage.session_info(session_id)).last_update_ms is not None
+        ]
     except FitscopeError:  # unknown by now, or damaged: never the default while another can be shown
         return -1
-    return info.last_update_ms if info.last_update_ms is not None else -1
+    return max(lasts, default=-1)
 
 
-def _readable(cache: Cache, attached: Attached, session_id: str) -> bool:
+def _readable(cache: Cache, holders: tuple[Attached, ...], session_id: str) -> bool:
     """False when the latest report of one of the session's workers cannot be read (a damaged file)."""
     try:
-        for worker in _workers(cache, attached, session_id):
+        for worker, attached in _routes(cache, holders, session_id).items():
             Reader(cache, attached, session_id, worker).latest()
     except FitscopeError:
         return False
@@ -158,7 +227,9 @@ def _readable(cache: Cache, attached: Attached, session_id: str) -> bool:
 def find(storages: StorageSet, cache: Cache, session_id: str | None, worker_id: str | None) -> Reader:
     """The reader of the requested (or default) session and worker.
 
-    The default session is the readable one that started last (ties: the one listed last).
+    The default session is the readable one that started last (ties: the one listed last); the
+    default worker its first in natural order. The reader reads the first attached storage
+    holding that worker.
 
     Raises:
         ApiError: 404 ``unknown_session``, ``unknown_worker`` or ``no_session``.
@@ -172,27 +243,27 @@ def find(storages: StorageSet, cache: Cache, session_id: str | None, worker_id: 
                 "No session to show yet: no attached storage holds a training session. Start a run "
                 "with a StatsListener writing to an attached storage.",
             )
-        attached, session_id = max(
+        holders, session_id = max(
             enumerate(sessions),
-            key=lambda item: (_readable(cache, *item[1]), _start_ms(cache, item[1][0], item[1][1]), item[0]),
+            key=lambda item: (_readable(cache, *item[1]), _start_ms(cache, *item[1]), item[0]),
         )[1]
     else:
-        found = next((a for a, s in sessions if s == session_id), None)
+        found = next((h for h, s in sessions if s == session_id), None)
         if found is None:
             raise ApiError(404, "unknown_session", f"Session {session_id!r} is not in any attached storage.")
-        attached = found
-    workers = _workers(cache, attached, session_id)
+        holders = found
+    routes = _routes(cache, holders, session_id)
     if worker_id is None:
-        if not workers:
+        if not routes:
             raise ApiError(404, "unknown_worker", f"Session {session_id!r} has no worker yet.")
-        worker_id = workers[0]
-    elif worker_id not in workers:
+        worker_id = next(iter(routes))
+    elif worker_id not in routes:
         raise ApiError(
             404,
             "unknown_worker",
-            f"Worker {worker_id!r} is not in session {session_id!r}; its workers are: {', '.join(workers)}.",
+            f"Worker {worker_id!r} is not in session {session_id!r}; its workers are: {', '.join(routes)}.",
         )
-    return Reader(cache, attached, session_id, worker_id)
+    return Reader(cache, routes[worker_id], session_id, worker_id)
 
 
 class Reader:

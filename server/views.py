@@ -96,7 +96,7 @@ def _session_json(entry: SessionEntry, cache: Cache, now_ms: int) -> dict[str, A
         static: StaticInfo | None = None
         iteration: int | None = None
         for worker in info.workers:
-            reader = Reader(cache, entry.attached, info.session_id, worker)
+            reader = Reader(cache, entry.routes[worker], info.session_id, worker)
             static = static or reader.static_info()
             latest = reader.latest()
             if latest is not None and (iteration is None or latest.iteration > iteration):
@@ -137,8 +137,9 @@ def session_states(storages: StorageSet, cache: Cache) -> dict[str, str]:
 def sessions_view(storages: StorageSet, cache: Cache) -> dict[str, Any]:
     """``GET /api/v1/sessions``: every session of every attached storage, newest (latest start) first.
 
-    A session held by several storages is listed once, from the first attached, with every one
-    of them in ``sources``.
+    A session held by several storages (one file per rank of a distributed run) is listed once,
+    with every one of them in ``sources``, the workers of all of them, and a summary (start, last
+    update, reports) over all of them.
     """
     now_ms = time.time_ns() // 1_000_000
     out = [_session_json(entry, cache, now_ms) for entry in session_entries(storages, cache)]
