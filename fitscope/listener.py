@@ -15,12 +15,12 @@ import atexit
 import logging
 import math
 import time
-import uuid
 import weakref
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from fitscope.config import StatsConfig
+from fitscope.distributed import default_session_id, default_worker_id
 from fitscope.encoding import encode_float
 from fitscope.errors import ListenerError, RecordError
 from fitscope.overhead_budget import OverheadBudget, check_max_overhead
@@ -40,7 +40,7 @@ from fitscope.records import (
 )
 from fitscope.sink_writer import SinkStatus, SinkWriter
 from fitscope.storage.base import StatsSink
-from fitscope.system_info import collect_hardware, collect_software, default_worker_id, read_memory
+from fitscope.system_info import collect_hardware, collect_software, read_memory
 
 if TYPE_CHECKING:
     from fitscope.torch_collector import LearningRateSource, NamedModules, NamedTensors, TorchCollector
@@ -88,9 +88,12 @@ class StatsListener:
         sinks: One sink or a list (storages and exporters); each is fed from its own thread.
         frequency: Report every ``frequency`` iterations (the original's default, 10).
         config: What to collect; everything by default.
-        session_id: Identifies the run; a new uuid4 by default.
+        session_id: Identifies the run. By default ``FITSCOPE_SESSION_ID``, else under
+            torch.distributed an id every rank of the job shares (agreed over the process
+            group's store, or torchrun's run id), else a new uuid4: N ranks of one job form one
+            session with N workers (:mod:`fitscope.distributed`).
         worker_id: Identifies this process within the run; ``host:pid`` by default
-            (``host:rank<N>`` under torch.distributed).
+            (``host:rank<N>`` under torch.distributed or with the ``RANK`` variable set).
         session_name: A human name for the run.
         tags: String tags of the run.
         hyperparameters: JSON values describing the run (learning rate, batch size...).
@@ -153,7 +156,7 @@ class StatsListener:
                 [k for k in SUMMARY_KINDS if self.config.kind(k).enabled and self.config.kind(k).histogram],
             )
         )
-        self.session_id = session_id or str(uuid.uuid4())
+        self._session_id = session_id
         self._worker_id = worker_id
         self.session_name = session_name
         self.tags = {str(k): str(v) for k, v in (tags or {}).items()}
@@ -181,6 +184,17 @@ class StatsListener:
         self._atexit = _register_atexit(self)
 
     # ------------------------------------------------------------------ identity
+
+    @property
+    def session_id(self) -> str:
+        """The run's id (resolved at first use, so that every rank of a distributed job shares it).
+
+        Given, it is that; else ``FITSCOPE_SESSION_ID``, else (under torch.distributed) one agreed by
+        all ranks, else torchrun's run id, else a new uuid4 (see :mod:`fitscope.distributed`).
+        """
+        if self._session_id is None:
+            self._session_id = default_session_id()
+        return self._session_id
 
     @property
     def worker_id(self) -> str:

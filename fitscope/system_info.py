@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import Any
 
+from fitscope.distributed import default_worker_id, rank_worker_id
 from fitscope.records import DeviceInfo, DeviceMemory, Hardware, Memory, Software
 
 __all__ = ["collect_hardware", "collect_software", "default_worker_id", "rank_worker_id", "read_memory"]
@@ -31,31 +32,6 @@ _STATM = "/proc/self/statm"
 def _torch() -> Any:
     """Returns the torch module when the program imported it, else None."""
     return sys.modules.get("torch")
-
-
-# --------------------------------------------------------------------------- identity
-
-
-def default_worker_id() -> str:
-    """Returns an id for this process among the workers of a run.
-
-    Returns:
-        ``"{hostname}:rank{rank}"`` when ``torch.distributed`` is initialized, else
-        ``"{hostname}:{pid}"``.
-    """
-    torch = _torch()
-    try:
-        dist = torch.distributed if torch is not None else None
-        if dist is not None and dist.is_available() and dist.is_initialized():
-            return rank_worker_id(dist.get_rank())
-    except Exception:  # a half-torn-down process group: the pid still identifies us
-        pass
-    return f"{socket.gethostname()}:{os.getpid()}"
-
-
-def rank_worker_id(rank: int) -> str:
-    """The worker id of a rank of a distributed run: ``"{hostname}:rank{rank}"``."""
-    return f"{socket.gethostname()}:rank{rank}"
 
 
 # --------------------------------------------------------------------------- software

@@ -16,11 +16,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from fitscope.config import StatsConfig
+from fitscope.distributed import rank_worker_id
 from fitscope.errors import ListenerError, MissingDependencyError
 from fitscope.listener import StatsListener, check_frequency
 from fitscope.overhead_budget import check_max_overhead
 from fitscope.storage.base import StatsSink
-from fitscope.system_info import rank_worker_id
 
 try:
     import lightning.pytorch as pl

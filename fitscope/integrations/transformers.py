@@ -24,17 +24,16 @@ One fitscope iteration is one optimizer step of the Trainer (``state.global_step
 from __future__ import annotations
 
 import logging
-import uuid
 from collections.abc import Mapping, Sequence
 from types import TracebackType
 from typing import Any
 
 from fitscope.config import StatsConfig
+from fitscope.distributed import default_session_id, rank_worker_id
 from fitscope.errors import ListenerError, MissingDependencyError
 from fitscope.listener import StatsListener, check_frequency
 from fitscope.overhead_budget import check_max_overhead
 from fitscope.storage.base import StatsSink
-from fitscope.system_info import rank_worker_id
 
 try:
     import torch
@@ -112,7 +111,9 @@ class FitscopeCallback(TrainerCallback):
         sinks: One sink or a list (storages and exporters).
         frequency: Report every ``frequency`` optimizer steps.
         config: What to collect; everything by default.
-        session_id: Identifies the run; a new uuid4 by default (known before training starts).
+        session_id: Identifies the run; by default the listener's (``FITSCOPE_SESSION_ID``, else one
+            shared by every rank of a distributed run, else a new uuid4; see
+            :mod:`fitscope.distributed`), resolved when first asked for.
         worker_id: This process's id; by default ``host:rank<process_index>`` when the Trainer runs
             several processes, else the listener's default (``host:pid``).
         session_name: A human name for the run.
@@ -143,7 +144,7 @@ class FitscopeCallback(TrainerCallback):
         self._sinks = sinks
         self._frequency = frequency
         self._config = config
-        self._session_id = session_id or str(uuid.uuid4())
+        self._session_id = session_id
         self._worker_id = worker_id
         self._session_name = session_name
         self._tags = tags
@@ -170,7 +171,9 @@ class FitscopeCallback(TrainerCallback):
 
     @property
     def session_id(self) -> str:
-        """The session id the run is recorded under."""
+        """The session id the run is recorded under (resolved at first use: after the process group exists)."""
+        if self._session_id is None:
+            self._session_id = default_session_id()
         return self._session_id
 
     def close(self) -> None:
@@ -198,7 +201,7 @@ class FitscopeCallback(TrainerCallback):
         """Builds the listener and attaches it to the model and the Trainer's optimizer."""
         if self._listener is not None:
             raise ListenerError(
-                f"This FitscopeCallback already recorded a training run (session {self._session_id}); "
+                f"This FitscopeCallback already recorded a training run (session {self.session_id}); "
                 "create a new FitscopeCallback for each Trainer.train() call."
             )
         model = kwargs.get("model")
@@ -216,7 +219,7 @@ class FitscopeCallback(TrainerCallback):
             self._sinks,
             self._frequency,
             config=self._config,
-            session_id=self._session_id,
+            session_id=self.session_id,
             worker_id=worker_id,
             session_name=self._session_name,
             tags=self._tags,
@@ -327,7 +330,7 @@ class FitscopeCallback(TrainerCallback):
             "fitscope: %s. Steps without a model loss have no score in session %s (first at iteration %d); "
             "this is logged once.",
             reason,
-            self._session_id,
+            self.session_id,
             (listener.iteration + 1) if listener is not None else 1,
         )
 
