@@ -69,18 +69,21 @@ serve: $(STAMP)
 	$(BIN)/fitscope demo --out runs/demo.fitscope --serve
 
 # The browser tests drive Debian's chromium (Playwright cannot download browsers here).
-# fonts-noto-cjk: the Chinese pages' screenshots show glyphs, not boxes. Installs only what is missing.
+# fonts-noto-cjk: the Chinese pages' screenshots show glyphs, not boxes. The launcher tests run
+# pyspark, which needs a Java runtime (Debian's default, 17 or later) when none is on PATH.
+# Installs only what is missing.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM_PACKAGES := chromium fonts-noto-cjk
 chromium:
 	@missing=$$(for p in $(CHROMIUM_PACKAGES); do \
-		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done; \
+		command -v java >/dev/null || echo default-jre-headless); \
 	if [ -n "$$missing" ]; then \
 		echo "installing $$missing"; \
 		$(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y $$missing; \
 	fi
-	@command -v chromium >/dev/null && fc-list :lang=zh family | grep -q . \
-		|| { echo "chromium or a Chinese font is still missing" >&2; exit 1; }
+	@command -v chromium >/dev/null && fc-list :lang=zh family | grep -q . && command -v java >/dev/null \
+		|| { echo "chromium, a Chinese font or java is still missing" >&2; exit 1; }
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

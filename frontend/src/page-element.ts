@@ -7,6 +7,7 @@ import { LitElement, html, type PropertyValues, type TemplateResult } from "lit"
 import { ApiError, isAbort } from "./api.js";
 import { subscribeLive, type LiveEvent, type LiveState } from "./live.js";
 import { browserLang, resolveLang, t, type Lang, type MessageKey } from "./i18n/index.js";
+import { ALL_WORKERS } from "./lib/workers.js";
 
 /** Shortest time between two refreshes of one element (4 Hz). */
 const MIN_REFRESH_MS = 250;
@@ -40,7 +41,10 @@ export abstract class PageElement extends LitElement {
   declare apiBase: string;
   /** Session id; null shows the newest session. */
   declare session: string | null;
-  /** Worker id; null shows the session's first worker. */
+  /**
+   * Worker id; null shows the session's first worker. `"*"` ({@link ALL_WORKERS}) is every
+   * worker: the overview shows them all, the per-worker pages their session's first worker.
+   */
   declare worker: string | null;
   /** Language code (`en`, `zh`); "" follows the browser. (HTMLElement's own `lang`, made reactive.) */
   declare lang: string;
@@ -62,6 +66,8 @@ export abstract class PageElement extends LitElement {
   private inFlight = false;
   private dirty = false;
   private pendingKinds = new Set<string>();
+  /** Workers named by the events since the last takeEventWorkers; null after a reset (every worker). */
+  private pendingWorkers: Set<string> | null = new Set();
 
   constructor() {
     super();
@@ -83,6 +89,14 @@ export abstract class PageElement extends LitElement {
   /** Shorthand for `t(this.language, ...)`. */
   protected tr(key: MessageKey, params?: Readonly<Record<string, string | number>>): string {
     return t(this.language, key, params);
+  }
+
+  /**
+   * The worker to ask a per-worker route for: `worker`, or null (the session's first worker,
+   * chosen by the server) when it is `"*"`, which no route takes.
+   */
+  protected get oneWorker(): string | null {
+    return this.worker === ALL_WORKERS ? null : this.worker;
   }
 
   /** Loads the element's data; throws ApiError or an AbortError. */
@@ -141,6 +155,8 @@ export abstract class PageElement extends LitElement {
   private onLive(event: LiveEvent): void {
     if (!this.isRelevant(event)) return;
     this.pendingKinds.add(event.kind);
+    if (event.kind === "reset") this.pendingWorkers = null;
+    else this.pendingWorkers?.add(event.worker_id);
     this.refresh();
   }
 
@@ -155,9 +171,20 @@ export abstract class PageElement extends LitElement {
     return kinds;
   }
 
+  /**
+   * The workers named by the stored records announced since the last call; null when a `reset`
+   * came (anything may have changed). Empty for a load that no event caused.
+   */
+  protected takeEventWorkers(): ReadonlySet<string> | null {
+    const workers = this.pendingWorkers;
+    this.pendingWorkers = new Set();
+    return workers;
+  }
+
   /** Drops what is in flight and loads now (the selection changed). */
   protected reload(): void {
     this.pendingKinds = new Set();
+    this.pendingWorkers = new Set();
     this.controller?.abort();
     this.inFlight = false;
     this.dirty = false;

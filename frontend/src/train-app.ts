@@ -4,7 +4,12 @@
  * holds one page element and passes its attributes down.
  *
  * Switching page, session, worker or layer updates the address (history API) without reloading,
- * so a link or a reload shows the same view. Language and theme are remembered in localStorage.
+ * so a link or a reload shows the same view. On the overview, a session of 2+ workers offers
+ * "All workers" (`worker=*` in the address, {@link ALL_WORKERS}); the model and system pages,
+ * which show one worker, show the first one meanwhile and keep `worker=*` in the address until
+ * a worker is picked. A worker that stopped reporting is marked "(stopped)" in the worker menu
+ * (`option[data-stopped="true"]`; the rule is in lib/workers.ts). Language and theme are
+ * remembered in localStorage.
  *
  * @fires train-session-select - the user picked a session or worker; detail {session, worker}
  * @fires train-lang-change - the user picked a language; detail {lang}
@@ -25,6 +30,7 @@ import type { Session, SessionState, Sessions } from "./api-types.js";
 import { define } from "./define.js";
 import { isolate } from "./lib/format.js";
 import { quietFor, sessionLabel } from "./lib/sessions.js";
+import { ALL_WORKERS, StoppedWatch } from "./lib/workers.js";
 import { LANGUAGES } from "./i18n/index.js";
 import type { LiveState } from "./live.js";
 import { PageElement } from "./page-element.js";
@@ -196,6 +202,8 @@ export class TrainApp extends PageElement {
   }
 
   private poll: ReturnType<typeof setInterval> | null = null;
+  /** The workers of the shown session that stopped reporting. */
+  private readonly stoppedWatch = new StoppedWatch(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -234,12 +242,22 @@ export class TrainApp extends PageElement {
     super.willUpdate(changed);
     if (changed.has("lang"))
       document.documentElement.lang = this.language === "zh" ? "zh-CN" : "en";
+    const current = this.currentSession;
+    this.stoppedWatch.watch(this.apiBase, current?.session_id ?? null, current?.workers ?? []);
   }
 
   protected override async fetchData(signal: AbortSignal): Promise<void> {
     const answer = await getJson<Sessions>(this.apiBase, "sessions", {}, signal);
     if (signal.aborted) return;
     this.sessions = answer.sessions;
+    this.stoppedWatch.reported(this.takeEventWorkers());
+  }
+
+  /** A worker's choice in the selector: its id, and "(stopped)" when it stopped reporting. */
+  private workerLabel(worker: string): string {
+    return this.stoppedWatch.stopped.has(worker)
+      ? this.tr("worker.stopped_label", { worker: isolate(worker) })
+      : isolate(worker);
   }
 
   /**
@@ -304,7 +322,23 @@ export class TrainApp extends PageElement {
             @change=${(e: Event) =>
               this.selectSession(current?.session_id ?? "", (e.target as HTMLSelectElement).value)}
           >
-            ${workers.map((w) => html`<option value=${w} ?selected=${w === (this.worker ?? workers[0])}>${isolate(w)}</option>`)}
+            ${
+              this.page === "overview" && workers.length > 1
+                ? html`<option value=${ALL_WORKERS} ?selected=${this.worker === ALL_WORKERS}>
+                    ${this.tr("app.worker.all")}
+                  </option>`
+                : nothing
+            }
+            ${workers.map(
+              (w) =>
+                html`<option
+                  value=${w}
+                  data-stopped=${this.stoppedWatch.stopped.has(w) ? "true" : "false"}
+                  ?selected=${w === this.selectedWorker(workers)}
+                >
+                  ${this.workerLabel(w)}
+                </option>`,
+            )}
           </select>
         </label>
         <label
@@ -355,9 +389,19 @@ export class TrainApp extends PageElement {
     `;
   }
 
+  /** The worker in the selector: the chosen one, else the first (also for "*" off the overview). */
+  private selectedWorker(workers: readonly string[]): string | undefined {
+    if (this.worker === null || (this.worker === ALL_WORKERS && this.page !== "overview")) {
+      return workers[0];
+    }
+    return this.worker;
+  }
+
   private renderPage(): TemplateResult | typeof nothing {
     const session = this.session ?? nothing;
     const worker = this.worker ?? nothing;
+    // The model and system pages show one worker: the first while every worker is chosen.
+    const oneWorker = this.worker === null || this.worker === ALL_WORKERS ? nothing : this.worker;
     const theme = this.theme ?? nothing;
     const lang = this.language;
     switch (this.page) {
@@ -365,7 +409,7 @@ export class TrainApp extends PageElement {
         return html`<train-model
           api-base=${this.apiBase}
           session=${session}
-          worker=${worker}
+          worker=${oneWorker}
           lang=${lang}
           theme=${theme}
           layer=${this.layer ?? nothing}
@@ -378,7 +422,7 @@ export class TrainApp extends PageElement {
         return html`<train-system
           api-base=${this.apiBase}
           session=${session}
-          worker=${worker}
+          worker=${oneWorker}
           lang=${lang}
           theme=${theme}
           @train-session-select=${(e: CustomEvent<{ session: string; worker: string }>) => {

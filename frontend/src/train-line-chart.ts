@@ -22,11 +22,13 @@ import {
   formatChartValue,
   RateLimitedAnnouncer,
 } from "./lib/chart-cursor.js";
-import { drawBand, drawGuides } from "./lib/chart-draw.js";
+import { drawBand, drawGuides, drawSeriesBands, type SeriesBand } from "./lib/chart-draw.js";
 import { isolate } from "./lib/format.js";
 import { MarkerLayer, markerTitle } from "./lib/chart-markers.js";
 import {
   chartOptions,
+  colorCount,
+  colorSlot,
   dashFor,
   DEFAULT_HEIGHT,
   FAINT_ALPHA,
@@ -310,7 +312,7 @@ export class TrainLineChart extends BlockElement {
       return;
     }
     this.destroyPlot();
-    this.colors = readChartColors(this, this.series.length);
+    this.colors = readChartColors(this, colorCount(this.series));
     this.plotKey = key;
     this.plot = new uPlot(this.options(el), data, el);
     this.buildMarkers();
@@ -358,7 +360,12 @@ export class TrainLineChart extends BlockElement {
       isolated: () => this.isolated,
       hooks: {
         init: [(u) => this.selection.listen(u.over, u)],
-        drawClear: [(u) => drawBand(u, this.band, this.effectiveLogY, this.colors.band)],
+        drawClear: [
+          (u) => {
+            drawBand(u, this.band, this.effectiveLogY, this.colors.band);
+            this.dataset.bands = String(drawSeriesBands(u, this.aligned.x, this.seriesBands()));
+          },
+        ],
         drawAxes: [
           (u) =>
             drawGuides(u, {
@@ -375,6 +382,22 @@ export class TrainLineChart extends BlockElement {
         setSelect: [(u) => this.selection.onSelect(u)],
       },
     });
+  }
+
+  /** The bands between pairs of shown series (`bandWith`), on the columns as drawn. */
+  private seriesBands(): SeriesBand[] {
+    const out: SeriesBand[] = [];
+    this.series.forEach((s, i) => {
+      const j = s.bandWith;
+      const other = j === undefined ? undefined : this.series[j];
+      if (j === undefined || other === undefined || j === i) return;
+      if (this.hiddenLabels.has(s.label) || this.hiddenLabels.has(other.label)) return;
+      const upper = this.drawnYs[i];
+      const lower = this.drawnYs[j];
+      if (upper === undefined || lower === undefined) return;
+      out.push({ upper, lower, color: this.colors.series[colorSlot(s, i)] ?? this.colors.fg });
+    });
+    return out;
   }
 
   private afterDraw(u: uPlot): void {
@@ -486,7 +509,7 @@ export class TrainLineChart extends BlockElement {
               y1="5"
               x2="21"
               y2="5"
-              style="stroke: var(--_series-${seriesToken(i)}); stroke-width: ${s.faint ? 1.5 : 2.5};
+              style="stroke: var(--_series-${seriesToken(colorSlot(s, i))}); stroke-width: ${s.faint ? 1.5 : 2.5};
                 stroke-dasharray: ${dash || "none"}; opacity: ${s.faint ? FAINT_ALPHA : 1}"
             ></line>
           </svg>

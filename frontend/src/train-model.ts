@@ -126,7 +126,7 @@ export class TrainModel extends PageElement {
     const fresh = kinds.size === 0 || kinds.has("reset");
     // A new StaticInfo may be a newer session (followed when none is chosen) or a new graph.
     const graphWanted = this.graph === null || fresh || kinds.has("static_info");
-    const params = { session: this.session, worker: this.worker };
+    const params = { session: this.session, worker: this.oneWorker };
     const graph = graphWanted
       ? await getJson<Graph>(this.apiBase, "graph", params, signal)
       : this.graph;

@@ -1,7 +1,8 @@
 /**
  * `<train-system>`: the original's system page, live.
  *
- * One tab per worker of the session; for the chosen worker: memory over iterations (process RSS
+ * One tab per worker of the session (a worker that stopped reporting says so on its tab: see
+ * lib/workers.ts); for the chosen worker (the first while `worker="*"`): memory over iterations (process RSS
  * and system memory in use, as a percentage of the machine's memory and in MiB/GiB), per-device
  * memory when there are devices, examples/s and minibatches/s (each on its own chart: they differ
  * by the batch size), the listener's own cost, and the hardware and software tables.
@@ -25,6 +26,7 @@ import "./train-line-chart.js";
 import { MAX_POINTS } from "./train-overview.js";
 import { isolate } from "./lib/format.js";
 import { inByteUnit, parseFloatValue } from "./values.js";
+import { StoppedWatch } from "./lib/workers.js";
 
 /** `a - b` at a's iterations (b at the nearest iteration at or before), as {@link percentOf}. */
 export function difference(a: Series, b: Series): Series {
@@ -80,6 +82,9 @@ export class TrainSystem extends PageElement {
 
   static override styles = pageStyles;
 
+  /** The workers of the shown session that stopped reporting. */
+  private readonly stoppedWatch = new StoppedWatch(this);
+
   constructor() {
     super();
     this.data = null;
@@ -88,7 +93,7 @@ export class TrainSystem extends PageElement {
   }
 
   protected override async fetchData(signal: AbortSignal): Promise<void> {
-    const params = { session: this.session, worker: this.worker };
+    const params = { session: this.session, worker: this.oneWorker };
     const [data, sessions, metrics] = await Promise.all([
       getJson<System>(this.apiBase, "system", { ...params, max_points: MAX_POINTS }, signal),
       getJson<Sessions>(this.apiBase, "sessions", {}, signal),
@@ -102,6 +107,8 @@ export class TrainSystem extends PageElement {
     ];
     this.epochs = data.session_id === metrics.session_id ? metrics.epochs : [];
     this.data = data;
+    this.stoppedWatch.watch(this.apiBase, data.session_id, this.workers);
+    this.stoppedWatch.reported(this.takeEventWorkers());
   }
 
   override render(): TemplateResult {
@@ -146,12 +153,17 @@ export class TrainSystem extends PageElement {
                   html`<button
                     role="tab"
                     data-worker=${w}
+                    data-stopped=${this.stoppedWatch.stopped.has(w) ? "true" : "false"}
                     aria-selected=${w === d.worker_id ? "true" : "false"}
                     @click=${() => {
                       this.selectWorker(d.session_id, w);
                     }}
                   >
-                    ${isolate(w)}
+                    ${
+                      this.stoppedWatch.stopped.has(w)
+                        ? this.tr("worker.stopped_label", { worker: isolate(w) })
+                        : isolate(w)
+                    }
                   </button>`,
               )}
             </div>`

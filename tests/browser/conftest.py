@@ -48,6 +48,9 @@ CHROMIUM_ARGS = [
 ]
 TIMEOUT_MS = 30_000  # generous: a loaded CI machine; a passing wait returns at once
 BUNDLE = "/static/fitscope-ui.js"
+# Servers ``serve`` has begun to stop: a page still open then may fail to load from them (a request
+# racing the shutdown answers net::ERR_EMPTY_RESPONSE), which the test caused, not the page.
+STOPPED_SERVERS: set[str] = set()
 
 # Charts each page draws (data-chart); the model page draws its charts once a layer is selected.
 OVERVIEW_CHARTS = ("score", "metrics", "ratios", "stdev")
@@ -100,6 +103,10 @@ class BrowserLog:
     def on_console(self, msg: ConsoleMessage) -> None:
         if msg.type == "error":
             where = msg.location.get("url", "") if msg.location else ""
+            if msg.text.startswith("Failed to load resource: net::") and any(
+                where.startswith(url + "/") for url in STOPPED_SERVERS
+            ):
+                return  # a request to a server the test already stopped
             self.errors.append(f"console.error: {msg.text} ({where})")
 
     def on_page_error(self, exc: Exception) -> None:
@@ -197,8 +204,12 @@ def serve(*storages: StatsStorage, cors_origins: tuple[str, ...] = ()) -> Iterat
     with UIServer(port=0, cors_origins=cors_origins) as server:
         for storage in storages:
             server.attach(storage)
+        STOPPED_SERVERS.discard(server.url)  # a free port may be handed out again
         check_bundle(server.url)
-        yield server
+        try:
+            yield server
+        finally:
+            STOPPED_SERVERS.add(server.url)
 
 
 # ---------------------------------------------------------------------------------------- page helpers

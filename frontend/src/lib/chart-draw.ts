@@ -43,6 +43,92 @@ export function drawBand(
   ctx.restore();
 }
 
+/** A band between two drawn columns of a chart, in one colour. */
+export interface SeriesBand {
+  /** the drawn values of the two edges (numbers; null or undefined where not drawn) */
+  upper: readonly (number | null | undefined)[];
+  lower: readonly (number | null | undefined)[];
+  /** its colour (the series' own); drawn at {@link SERIES_BAND_ALPHA} */
+  color: string;
+}
+
+/** Opacity of a band between two series. */
+export const SERIES_BAND_ALPHA = 0.2;
+
+/**
+ * The runs of x indices where both edges of a band are drawn: a gap (null) of either edge ends
+ * a run; an index where either has no sample (undefined) is passed over. Runs of one point are
+ * left out (they have no area).
+ *
+ * @example bandRuns([1, 2, null, 4, 5], [0, 0, 0, 0, 0]) → [[0, 1], [3, 4]]
+ */
+export function bandRuns(
+  upper: readonly (number | null | undefined)[],
+  lower: readonly (number | null | undefined)[],
+): number[][] {
+  const runs: number[][] = [];
+  let run: number[] = [];
+  const n = Math.min(upper.length, lower.length);
+  for (let i = 0; i < n; i++) {
+    const a = upper[i];
+    const b = lower[i];
+    if (a === undefined || b === undefined) continue;
+    if (typeof a === "number" && typeof b === "number") {
+      run.push(i);
+      continue;
+    }
+    if (run.length > 1) runs.push(run);
+    run = [];
+  }
+  if (run.length > 1) runs.push(run);
+  return runs;
+}
+
+/**
+ * Fills the bands between pairs of series (under the lines), clipped to the plot.
+ *
+ * @returns How many filled areas were drawn (runs between gaps), for the `data-bands` hook.
+ */
+export function drawSeriesBands(
+  u: DrawTarget,
+  x: readonly number[],
+  bands: readonly SeriesBand[],
+): number {
+  if (bands.length === 0) return 0;
+  const ctx = u.ctx;
+  const { left, top, width, height } = u.bbox;
+  let drawn = 0;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(left, top, width, height);
+  ctx.clip();
+  ctx.globalAlpha = SERIES_BAND_ALPHA;
+  for (const band of bands) {
+    ctx.fillStyle = band.color;
+    for (const run of bandRuns(band.upper, band.lower)) {
+      ctx.beginPath();
+      run.forEach((i, k) => {
+        const px = u.valToPos(x[i] ?? 0, "x", true);
+        const py = u.valToPos(band.upper[i] as number, "y", true);
+        if (k === 0) ctx.moveTo(px, py);
+        else ctx.lineTo(px, py);
+      });
+      for (let k = run.length - 1; k >= 0; k--) {
+        const i = run[k] as number;
+        ctx.lineTo(
+          u.valToPos(x[i] ?? 0, "x", true),
+          u.valToPos(band.lower[i] as number, "y", true),
+        );
+      }
+      ctx.closePath();
+      ctx.fill();
+      drawn++;
+    }
+  }
+  ctx.restore();
+  return drawn;
+}
+
 /** The guides of a chart and how to draw them. */
 export interface Guides {
   /** y values of the horizontal reference lines */

@@ -23,6 +23,16 @@ export type ChartSeries = WireSeries & {
   dash?: number[];
   /** drawn thin and translucent, behind the others (e.g. the raw score under its EMA) */
   faint?: boolean;
+  /**
+   * the palette slot (0-based: `--train-series-<color + 1>`, dashed past 12) of its colour,
+   * instead of its position; series that stand for one thing (a worker) keep their colour so
+   */
+  color?: number;
+  /**
+   * the index in the chart's series of another series: the area between the two lines is filled
+   * in this series' colour, translucent (a min..max band); gaps of either line break it
+   */
+  bandWith?: number;
 };
 
 /** The series of a map (the API's `SeriesMap`), in the map's order, labelled with their names. */
@@ -150,7 +160,7 @@ export function structureKey(
   axisLabels: readonly [string | undefined, string | undefined] = [undefined, undefined],
 ): string {
   return JSON.stringify([
-    series.map((s) => [s.label, s.width, s.dash, s.faint]),
+    series.map((s) => [s.label, s.width, s.dash, s.faint, s.color, s.bandWith]),
     log,
     yRange,
     selectable,
@@ -192,13 +202,23 @@ export const AXIS_LABEL_SIZE = 18;
 
 /** The dash pattern of series i when it has none of its own (see theme.ts `seriesDash`). */
 export function dashFor(s: ChartSeries, index: number): number[] | undefined {
-  return s.dash ?? seriesDash(index);
+  return s.dash ?? seriesDash(s.color ?? index);
+}
+
+/** The palette slot series i is drawn in: its own `color`, else its position. */
+export function colorSlot(s: ChartSeries, index: number): number {
+  return s.color ?? index;
+}
+
+/** How many palette colours the series need (enough for every slot they use). */
+export function colorCount(series: readonly ChartSeries[]): number {
+  return series.reduce((n, s, i) => Math.max(n, colorSlot(s, i) + 1), 0);
 }
 
 /**
  * The uPlot options of a chart.
  *
- * Series i is drawn in `colors.series[i]`; faint series thin and translucent. Lines break at
+ * Series i is drawn in `colors.series[i]` (its `color` slot when it has one); faint series thin and translucent. Lines break at
  * gaps (`spanGaps: false`) and a point with no neighbour on either side is drawn as a dot, since
  * uPlot would otherwise show nothing for it.
  */
@@ -252,7 +272,7 @@ export function chartOptions(input: ChartOptionsInput): uPlot.Options {
     series: [
       { label: xLabel || t(input.lang, "chart.iteration") },
       ...input.series.map((s, i): uPlot.Series => {
-        const color = input.colors.series[i] ?? fg;
+        const color = input.colors.series[colorSlot(s, i)] ?? fg;
         const dash = dashFor(s, i);
         return {
           label: s.label,
