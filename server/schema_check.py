@@ -195,10 +195,14 @@ def compile_schema(schema: Any, doc: str, schemas: SchemaSet) -> Check:
         fewest = schema["minItems"]
         checks.append(lambda v: type(v) is not list or len(v) >= fewest)
     if "items" in schema:
-        item = compile_schema(schema["items"], doc, schemas)
-        checks.append(lambda v: type(v) is not list or all(item(x) for x in v))
+        checks.append(_items_check(schema["items"], doc, schemas))
     if {"properties", "required", "additionalProperties", "propertyNames"} & set(schema):
         checks.append(_object_check(schema, doc, schemas))
+    return _all_of(checks)
+
+
+def _all_of(checks: list[Check]) -> Check:
+    """One check passing when every one of ``checks`` does (short-circuit, no generator)."""
     if not checks:
         return lambda v: True
     if len(checks) == 1:
@@ -206,7 +210,48 @@ def compile_schema(schema: Any, doc: str, schemas: SchemaSet) -> Check:
     if len(checks) == 2:
         first, second = checks
         return lambda v: first(v) and second(v)
+    if len(checks) == 3:
+        a, b, c = checks
+        return lambda v: a(v) and b(v) and c(v)
     return lambda v: all(f(v) for f in checks)
+
+
+def _number_leaf(schema: Any, doc: str, schemas: SchemaSet) -> tuple[frozenset[type], Any] | None:
+    """(allowed Python types, minimum or None) when a schema is only ``type`` integer/number and
+    maybe ``minimum`` (through ``$ref``s), so an array of them can be checked in C; else None."""
+    s = _resolved(schema, doc, schemas)
+    if not isinstance(s, dict):
+        return None
+    keys = set(s) - _ANNOTATIONS
+    if "type" not in keys or not keys <= {"type", "minimum"} or s["type"] not in ("integer", "number"):
+        return None
+    low = s.get("minimum")
+    if low is not None and type(low) not in (int, float):
+        return None
+    return (frozenset({int}) if s["type"] == "integer" else frozenset({int, float})), low
+
+
+def _items_check(item_schema: Any, doc: str, schemas: SchemaSet) -> Check:
+    """Every item of an array passes ``item_schema``. An array of plain numbers (histogram counts:
+    integers >= 0) is checked by ``map(type, ...)`` and ``min`` (C loops); one holding anything
+    else (an integer written as 3.0, a bool, a string) is walked item by item, so the verdict is
+    the same either way."""
+    item = compile_schema(item_schema, doc, schemas)
+    leaf = _number_leaf(item_schema, doc, schemas)
+    if leaf is None:
+        return lambda v: type(v) is not list or all(item(x) for x in v)
+    allowed, low = leaf
+
+    def numbers(v: Any) -> bool:
+        if type(v) is not list:
+            return True
+        if not v:
+            return True
+        if set(map(type, v)) <= allowed:
+            return low is None or min(v) >= low
+        return all(item(x) for x in v)
+
+    return numbers
 
 
 def _any_of(branches: list[Any], doc: str, schemas: SchemaSet, *, exactly_one: bool) -> Check:
