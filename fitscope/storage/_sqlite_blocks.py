@@ -220,12 +220,14 @@ def _drop_from(conn: sqlite3.Connection, stream: int, iteration: int) -> int | N
 def _summary_blocks(conn: sqlite3.Connection, stream: int, first: int, through: int) -> list[Row]:
     """The ``summary_blocks`` rows of ``stream`` over ``[first, through]``."""
     stats = ", ".join(f'"{s}"' for s in BLOCK_STATS)
+    # Walked as SQLite yields it, one tensor's rows at a time: a block of a many-tensor report
+    # (512 reports x 70 tensors) fetched whole would be a peak of megabytes of tuples each seal.
     found = conn.execute(
         f"SELECT name, iteration, {stats} FROM summaries WHERE name IN "
         "(SELECT id FROM names WHERE kind <> 'metric') AND stream = ? AND iteration BETWEEN ? AND ? "
         "ORDER BY name, iteration",
         (stream, first, through),
-    ).fetchall()
+    )
     out: list[Row] = []
     for name, grouped in itertools.groupby(found, key=operator.itemgetter(0)):
         group = list(grouped)
