@@ -4,6 +4,7 @@ each, in one file per rank or through a hub."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,14 @@ pytestmark = pytest.mark.slow
 
 TORCHRUN = ["-m", "torch.distributed.run", "--standalone", "--nproc_per_node=2", str(EXAMPLES / "torchrun_ddp.py")]
 TOKEN = "t"
+
+
+def needs(module: str, package: str) -> None:
+    """Fails, saying what to install, when a launcher the dev extra installs is missing (never a skip)."""
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        pytest.fail(f"This test needs {module}: .venv/bin/pip install {package} (the dev extra has it)", pytrace=False)
 
 
 @pytest.fixture
@@ -49,13 +58,13 @@ def test_torchrun_ranks_post_one_session_to_a_hub(tmp_path: Path, hub: tuple[str
 
 @pytest.mark.timeout(420)
 def test_spark_torch_distributor_barrier_tasks_write_one_session(tmp_path: Path) -> None:
-    pytest.importorskip("pyspark")
+    needs("pyspark", "pyspark")
     run_example([str(EXAMPLES / "spark_torch_distributor.py"), "--out", str(tmp_path / "runs")], tmp_path, timeout=380)
     assert_files_hold_one_session(tmp_path / "runs")
 
 
 @pytest.mark.timeout(480)
 def test_ray_train_torch_trainer_writes_one_session(tmp_path: Path) -> None:
-    pytest.importorskip("ray")
+    needs("ray.train", '"ray[train]"')
     run_example([str(EXAMPLES / "ray_train.py"), "--out", str(tmp_path / "runs")], tmp_path, timeout=440)
     assert_files_hold_one_session(tmp_path / "runs")
