@@ -239,7 +239,7 @@ class RemoteStatsRouter:
         self._add(record)
 
     def _add(self, record: Record) -> None:
-        item = json.dumps(to_json_dict(record), allow_nan=False, separators=(",", ":"), ensure_ascii=False).encode()
+        item = encode_record(record)
         with self._cond:
             if self._closed or self._closing:
                 raise RuntimeError(f"{self!r} is closed; the record was not sent.")
@@ -258,7 +258,7 @@ class RemoteStatsRouter:
         if not self._items:
             return
         items, self._items, self._item_bytes = self._items, [], 0
-        data = gzip.compress(b'{"records":[' + b",".join(items) + b"]}", compresslevel=1, mtime=0)
+        data = batch_body(items)
         try:
             written = self._spool.append(data, len(items))
         except OSError as exc:
@@ -503,6 +503,16 @@ class RemoteStatsRouter:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def encode_record(record: Record) -> bytes:
+    """A record's JSON as it goes into a batch (compact, UTF-8, no NaN: they are strings in the schema)."""
+    return json.dumps(to_json_dict(record), allow_nan=False, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def batch_body(items: list[bytes]) -> bytes:
+    """The gzip body of one POST (and one spooled batch) holding records encoded by :func:`encode_record`."""
+    return gzip.compress(b'{"records":[' + b",".join(items) + b"]}", compresslevel=1, mtime=0)
 
 
 def _halves(data: bytes) -> tuple[tuple[bytes, int], tuple[bytes, int]]:
