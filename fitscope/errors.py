@@ -14,6 +14,7 @@ caller can catch the whole family in one ``except``::
     ├── RecordError                  a record (or a series key) is malformed
     ├── ListenerError                the listener was used out of order (e.g. before attach)
     ├── ExportError                  an exporter's destination is unusable, or records were not delivered
+    ├── EmbeddingError               vectors, labels or a corpus for the projector are unusable
     └── MissingDependencyError       an optional extra is not installed; names the pip command
 
 Messages are complete sentences that carry the data needed to act on them
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 __all__ = [
     "CorruptFileError",
+    "EmbeddingError",
     "ExportError",
     "FitscopeError",
     "ListenerError",
@@ -88,6 +90,13 @@ class ListenerError(FitscopeError, RuntimeError):
 
 class ExportError(FitscopeError):
     """An exporter's destination is unusable (a log directory, a tracking URI), or records were not delivered."""
+
+
+class EmbeddingError(FitscopeError, ValueError):
+    """Vectors, labels, a corpus or a layout request for the embedding projector are unusable.
+
+    The message names the file and the line (or row) at fault where there is one.
+    """
 
 
 class MissingDependencyError(FitscopeError, ImportError):

@@ -41,8 +41,11 @@ import orjson
 from aiohttp import web
 
 from fitscope.errors import CorruptFileError, RecordError, StorageError, UnknownSessionError
+from fitscope.projector.store import EmbeddingStore, InMemoryEmbeddingStore
 from fitscope.server.cache import DEFAULT_CACHE_BYTES, Cache
 from fitscope.server.compression import accepts_gzip
+from fitscope.server.embedding_jobs import EmbeddingSet
+from fitscope.server.embeddings import DEFAULT_MAX_UPLOAD_BYTES, add_embedding_routes
 from fitscope.server.errors import ApiError
 from fitscope.server.events import DEFAULT_EVENT_BUFFER, EventLog
 from fitscope.server.ingest import RemoteListener, read_body
@@ -55,6 +58,7 @@ from fitscope.server.sse import SseClients, stream_events
 from fitscope.server.storages import StorageSet
 from fitscope.server.views import metrics_view, overview_view, session_states, sessions_view, system_view
 from fitscope.storage.base import StatsStorage
+from fitscope.storage.sqlite import FileStatsStorage
 
 __all__ = ["API", "STATE", "ServerState", "create_app", "host_name", "is_loopback_host"]
 
@@ -381,6 +385,9 @@ def create_app(
     state_poll_s: float = 1.0,
     static_dir: str | os.PathLike[str] = STATIC_DIR,
     remote: RemoteListener | None = None,
+    embeddings: Iterable[EmbeddingStore] = (),
+    uploaded: InMemoryEmbeddingStore | None = None,
+    max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
 ) -> web.Application:
     """Creates the UI server's aiohttp application.
 
@@ -405,6 +412,12 @@ def create_app(
             package's ``static`` folder by default.
         remote: The remote listener (``POST /api/v1/ingest``), its storage attached with the
             others; None: off (403). ``app[STATE].remote`` turns it on or off while it runs.
+        embeddings: Embedding stores for the projector (``/api/v1/embeddings``); the
+            embeddings of the fitscope files among ``storages`` are shown as well.
+            ``app[EMBEDDINGS]`` attaches more while it runs.
+        uploaded: Where the projector's uploads go (kept across restarts of a UIServer); a new
+            in-memory store by default.
+        max_upload_bytes: The largest upload the projector takes.
     """
     log = EventLog(event_buffer)
     state = ServerState(
@@ -465,5 +478,15 @@ def create_app(
     app.router.add_post(f"{API}/ingest", ingest)
     app.router.add_get(f"{API}/openapi.json", document)
     app.router.add_get(API + "/{name:[a-z_]+}.schema.json", document)
+    files = state.storages.attached
+
+    def file_paths() -> list[Path]:
+        return [a.source.path for a in files() if isinstance(a.source, FileStatsStorage)]
+
+    add_embedding_routes(
+        app,
+        EmbeddingSet(list(embeddings), own=uploaded, files=file_paths),
+        max_upload_bytes=max_upload_bytes,
+    )
     add_ui_routes(app, Path(static_dir), frame_ancestors)
     return app

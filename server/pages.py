@@ -2,7 +2,7 @@
 
 ========================  =====================================================================
 ``/``, ``/train``         302 to ``/train/overview``, keeping the query string
-``/train/{page}``         ``overview``, ``model`` or ``system``: a small HTML page holding
+``/train/{page}``         ``overview``, ``model``, ``system`` or ``projector``: a small HTML page holding
                           ``<train-app page="...">`` and the bundle's ``<script type="module">``
 ``/static/{name}``        a file of the static folder: gzip, ETag, long caching with ``?v=hash``
 ========================  =====================================================================
@@ -55,7 +55,7 @@ STATIC_DIR: Final = Path(__file__).resolve().parent / "static"
 BUNDLE: Final = "fitscope-ui.js"
 """The one ES module Vite builds: it defines every element."""
 BUILD_COMMAND: Final = "cd frontend && npm ci && npm run build"
-PAGES: Final = ("overview", "model", "system")
+PAGES: Final = ("overview", "model", "system", "projector")
 PAGE_ATTRIBUTES: Final = ("session", "worker", "layer", "lang")
 """Query parameters a page passes to ``<train-app>`` as attributes."""
 # Lit adopts constructable stylesheets (not governed by style-src) or, where a browser lacks

@@ -26,15 +26,17 @@ import logging
 import os
 import secrets
 import threading
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import ClassVar, Final
+from typing import Any, ClassVar, Final
 
 from aiohttp import web
 
+from fitscope.projector.store import EmbeddingStore, InMemoryEmbeddingStore, Layout
 from fitscope.server.app import STATE, create_app, host_name, is_loopback_host
 from fitscope.server.cache import DEFAULT_CACHE_BYTES
 from fitscope.server.errors import ServerError
+from fitscope.server.embeddings import EMBEDDINGS
 from fitscope.server.events import DEFAULT_EVENT_BUFFER
 from fitscope.server.ingest import DEFAULT_MAX_BODY_BYTES, RemoteListener, compile_validators
 from fitscope.server.pages import DEFAULT_FRAME_ANCESTORS, STATIC_DIR, content_security_policy
@@ -69,6 +71,8 @@ class UIServer:
         event_buffer: How many recent events a reconnecting SSE client can resume from.
         keepalive_s: Seconds between SSE keep-alive comments.
         static_dir: The folder of the UI bundle; the package's ``static`` folder by default.
+        embeddings: Embedding stores the projector page shows (see :meth:`attach_embeddings`);
+            the embeddings in attached fitscope files are shown too.
     """
 
     _FREE_PORT_HINT: ClassVar[str] = "port=0 picks a free one"
@@ -88,6 +92,7 @@ class UIServer:
         event_buffer: int = DEFAULT_EVENT_BUFFER,
         keepalive_s: float = 15.0,
         static_dir: str | os.PathLike[str] = STATIC_DIR,
+        embeddings: Iterable[EmbeddingStore] = (),
     ) -> None:
         if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port <= 65535:
             raise ValueError(f"port must be an integer from 0 to 65535 (0 picks a free port), got {port!r}.")
@@ -113,6 +118,9 @@ class UIServer:
         self._bound_port: int | None = None
         self._remote: RemoteListener | None = None
         self._remote_owned = False  # the server opened the remote listener's storage (and closes it)
+        self._embeddings: list[EmbeddingStore] = list(embeddings)
+        self.uploaded = InMemoryEmbeddingStore(label="uploaded")
+        """Where the projector page's uploads (and layouts of read-only embeddings) go; kept across restarts."""
 
     @classmethod
     def get_instance(cls, port: int = 9000, host: str = "127.0.0.1") -> UIServer:
@@ -150,6 +158,47 @@ class UIServer:
         """The attached storages."""
         with self._lock:
             return tuple(self._storages)
+
+    # ------------------------------------------------------------------ embeddings
+
+    def attach_embeddings(self, store: EmbeddingStore) -> None:
+        """Shows the embeddings of ``store`` on the projector page, before or after :meth:`start`."""
+        if not isinstance(store, EmbeddingStore):
+            raise TypeError(f"{store!r} is not an EmbeddingStore (fitscope.projector).")
+        with self._lock:
+            if any(s is store for s in self._embeddings):
+                return
+            self._embeddings.append(store)
+            app = self._app
+        if app is not None:
+            app[EMBEDDINGS].attach(store)
+
+    def detach_embeddings(self, store: EmbeddingStore) -> None:
+        """Stops showing the embeddings of ``store`` (it stays open)."""
+        with self._lock:
+            self._embeddings = [s for s in self._embeddings if s is not store]
+            app = self._app
+        if app is not None:
+            app[EMBEDDINGS].detach(store)
+
+    def start_layout(
+        self, embedding_id: str, method: str = "tsne", dims: int = 2, params: Mapping[str, Any] | None = None
+    ) -> Layout:
+        """Starts computing a layout on the running server (the projector page shows it converge).
+
+        Returns:
+            The layout: ``running``, or ``done`` when it was computed before.
+
+        Raises:
+            ServerError: The server is not running.
+            EmbeddingError: Unknown embedding, method or parameter.
+        """
+        with self._lock:
+            app = self._app
+        if app is None:
+            raise ServerError("The UI server is not running: start() it before starting a layout.")
+        layout, _ = app[EMBEDDINGS].start(embedding_id, method, dims, params)
+        return layout
 
     # ------------------------------------------------------------------ remote listener
 
@@ -350,6 +399,8 @@ class UIServer:
                     keepalive_s=self._keepalive_s,
                     static_dir=self._static_dir,
                     remote=self._remote,
+                    embeddings=list(self._embeddings),
+                    uploaded=self.uploaded,
                 )
             # keepalive_timeout also closes a connection that sent only part of its request headers:
             # aiohttp counts a connection as idle until a whole request line and headers arrived.
