@@ -326,7 +326,7 @@ def _tsne(
     init: Any = p["initialization"]
     if isinstance(p.get("static_init"), np.ndarray):
         init = p["static_init"]
-    state: dict[str, Any] = {"offset": 0, "last": 0, "seen": None}
+    state: dict[str, Any] = {"offset": 0, "last": 0, "seen": None, "cancelled": False}
 
     def callback(iteration: int, error: float, embedding: Any) -> bool:
         if iteration <= state["last"]:  # the second phase counts from 1 again
@@ -335,7 +335,9 @@ def _tsne(
         done = state["offset"] + iteration
         seen = Progress(done, int(p["max_iter"]), float(error), spread(np.asarray(embedding)))
         state["seen"] = seen
-        return bool(progress(seen)) if progress is not None else False
+        stop = bool(progress(seen)) if progress is not None else False
+        state["cancelled"] = stop
+        return stop
 
     tsne = TSNE(
         n_components=dims,
@@ -362,14 +364,18 @@ def _tsne(
             # schedule of 0 iterations; neither needs the user's attention here.
             warnings.simplefilter("ignore", category=UserWarning)
             embedding = tsne.fit(data)
-    except OptimizationInterrupt:
+    except OptimizationInterrupt:  # (TSNE.fit catches its own; a later openTSNE may not)
         raise LayoutCancelled(state["seen"]) from None
+    if state["cancelled"]:  # a callback said stop: fit returned the layout where it stopped
+        raise LayoutCancelled(state["seen"])
     return np.asarray(embedding, dtype=np.float64)
 
 
 def _umap(x: npt.NDArray[np.float32], dims: int, p: dict[str, Any], jobs: int) -> npt.NDArray[Any]:
     try:
-        import umap
+        with warnings.catch_warnings():  # umap warns at import that TensorFlow (ParametricUMAP) is missing
+            warnings.simplefilter("ignore")
+            import umap
     except ImportError:
         raise MissingDependencyError("UMAP layouts", "projector", "umap-learn") from None
     neighbours = max(2, min(int(p["n_neighbors"]), x.shape[0] - 1))
