@@ -61,8 +61,10 @@ def export_tensorboard(
             they are kept by default, written as ``nan``/``inf``.
     """
     try:
-        from google.protobuf import text_format
-        from tensorboard.plugins.projector.projector_config_pb2 import ProjectorConfig
+        from google.protobuf import text_format  # type: ignore[import-untyped, unused-ignore]
+        from tensorboard.plugins.projector.projector_config_pb2 import (  # type: ignore[import-untyped, unused-ignore]
+            ProjectorConfig,
+        )
     except ImportError:
         raise MissingDependencyError("Exporting embeddings to TensorBoard", "tensorboard", "tensorboard") from None
     from fitscope.projector.sources import vectors_from
@@ -72,10 +74,12 @@ def export_tensorboard(
     v = vectors_from(source, labels, metadata)
     x, names, columns = v.vectors, v.labels, v.metadata
     if drop_nonfinite:
-        keep = np.isfinite(x).all(axis=1)
-        if not keep.all():
-            warnings.warn(f"{int((~keep).sum())} rows with NaN or Inf were left out of {name!r}.", UserWarning, stacklevel=2)
-            x = x[keep]
+        keep = [bool(k) for k in np.asarray(np.isfinite(x).all(axis=1), dtype=bool).tolist()]
+        if not all(keep):
+            warnings.warn(
+                f"{keep.count(False)} rows with NaN or Inf were left out of {name!r}.", UserWarning, stacklevel=2
+            )
+            x = x[np.array(keep)]
             names = [n for n, k in zip(names, keep, strict=True) if k]
             columns = {c: [val for val, k in zip(col, keep, strict=True) if k] for c, col in columns.items()}
     if not re.fullmatch(r"[\w.\-]+", name):

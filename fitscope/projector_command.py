@@ -36,11 +36,21 @@ def add_projector_command(sub: Any) -> None:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("vectors", help="a vectors file (gensim, word2vec text/binary, GloVe, TSV, CSV, NPY), or a corpus with --word2vec")
-    p.add_argument("--labels", metavar="FILE", help="labels of a TSV/CSV/NPY file (one per line, or TensorBoard's metadata.tsv)")
-    p.add_argument("--format", help="the vectors' format (default: guessed): gensim, word2vec, word2vec-binary, glove, tsv, csv, npy")
+    p.add_argument(
+        "vectors",
+        help="a vectors file (gensim, word2vec text/binary, GloVe, TSV, CSV, NPY), or a corpus with --word2vec",
+    )
+    p.add_argument(
+        "--labels", metavar="FILE", help="labels of a TSV/CSV/NPY file (one per line, or TensorBoard's metadata.tsv)"
+    )
+    p.add_argument(
+        "--format",
+        help="the vectors' format (default: guessed): gensim, word2vec, word2vec-binary, glove, tsv, csv, npy",
+    )
     p.add_argument("--limit", type=int, metavar="N", help="read only the first N vectors")
-    p.add_argument("--max-mib", type=float, default=1024, metavar="M", help="refuse a larger file (default: 1024; 0: no limit)")
+    p.add_argument(
+        "--max-mib", type=float, default=1024, metavar="M", help="refuse a larger file (default: 1024; 0: no limit)"
+    )
     w2v = p.add_argument_group("training word2vec on a corpus (one sentence per line)")
     w2v.add_argument("--word2vec", action="store_true", help="VECTORS is a corpus: train gensim's Word2Vec on it first")
     w2v.add_argument("--vector-size", type=int, default=100, help="dimensions (default: 100)")
@@ -57,9 +67,15 @@ def add_projector_command(sub: Any) -> None:
     out.add_argument("--store", metavar="FILE", help="keep the embedding and its layout in this fitscope file")
     out.add_argument("--name", help="what the projector calls the embedding")
     out.add_argument("--session", metavar="ID", help="tie the embedding to this training session")
-    out.add_argument("--csv", metavar="FILE", help="write the layout as x,y,label rows (the original UI's upload format)")
-    out.add_argument("--tensorboard", metavar="LOGDIR", help="write TensorBoard projector files (tensors.tsv, metadata.tsv)")
-    out.add_argument("--serve", action="store_true", help="show it in the web UI (the layout converges live) until Ctrl-C")
+    out.add_argument(
+        "--csv", metavar="FILE", help="write the layout as x,y,label rows (the original UI's upload format)"
+    )
+    out.add_argument(
+        "--tensorboard", metavar="LOGDIR", help="write TensorBoard projector files (tensors.tsv, metadata.tsv)"
+    )
+    out.add_argument(
+        "--serve", action="store_true", help="show it in the web UI (the layout converges live) until Ctrl-C"
+    )
     out.add_argument("--port", type=int, default=9000, help="UI port with --serve (default: 9000; 0 picks a free one)")
     out.add_argument("--host", default="127.0.0.1", help="UI interface with --serve (default: 127.0.0.1)")
     p.add_argument("--quiet", action="store_true", help="no progress bars")
@@ -74,13 +90,21 @@ def _params(args: argparse.Namespace) -> dict[str, Any]:
         if args.max_iter is not None:
             out["max_iter"] = args.max_iter
     elif args.perplexity is not None or args.max_iter is not None:
-        raise EmbeddingError("--perplexity and --max-iter are t-SNE's; leave them out with --method " + args.method + ".")
+        raise EmbeddingError(
+            "--perplexity and --max-iter are t-SNE's; leave them out with --method " + args.method + "."
+        )
     return out
 
 
 def run_projector(args: argparse.Namespace) -> int:
     """Runs ``fitscope projector``; returns its exit code."""
-    from fitscope.projector import FileEmbeddingStore, InMemoryEmbeddingStore, compute_layout, load_vectors, train_word2vec
+    from fitscope.projector import (
+        FileEmbeddingStore,
+        InMemoryEmbeddingStore,
+        compute_layout,
+        load_vectors,
+        train_word2vec,
+    )
     from fitscope.projector.sources import vectors_from
 
     if not (args.store or args.serve or args.csv or args.tensorboard):
@@ -131,7 +155,11 @@ def run_projector(args: argparse.Namespace) -> int:
                 max_iter=int(used.get("max_iter", 0)),
             )
             unplaced = int((~_finite_rows(coords)).sum())
-            print(f"layout {layout.id}: {args.method}, {args.dims}-D" + (f", {unplaced} points not placed (NaN or Inf)" if unplaced else ""), file=sys.stderr)
+            print(
+                f"layout {layout.id}: {args.method}, {args.dims}-D"
+                + (f", {unplaced} points not placed (NaN or Inf)" if unplaced else ""),
+                file=sys.stderr,
+            )
             if args.csv:
                 _write_csv(Path(args.csv), coords, vectors.labels)
                 print(f"x,y,label rows: {args.csv}", file=sys.stderr)
@@ -154,7 +182,9 @@ def _finite_rows(coords: Any) -> Any:
     return np.isfinite(coords).all(axis=1)
 
 
-def _compute(compute_layout: Any, x: Any, args: argparse.Namespace, params: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+def _compute(
+    compute_layout: Any, x: Any, args: argparse.Namespace, params: dict[str, Any]
+) -> tuple[Any, dict[str, Any]]:
     from tqdm.auto import tqdm
 
     total = int(params.get("max_iter", 1000)) if args.method == "tsne" else 1

@@ -309,7 +309,12 @@ class EmbeddingSet:
         except LayoutCancelled:
             job.layout = replace(job.layout, status="cancelled")
         except Exception as exc:  # reported to the page; the server goes on
-            _log.warning("Layout %s of embedding %s failed", layout.id, embedding_id, exc_info=not isinstance(exc, EmbeddingError))
+            _log.warning(
+                "Layout %s of embedding %s failed",
+                layout.id,
+                embedding_id,
+                exc_info=not isinstance(exc, EmbeddingError),
+            )
             job.layout = replace(job.layout, status="failed", error=f"{type(exc).__name__}: {exc}")
         else:
             job.coordinates = coords

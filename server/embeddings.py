@@ -21,8 +21,9 @@ from typing import Any, Final, TypeVar
 
 import numpy as np
 import orjson
-from aiohttp import web
+from aiohttp import BodyPartReader, web
 
+from fitscope.encoding import encode_float
 from fitscope.errors import EmbeddingError, FitscopeError
 from fitscope.projector.sources import FORMATS, load_vectors, looks_like_xy, parse_xy
 from fitscope.server.embedding_jobs import EmbeddingSet
@@ -36,7 +37,16 @@ T = TypeVar("T")
 API: Final = "/api/v1/embeddings"
 EMBEDDINGS: Final = web.AppKey("fitscope_embeddings", EmbeddingSet)
 _EXECUTOR: Final = web.AppKey("fitscope_embedding_reads", ThreadPoolExecutor)
-_STREAMS: Final = web.AppKey("fitscope_embedding_streams", set)
+
+
+class _Streams:
+    """The open event streams of an app, ended at shutdown (a None in each queue)."""
+
+    def __init__(self) -> None:
+        self.queues: set[asyncio.Queue[bytes | None]] = set()
+
+
+_STREAMS: Final = web.AppKey("fitscope_embedding_streams", _Streams)
 #: The header every write must carry (see the module's docstring).
 WRITE_HEADER: Final = "X-Fitscope-Request"
 DEFAULT_MAX_UPLOAD_BYTES: Final = 256 << 20
@@ -46,7 +56,9 @@ _KEEPALIVE_S: Final = 15.0
 
 
 def _json(doc: Any, status: int = 200) -> web.Response:
-    return web.Response(body=orjson.dumps(doc, option=orjson.OPT_SERIALIZE_NUMPY), status=status, content_type="application/json")
+    return web.Response(
+        body=orjson.dumps(doc, option=orjson.OPT_SERIALIZE_NUMPY), status=status, content_type="application/json"
+    )
 
 
 async def _blocking(request: web.Request, fn: Callable[..., T], *args: Any) -> T:
@@ -67,13 +79,19 @@ def _check_write(request: web.Request) -> None:
         raise ApiError(
             403,
             "write_header_missing",
-            f"Writes to the embedding API must carry the header '{WRITE_HEADER}: 1' (a guard against other sites' pages).",
+            f"Writes to the embedding API must carry the header '{WRITE_HEADER}: 1' "
+            "(a guard against other sites' pages).",
         )
 
 
 def _column(values: Any) -> list[Any]:
     """A float column with NaN as null (orjson writes NaN as null; this keeps -0.0 and the rest exact)."""
     return [None if not math.isfinite(v) else v for v in values.tolist()]
+
+
+def _cell(value: Any) -> Any:
+    """A metadata value as the API writes it: a non-finite number as "NaN", "Infinity" or "-Infinity"."""
+    return encode_float(value) if isinstance(value, float) else value
 
 
 # ---------------------------------------------------------------------------------------- reads
@@ -103,7 +121,7 @@ async def get_embedding(request: web.Request) -> web.Response:
         doc: dict[str, Any] = {
             **emb.summary(store, info),
             "labels": held.labels,
-            "metadata": {k: [None if isinstance(x, float) and not math.isfinite(x) else x for x in col] for k, col in held.vectors.metadata.items()},
+            "metadata": {k: [_cell(x) for x in col] for k, col in held.vectors.metadata.items()},
             "layout": None,
         }
         if layout is not None:
@@ -142,7 +160,9 @@ async def neighbors(request: web.Request) -> web.Response:
         else:
             parsed = parse_count(index_text or "", 12)
             if parsed is None:
-                raise ApiError(400, "bad_parameter", f"index must be a point's number, got {(index_text or '')[:20]!r}.")
+                raise ApiError(
+                    400, "bad_parameter", f"index must be a point's number, got {(index_text or '')[:20]!r}."
+                )
             row = parsed
         found = index.query(row, k)
         return {
@@ -161,7 +181,7 @@ async def layout_events(request: web.Request) -> web.StreamResponse:
     Query(request, ())
     emb = request.app[EMBEDDINGS]
     eid = request.match_info["id"]
-    store, info = await _blocking(request, emb.find, eid)
+    await _blocking(request, emb.find, eid)  # 404 for an unknown embedding
     loop = asyncio.get_running_loop()
     queue: asyncio.Queue[bytes | None] = asyncio.Queue()
 
@@ -171,7 +191,7 @@ async def layout_events(request: web.Request) -> web.StreamResponse:
             loop.call_soon_threadsafe(queue.put_nowait, message)
 
     remove = emb.add_listener(listener)
-    streams: set[asyncio.Queue[bytes | None]] = request.app[_STREAMS]
+    streams = request.app[_STREAMS].queues
     streams.add(queue)
     response = web.StreamResponse(
         headers={"Content-Type": "text/event-stream", "Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
@@ -202,24 +222,30 @@ async def layout_events(request: web.Request) -> web.StreamResponse:
 # ---------------------------------------------------------------------------------------- writes
 
 
-async def _save_part(part: Any, folder: Path, limit: int, total: list[int]) -> Path:
+async def _save_part(part: BodyPartReader, folder: Path, limit: int, total: list[int]) -> Path:
     suffix = Path(part.filename or "upload").suffix[:16]
     path = folder / f"{part.name}{suffix}"
     with path.open("wb") as f:
         while chunk := await part.read_chunk(1 << 16):
             total[0] += len(chunk)
             if total[0] > limit:
-                raise ApiError(413, "body_too_large", f"The upload is larger than this server's limit of {limit >> 20} MiB.")
+                raise ApiError(
+                    413, "body_too_large", f"The upload is larger than this server's limit of {limit >> 20} MiB."
+                )
             f.write(chunk)
     return path
 
 
 async def upload(request: web.Request) -> web.Response:
-    """``POST /api/v1/embeddings``: multipart ``file`` (+ ``labels``, ``name``, ``format``, ``method``, ``params``, ``dims``)."""
+    """``POST /api/v1/embeddings``: a multipart form with ``file`` (and labels, name, format, method, params, dims)."""
     Query(request, ())
     _check_write(request)
     if not request.content_type.startswith("multipart/form-data"):
-        raise ApiError(415, "unsupported_media_type", f"Upload a multipart/form-data form with a 'file' field, not {request.content_type!r}.")
+        raise ApiError(
+            415,
+            "unsupported_media_type",
+            f"Upload a multipart/form-data form with a 'file' field, not {request.content_type!r}.",
+        )
     emb = request.app[EMBEDDINGS]
     limit = request.app[_MAX_UPLOAD]
     with tempfile.TemporaryDirectory(prefix="fitscope-upload-") as tmp:
@@ -229,19 +255,19 @@ async def upload(request: web.Request) -> web.Response:
         total = [0]
         reader = await request.multipart()
         while (part := await reader.next()) is not None:
-            name = getattr(part, "name", None)
-            if name in ("file", "labels") and getattr(part, "filename", None) is not None:
+            if not isinstance(part, BodyPartReader):
+                raise ApiError(400, "bad_parameter", "A nested multipart part is not a form field.")
+            name = part.name
+            if name in ("file", "labels"):  # a file, or pasted text
                 files[name] = await _save_part(part, folder, limit, total)
-            elif name in ("name", "format", "method", "params", "dims", "file", "labels"):
-                text = (await part.text())[:10_000]
-                if name in ("file", "labels"):  # pasted text instead of a file
-                    path = folder / name
-                    path.write_text(text, encoding="utf-8")
-                    files[name] = path
-                else:
-                    fields[name] = text.strip()
+            elif name in ("name", "format", "method", "params", "dims"):
+                fields[name] = (await part.text())[:10_000].strip()
             else:
-                raise ApiError(400, "bad_parameter", f"Unknown form field {name!r}; the form takes file, labels, name, format, method, params, dims.")
+                raise ApiError(
+                    400,
+                    "bad_parameter",
+                    f"Unknown form field {name!r}; the form takes file, labels, name, format, method, params, dims.",
+                )
         if "file" not in files:
             raise ApiError(400, "bad_parameter", "The form has no 'file' field.")
         kind = fields.get("format") or None
@@ -287,18 +313,29 @@ async def start_layout(request: web.Request) -> web.Response:
     Query(request, ())
     _check_write(request)
     if request.content_type != "application/json":
-        raise ApiError(415, "unsupported_media_type", f"The body must be application/json, got {request.content_type!r}.")
+        raise ApiError(
+            415, "unsupported_media_type", f"The body must be application/json, got {request.content_type!r}."
+        )
     try:
         doc = json.loads(await request.read())
     except ValueError as exc:
         raise ApiError(400, "bad_json", f"The body is not JSON: {exc}.") from None
     if not isinstance(doc, dict):
-        raise ApiError(400, "bad_parameter", "The body must be a JSON object: {\"method\": \"tsne\", \"dims\": 2, \"params\": {}}.")
+        raise ApiError(
+            400, "bad_parameter", 'The body must be a JSON object: {"method": "tsne", "dims": 2, "params": {}}.'
+        )
     unknown = set(doc) - {"method", "dims", "params"}
     if unknown:
-        raise ApiError(400, "bad_parameter", f"Unknown field(s) {', '.join(sorted(unknown))}; give method, dims, params.")
+        raise ApiError(
+            400, "bad_parameter", f"Unknown field(s) {', '.join(sorted(unknown))}; give method, dims, params."
+        )
     method, dims, params = doc.get("method", "tsne"), doc.get("dims", 2), doc.get("params") or {}
-    if not isinstance(method, str) or not isinstance(dims, int) or isinstance(dims, bool) or not isinstance(params, dict):
+    if (
+        not isinstance(method, str)
+        or not isinstance(dims, int)
+        or isinstance(dims, bool)
+        or not isinstance(params, dict)
+    ):
         raise ApiError(400, "bad_parameter", "method is a string, dims an integer (2 or 3) and params an object.")
     emb = request.app[EMBEDDINGS]
     layout, started = await _blocking(request, emb.start, request.match_info["id"], method, dims, params)
@@ -323,7 +360,7 @@ def add_embedding_routes(
     """Adds the embedding routes to ``app``, showing ``embeddings``."""
     app[EMBEDDINGS] = embeddings
     app[_MAX_UPLOAD] = max_upload_bytes
-    app[_STREAMS] = set()
+    app[_STREAMS] = _Streams()
 
     async def resources(app: web.Application) -> AsyncIterator[None]:
         app[_EXECUTOR] = ThreadPoolExecutor(max_workers=2, thread_name_prefix="fitscope-embeddings")
@@ -332,7 +369,7 @@ def add_embedding_routes(
         app[_EXECUTOR].shutdown(wait=False, cancel_futures=True)
 
     async def end_streams(app: web.Application) -> None:
-        for queue in list(app[_STREAMS]):
+        for queue in list(app[_STREAMS].queues):
             queue.put_nowait(None)
 
     app.cleanup_ctx.append(resources)
@@ -344,4 +381,3 @@ def add_embedding_routes(
     app.router.add_get(API + "/{id}/events", layout_events)
     app.router.add_post(API + "/{id}/layouts", start_layout)
     app.router.add_delete(API + "/{id}/layouts/{layout}", cancel_layout)
-

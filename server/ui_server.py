@@ -35,8 +35,8 @@ from aiohttp import web
 from fitscope.projector.store import EmbeddingStore, InMemoryEmbeddingStore, Layout
 from fitscope.server.app import STATE, create_app, host_name, is_loopback_host
 from fitscope.server.cache import DEFAULT_CACHE_BYTES
-from fitscope.server.errors import ServerError
 from fitscope.server.embeddings import EMBEDDINGS
+from fitscope.server.errors import ServerError
 from fitscope.server.events import DEFAULT_EVENT_BUFFER
 from fitscope.server.ingest import DEFAULT_MAX_BODY_BYTES, RemoteListener, compile_validators
 from fitscope.server.pages import DEFAULT_FRAME_ANCESTORS, STATIC_DIR, content_security_policy

@@ -13,6 +13,7 @@ See docs/projector.md.
 
 from __future__ import annotations
 
+from fitscope.exporters.tensorboard_projector import export_tensorboard
 from fitscope.projector.neighbors import Neighbor, NeighborIndex
 from fitscope.projector.plot import plot_vocab
 from fitscope.projector.reduce import (
@@ -31,7 +32,6 @@ from fitscope.projector.store import (
     InMemoryEmbeddingStore,
     Layout,
 )
-from fitscope.exporters.tensorboard_projector import export_tensorboard
 
 __all__ = [
     "TSNE_PARAMETERS",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import time
@@ -72,16 +73,16 @@ def _get_json(url: str) -> Any:
 
 
 def _request(url: str, body: bytes, content_type: str) -> Any:
-    req = urllib.request.Request(url, data=body, method="POST", headers={"Content-Type": content_type, _WRITE_HEADER: "1"})
+    req = urllib.request.Request(
+        url, data=body, method="POST", headers={"Content-Type": content_type, _WRITE_HEADER: "1"}
+    )
     try:
         with urllib.request.urlopen(req, timeout=120) as response:
             return json.loads(response.read())
     except urllib.error.HTTPError as exc:
         detail = exc.read().decode("utf-8", "replace")
-        try:
+        with contextlib.suppress(ValueError, KeyError, TypeError):
             detail = json.loads(detail)["error"]["message"]
-        except (ValueError, KeyError, TypeError):
-            pass
         raise EmbeddingError(f"The server at {url} refused the embedding ({exc.code}): {detail}") from None
     except urllib.error.URLError as exc:
         raise EmbeddingError(f"Could not reach the UI server at {url}: {exc.reason}.") from None

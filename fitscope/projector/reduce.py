@@ -127,7 +127,12 @@ TSNE_PARAMETERS: Final[dict[str, str]] = {
     "static_init": "initialization: an (n, dims) array to start from",
 }
 
-_SIMILARITY: Final = {"cosinesimilarity": "cosine", "cosine": "cosine", "euclidean": "euclidean", "manhattan": "manhattan"}
+_SIMILARITY: Final = {
+    "cosinesimilarity": "cosine",
+    "cosine": "cosine",
+    "euclidean": "euclidean",
+    "manhattan": "manhattan",
+}
 
 
 def normalized_params(method: str, dims: int, params: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -247,7 +252,8 @@ def compute_layout(
     minimum = {"tsne": 4, "pca": 2, "umap": 4}[method]
     if placed < minimum:
         raise EmbeddingError(
-            f"A {method} layout needs at least {minimum} vectors without NaN or Inf; {placed} of {x.shape[0]} are finite."
+            f"A {method} layout needs at least {minimum} vectors without NaN or Inf; "
+            f"{placed} of {x.shape[0]} are finite."
         )
     used = dict(full)
     if method == "tsne":
@@ -292,7 +298,7 @@ def pca(x: npt.NDArray[Any], dims: int) -> npt.NDArray[np.float64]:
     out = centred @ axes
     if out.shape[1] < dims:  # fewer input dimensions than asked: zeros for the rest
         out = np.hstack([out, np.zeros((out.shape[0], dims - out.shape[1]))])
-    return out
+    return np.asarray(out, dtype=np.float64)
 
 
 def _tsne(
@@ -457,7 +463,9 @@ class BarnesHutTsne:
             )
         for name, value in (("tolerance", tolerance), ("real_min", real_min), ("min_gain", min_gain)):
             if value is not None and value != _NO_EQUIVALENT_WARNS[name]:
-                warnings.warn(f"{name}={value} has no equivalent in openTSNE and is ignored.", UserWarning, stacklevel=2)
+                warnings.warn(
+                    f"{name}={value} has no equivalent in openTSNE and is ignored.", UserWarning, stacklevel=2
+                )
         if similarity_function not in _SIMILARITY:
             raise EmbeddingError(
                 f"Unknown similarity_function {similarity_function!r}; use one of {', '.join(sorted(_SIMILARITY))}."
@@ -518,7 +526,9 @@ class BarnesHutTsne:
 
         if self.static_init is not None:
             if self.static_init.shape != (x.shape[0], self.dims):
-                raise EmbeddingError(f"static_init has shape {self.static_init.shape}; it needs {(x.shape[0], self.dims)}.")
+                raise EmbeddingError(
+                    f"static_init has shape {self.static_init.shape}; it needs {(x.shape[0], self.dims)}."
+                )
             params["static_init"] = self.static_init
             cache = False
         try:
@@ -532,7 +542,9 @@ class BarnesHutTsne:
             if "static_init" in params:
                 coords, used = _with_init(x, self.dims, params, record, self.n_jobs)
             else:
-                coords, used = compute_layout(x, "tsne", self.dims, params, progress=record, n_jobs=self.n_jobs, cache=cache)
+                coords, used = compute_layout(
+                    x, "tsne", self.dims, params, progress=record, n_jobs=self.n_jobs, cache=cache
+                )
         finally:
             if bar is not None:
                 bar.close()

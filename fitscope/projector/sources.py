@@ -138,7 +138,8 @@ def vectors_from(
     if isinstance(source, Vectors):
         if labels is None and metadata is None:
             return source
-        return Vectors(source.vectors, _labels(labels, source.count) if labels else source.labels, dict(metadata or {}))
+        names = _labels(labels, source.count) if labels else source.labels
+        return Vectors(source.vectors, names, {k: list(v) for k, v in (metadata or {}).items()})
     kv = getattr(source, "wv", source)
     if hasattr(kv, "index_to_key") and hasattr(kv, "vectors"):
         words = [str(w) for w in kv.index_to_key]
@@ -146,7 +147,9 @@ def vectors_from(
         if "count" in getattr(kv, "expandos", {}):
             columns["count"] = [int(c) for c in kv.expandos["count"]]
         columns.update({k: list(v) for k, v in (metadata or {}).items()})
-        return Vectors(_as_float32(kv.vectors, "The model's vectors"), _labels(labels, len(words)) if labels else words, columns)
+        return Vectors(
+            _as_float32(kv.vectors, "The model's vectors"), _labels(labels, len(words)) if labels else words, columns
+        )
     if hasattr(source, "detach") and hasattr(source, "cpu"):  # a torch tensor, without importing torch
         source = source.detach().cpu().float().numpy()
     array = _as_float32(source, "The vectors")
@@ -178,8 +181,8 @@ def _check_size(path: Path, max_bytes: int | None) -> int:
     if max_bytes is not None and size > max_bytes:
         raise EmbeddingError(
             f"{path} is {size / 2**20:,.0f} MiB, more than the {max_bytes / 2**20:,.0f} MiB this call takes "
-            "(max_bytes): is it the right file? Pass max_bytes=None (--max-mib 0 on the command line) to read it anyway, "
-            "or limit=N to read its first N vectors."
+            "(max_bytes): is it the right file? Pass max_bytes=None (--max-mib 0 on the command line) to read it "
+            "anyway, or limit=N to read its first N vectors."
         )
     if size == 0:
         raise EmbeddingError(f"{path} is empty: there are no vectors in it.")
@@ -304,7 +307,9 @@ def _labels_for(labels: Any, n: int, vectors_path: Path) -> tuple[list[str], Met
     return _labels(labels, n), {}
 
 
-def read_labels(path: str | os.PathLike[str], *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> tuple[list[str], Metadata]:
+def read_labels(
+    path: str | os.PathLike[str], *, max_bytes: int | None = DEFAULT_MAX_BYTES
+) -> tuple[list[str], Metadata]:
     """Reads a labels file: one label per line, or TensorBoard's header row + tab-separated columns.
 
     Returns:
@@ -335,7 +340,8 @@ def parse_labels(lines: Iterable[str], *, source: str = "the labels") -> tuple[l
         cells = line.split("\t")
         if len(cells) != len(header):
             raise EmbeddingError(
-                f"{source}, line {number}: {len(cells)} tab-separated cells, but the header row names {len(header)} columns."
+                f"{source}, line {number}: {len(cells)} tab-separated cells, "
+                f"but the header row names {len(header)} columns."
             )
         for column, cell in zip(columns, cells, strict=True):
             column.append(cell)
@@ -373,7 +379,8 @@ def parse_vectors(
                 parts = line.split()
                 if len(parts) != 2 or not all(p.isdigit() for p in parts):
                     raise EmbeddingError(
-                        f"{source}, line {number}: a word2vec text file starts with 'COUNT DIM', got {line.strip()[:60]!r}."
+                        f"{source}, line {number}: a word2vec text file starts with 'COUNT DIM', "
+                        f"got {line.strip()[:60]!r}."
                     )
                 declared = (int(parts[0]), int(parts[1]))
                 break
@@ -397,22 +404,31 @@ def parse_vectors(
                 dim, first_line = len(cells), number
             if len(cells) != dim:
                 why = f"the header says {dim}" if declared else f"line {first_line} has {dim}"
-                raise EmbeddingError(f"{source}, line {number}: {len(cells)} values, but {why}; every row needs the same number.")
+                raise EmbeddingError(
+                    f"{source}, line {number}: {len(cells)} values, but {why}; every row needs the same number."
+                )
             try:
                 rows.append(np.array(cells, dtype=np.float32))
             except ValueError:
                 bad = next(i for i, c in enumerate(cells) if not _is_number(c))
-                raise EmbeddingError(f"{source}, line {number}, column {bad + 1 + with_words}: {cells[bad][:40]!r} is not a number.") from None
+                raise EmbeddingError(
+                    f"{source}, line {number}, column {bad + 1 + with_words}: {cells[bad][:40]!r} is not a number."
+                ) from None
             if with_words:
                 words.append(word)
             if limit is not None and len(rows) >= limit:
                 break
     except UnicodeDecodeError as exc:
-        raise EmbeddingError(f"{source} is not UTF-8 text (byte {exc.start}); is it a binary word2vec file? Pass format='word2vec-binary'.") from None
+        raise EmbeddingError(
+            f"{source} is not UTF-8 text (byte {exc.start}); is it a binary word2vec file? "
+            "Pass format='word2vec-binary'."
+        ) from None
     if not rows or dim == 0:
         raise EmbeddingError(f"{source} holds no vectors.")
     if declared and limit is None and len(rows) != declared[0]:
-        raise EmbeddingError(f"{source}: the header says {declared[0]} vectors, the file holds {len(rows)} (is it cut short?).")
+        raise EmbeddingError(
+            f"{source}: the header says {declared[0]} vectors, the file holds {len(rows)} (is it cut short?)."
+        )
     return (words if with_words else None), np.vstack(rows)
 
 
@@ -432,7 +448,9 @@ def _load_gensim(path: Path, kind: str, limit: int | None) -> Vectors:
     except Exception as exc:  # unpickling arbitrary bytes raises anything
         raise EmbeddingError(f"{path} is not a readable {kind} file: {type(exc).__name__}: {exc}.") from None
     if not hasattr(getattr(kv, "wv", kv), "index_to_key"):
-        raise EmbeddingError(f"{path} holds a {type(kv).__name__}, not word vectors (KeyedVectors or a Word2Vec model).")
+        raise EmbeddingError(
+            f"{path} holds a {type(kv).__name__}, not word vectors (KeyedVectors or a Word2Vec model)."
+        )
     out = vectors_from(kv)
     return out.head(limit)
 
@@ -440,7 +458,7 @@ def _load_gensim(path: Path, kind: str, limit: int | None) -> Vectors:
 # ---------------------------------------------------------------------------------------- word2vec
 
 
-def _sentences(corpus: Any) -> Iterable[list[str]]:
+def _sentences(corpus: Any) -> Any:
     if isinstance(corpus, (str, os.PathLike)):
         where = Path(corpus)
         _check_size(where, None)
@@ -480,7 +498,9 @@ def train_word2vec(corpus: Any, *, progress: bool = True, **word2vec_options: An
 
     sentences = _sentences(corpus)
     if isinstance(sentences, Iterator):
-        raise EmbeddingError("The corpus is a one-shot iterator; Word2Vec reads it several times: pass a list or a restartable iterable.")
+        raise EmbeddingError(
+            "The corpus is a one-shot iterator; Word2Vec reads it several times: pass a list or a restartable iterable."
+        )
     for options in ("sentences", "corpus_file"):
         if options in word2vec_options:
             raise EmbeddingError(f"Give the corpus as the first argument, not {options}=.")

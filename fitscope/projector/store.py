@@ -346,7 +346,10 @@ class InMemoryEmbeddingStore(EmbeddingStore):
 
     def list(self) -> list[EmbeddingInfo]:
         with self._lock:
-            return [replace(e.info, layouts=[replace(x, coordinates=None) for x in self._layouts[e.id].values()]) for e in self._items.values()]
+            return [
+                replace(e.info, layouts=[replace(x, coordinates=None) for x in self._layouts[e.id].values()])
+                for e in self._items.values()
+            ]
 
     def get(self, embedding_id: str) -> Embedding:
         with self._lock:
@@ -417,7 +420,9 @@ class FileEmbeddingStore(EmbeddingStore):
                 return
             conn, _ = open_read_only(self.path, shared=True)
             try:
-                has = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'embedding_layouts'").fetchone()
+                has = conn.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'embedding_layouts'"
+                ).fetchone()
                 yield conn if has else None
             finally:
                 conn.close()
@@ -453,11 +458,15 @@ class FileEmbeddingStore(EmbeddingStore):
 
     def get(self, embedding_id: str) -> Embedding:
         with self._connection("read an embedding") as conn:
-            row = None if conn is None else conn.execute(
-                "SELECT id, name, session_id, count, dim, metadata, nonfinite_rows, created_ms, vectors, labels "
-                "FROM embeddings WHERE id = ?",
-                (embedding_id,),
-            ).fetchone()
+            row = (
+                None
+                if conn is None
+                else conn.execute(
+                    "SELECT id, name, session_id, count, dim, metadata, nonfinite_rows, created_ms, vectors, labels "
+                    "FROM embeddings WHERE id = ?",
+                    (embedding_id,),
+                ).fetchone()
+            )
             if row is None or conn is None:
                 raise _unknown(embedding_id)
             layouts = self._layouts(conn, embedding_id).get(embedding_id, [])
@@ -466,23 +475,39 @@ class FileEmbeddingStore(EmbeddingStore):
         labels = json.loads(row[9])
         metadata = json.loads(row[5])
         if vectors.size != count * dim or len(labels) != count:
-            raise StorageError(f"{self.path} is damaged: embedding {embedding_id} holds {vectors.size} values for {count}x{dim}.")
+            raise StorageError(
+                f"{self.path} is damaged: embedding {embedding_id} holds {vectors.size} values for {count}x{dim}."
+            )
         info = EmbeddingInfo(row[0], row[1], row[2], count, dim, list(metadata), row[6], row[7], layouts)
         return Embedding(info, Vectors(vectors.reshape(count, dim).astype(np.float32), labels, metadata))
 
     def layout(self, embedding_id: str, layout_id: str) -> Layout:
         with self._connection("read a layout") as conn:
-            row = None if conn is None else conn.execute(
-                "SELECT method, dims, params, created_ms, iteration, max_iter, kl_divergence, coordinates "
-                "FROM embedding_layouts WHERE embedding = ? AND id = ?",
-                (embedding_id, layout_id),
-            ).fetchone()
+            row = (
+                None
+                if conn is None
+                else conn.execute(
+                    "SELECT method, dims, params, created_ms, iteration, max_iter, kl_divergence, coordinates "
+                    "FROM embedding_layouts WHERE embedding = ? AND id = ?",
+                    (embedding_id, layout_id),
+                ).fetchone()
+            )
         if row is None:
             raise _unknown_layout(embedding_id, layout_id)
         coords = np.frombuffer(row[7], dtype="<f4").astype(np.float32)
         dims = int(row[1])
         return Layout(
-            layout_id, embedding_id, row[0], dims, json.loads(row[2]), "done", row[4], row[5], row[6], None, row[3],
+            layout_id,
+            embedding_id,
+            row[0],
+            dims,
+            json.loads(row[2]),
+            "done",
+            row[4],
+            row[5],
+            row[6],
+            None,
+            row[3],
             coords.reshape(-1, dims),
         )
 

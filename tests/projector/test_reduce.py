@@ -47,7 +47,9 @@ def test_tsne_separates_clusters_and_keeps_neighbourhoods(blobs: np.ndarray) -> 
 
 def test_tsne_reports_progress_through_both_phases_and_can_be_cancelled(blobs: np.ndarray) -> None:
     seen: list[Progress] = []
-    compute_layout(blobs, "tsne", 2, {"max_iter": 100, "stop_lying_iteration": 50}, progress=seen.append, every=10, cache=False)
+    compute_layout(
+        blobs, "tsne", 2, {"max_iter": 100, "stop_lying_iteration": 50}, progress=seen.append, every=10, cache=False
+    )
     assert [p.iteration for p in seen] == list(range(10, 101, 10))
     assert all(p.max_iter == 100 and p.kl_divergence is not None and p.coordinates.shape == (300, 2) for p in seen)
     assert seen[-1].kl_divergence < seen[0].kl_divergence
@@ -95,7 +97,7 @@ def test_results_are_cached_by_content(blobs: np.ndarray) -> None:
 
 
 def test_bad_parameters_are_refused_by_name(blobs: np.ndarray) -> None:
-    with pytest.raises(EmbeddingError, match="Unknown tsne parameter.*perplexityy"):
+    with pytest.raises(EmbeddingError, match=r"Unknown tsne parameter.*perplexityy"):
         compute_layout(blobs, "tsne", 2, {"perplexityy": 5})
     with pytest.raises(EmbeddingError, match="Unknown layout method 'mds'"):
         compute_layout(blobs, "mds")
@@ -138,10 +140,12 @@ def test_parameters_without_an_equivalent_warn_and_every_one_is_documented() -> 
 
     accepted = set(inspect.signature(BarnesHutTsne).parameters)
     assert set(TSNE_PARAMETERS) <= accepted
-    original = {"max_iter", "stop_lying_iteration", "learning_rate", "use_ada_grad", "theta", "momentum", "initial_momentum",
-                "final_momentum", "switch_momentum_iteration", "normalize", "use_pca", "perplexity", "num_dimension",
-                "similarity_function", "invert_distance_metric", "tolerance", "real_min", "min_gain", "vp_tree_workers",
-                "workspace_mode", "static_init"}  # fmt: skip
+    original = {
+        *("max_iter", "stop_lying_iteration", "learning_rate", "use_ada_grad", "theta", "momentum"),
+        *("initial_momentum", "final_momentum", "switch_momentum_iteration", "normalize", "use_pca"),
+        *("perplexity", "num_dimension", "similarity_function", "invert_distance_metric", "tolerance"),
+        *("real_min", "min_gain", "vp_tree_workers", "workspace_mode", "static_init"),
+    }
     assert original == set(TSNE_PARAMETERS)
 
 
@@ -156,6 +160,6 @@ def test_fit_with_a_progress_bar_and_a_static_init(blobs: np.ndarray, capsys: py
 
 
 def test_umap_when_installed(blobs: np.ndarray) -> None:
-    coords, used = compute_layout(blobs, "umap", 2, {"n_neighbors": 10}, cache=False)
+    coords, _ = compute_layout(blobs, "umap", 2, {"n_neighbors": 10}, cache=False)
     assert coords.shape == (300, 2) and np.isfinite(coords).all()
     assert trustworthiness(blobs, coords, n_neighbors=10) > 0.85

@@ -33,7 +33,9 @@ def test_each_gensim_format_reads_the_words_and_vectors_gensim_wrote(lee_model: 
     assert got.labels == list(kv.index_to_key)
     # gensim's text format writes each float with repr-like precision: read back exactly what gensim reads
     if fmt == "glove":  # (gensim's own no_header reader leaks a file handle: numpy reads it here)
-        reference = np.loadtxt(path, usecols=range(1, kv.vector_size + 1), dtype=np.float32, comments=None, encoding="utf-8")
+        reference = np.loadtxt(
+            path, usecols=range(1, kv.vector_size + 1), dtype=np.float32, comments=None, encoding="utf-8"
+        )
     elif fmt == "gensim":
         reference = kv.vectors
     else:
@@ -56,7 +58,9 @@ def test_tsv_with_tensorboard_metadata_and_npy_with_labels(tmp_path: Path) -> No
     x[2, 1] = np.nan
     x[5, 0] = np.inf
     (tmp_path / "t.tsv").write_text("\n".join("\t".join(repr(float(v)) for v in row) for row in x) + "\n")
-    (tmp_path / "m.tsv").write_text("word\tgroup\tfreq\n" + "".join(f"w{i}\t{'ab'[i % 2]}\t{i * 1.5}\n" for i in range(7)))
+    (tmp_path / "m.tsv").write_text(
+        "word\tgroup\tfreq\n" + "".join(f"w{i}\t{'ab'[i % 2]}\t{i * 1.5}\n" for i in range(7))
+    )
     got = load_vectors(tmp_path / "t.tsv", labels=tmp_path / "m.tsv")
     np.testing.assert_array_equal(got.vectors, x)  # NaN and Inf kept where they were
     assert got.labels == [f"w{i}" for i in range(7)]
@@ -83,7 +87,9 @@ def test_tsv_with_tensorboard_metadata_and_npy_with_labels(tmp_path: Path) -> No
         ("glove.txt", "the 1 2\nof 3 four\n", "glove", r"glove\.txt, line 2, column 3: 'four' is not a number"),
     ],
 )
-def test_malformed_text_is_refused_naming_the_line(tmp_path: Path, name: str, text: str, fmt: str | None, message: str) -> None:
+def test_malformed_text_is_refused_naming_the_line(
+    tmp_path: Path, name: str, text: str, fmt: str | None, message: str
+) -> None:
     (tmp_path / name).write_text(text)
     with pytest.raises(EmbeddingError, match=message):
         load_vectors(tmp_path / name, format=fmt)
@@ -107,7 +113,7 @@ def test_bad_files_and_labels_are_refused_clearly(tmp_path: Path) -> None:
     with pytest.raises(EmbeddingError, match=r"meta\.tsv, line 3: 1 tab-separated cells, but the header row names 2"):
         read_labels(tmp_path / "meta.tsv")
     (tmp_path / "bytes.npy").write_bytes(b"\x93NUMPY not really")
-    with pytest.raises(EmbeddingError, match="not a readable .npy"):
+    with pytest.raises(EmbeddingError, match=r"not a readable \.npy"):
         load_vectors(tmp_path / "bytes.npy")
     (tmp_path / "junk.kv").write_bytes(b"\x80\x04 junk")
     with pytest.raises(EmbeddingError, match="not a readable gensim file"):
@@ -157,12 +163,14 @@ def test_train_word2vec_is_gensims_word2vec_with_a_progress_bar(capsys: pytest.C
     assert ours.wv.index_to_key == theirs.wv.index_to_key
     np.testing.assert_array_equal(ours.wv.vectors, theirs.wv.vectors)
     tokens = [["a", "b", "c"], ["b", "c", "d"]] * 20
-    assert set(train_word2vec(tokens, progress=False, vector_size=8, min_count=1, workers=1).wv.index_to_key) == set("abcd")
+    assert set(train_word2vec(tokens, progress=False, vector_size=8, min_count=1, workers=1).wv.index_to_key) == set(
+        "abcd"
+    )
 
 
 def test_train_word2vec_refuses_an_empty_corpus_and_a_too_high_min_count(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("\n\n")
-    with pytest.raises(EmbeddingError, match="is empty|holds no words"):
+    with pytest.raises(EmbeddingError, match=r"is empty|holds no words"):
         train_word2vec(tmp_path / "empty.txt", progress=False)
     with pytest.raises(EmbeddingError, match="holds no words"):
         train_word2vec([[], []], progress=False)
