@@ -467,9 +467,22 @@ def _sentences(corpus: Any) -> Any:
         except ImportError:
             raise MissingDependencyError("train_word2vec", "projector", "gensim") from None
         return LineSentence(os.fspath(where))
-    if isinstance(corpus, (bytes, str)):
+    if hasattr(corpus, "get_texts"):  # a gensim TextCorpus (WikiCorpus...): its texts, read again each epoch
+        return _Texts(corpus)
+    if isinstance(corpus, bytes):
         raise EmbeddingError("A corpus is a path or an iterable of token lists.")
     return corpus
+
+
+class _Texts:
+    """A gensim TextCorpus's ``get_texts()``, restartable (Word2Vec reads a corpus once per epoch, plus once)."""
+
+    def __init__(self, corpus: Any) -> None:
+        self.corpus = corpus
+
+    def __iter__(self) -> Iterator[list[str]]:
+        for text in self.corpus.get_texts():
+            yield list(text)
 
 
 def train_word2vec(corpus: Any, *, progress: bool = True, **word2vec_options: Any) -> Any:
@@ -477,8 +490,9 @@ def train_word2vec(corpus: Any, *, progress: bool = True, **word2vec_options: An
 
     Args:
         corpus: A text file (one sentence per line, tokens separated by whitespace; ``.bz2`` and
-            ``.gz`` are read compressed) or an iterable of token lists that can be iterated
-            more than once (a list, gensim's ``LineSentence`` or ``TextCorpus``...).
+            ``.gz`` are read compressed), a gensim ``TextCorpus`` such as ``WikiCorpus`` (its
+            ``get_texts()``), or an iterable of token lists that can be iterated more than once
+            (a list, gensim's ``LineSentence``...).
         progress: Show a progress bar (tqdm) on stderr.
         **word2vec_options: Passed to ``gensim.models.Word2Vec`` (``vector_size``, ``window``,
             ``min_count``, ``epochs``, ``workers``, ``seed``, ``sg``...).

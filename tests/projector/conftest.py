@@ -23,3 +23,9 @@ def lee_model() -> Any:
     cosine-similar to every other, and no layout can show structure that is not there.
     """
     return train_word2vec(LEE, progress=False, vector_size=50, min_count=5, epochs=20, workers=1, seed=1)
+
+
+@pytest.fixture(scope="session")
+def head500_model() -> Any:
+    """Word2Vec on head500.noblanks.cor: several thousand words."""
+    return train_word2vec(HEAD500, progress=False, vector_size=32, min_count=5, epochs=5, workers=1, seed=1)

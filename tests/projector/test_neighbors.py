@@ -66,3 +66,14 @@ def test_points_without_a_direction_are_nobodys_neighbour() -> None:
         index.query(6)
     with pytest.raises(EmbeddingError, match="k must be at least 1"):
         index.query(0, 0)
+
+
+def test_on_a_vocabulary_of_thousands_neighbours_match_gensim(head500_model: Any) -> None:
+    kv = head500_model.wv
+    assert len(kv) > 5000
+    v = vectors_from(head500_model)
+    index = NeighborIndex(v.vectors, v.labels)
+    for word in kv.index_to_key[::25]:
+        ours = index.query(index.index_of(word), 10)
+        theirs = kv.most_similar(word, topn=10)
+        assert [n.similarity for n in ours] == pytest.approx([s for _, s in theirs], abs=2e-6), word

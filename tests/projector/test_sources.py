@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -178,3 +179,19 @@ def test_train_word2vec_refuses_an_empty_corpus_and_a_too_high_min_count(tmp_pat
         train_word2vec([["a", "b"]] * 3, progress=False, min_count=1000)
     with pytest.raises(EmbeddingError, match="one-shot iterator"):
         train_word2vec(iter([["a"]]), progress=False)
+
+
+@pytest.mark.slow
+def test_a_wikipedia_dump_read_with_wikicorpus_trains_like_gensim_on_its_texts() -> None:
+    from gensim.corpora import WikiCorpus
+    from gensim.test.utils import datapath
+
+    dump = datapath("enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2")
+    with warnings.catch_warnings():  # gensim's WikiCorpus warns about its multiprocessing defaults
+        warnings.simplefilter("ignore")
+        wiki = WikiCorpus(dump, dictionary={}, processes=1)
+        ours = train_word2vec(wiki, progress=False, vector_size=16, min_count=20, epochs=2, workers=1, seed=3)
+        texts = [list(t) for t in wiki.get_texts()]
+    theirs = Word2Vec(texts, vector_size=16, min_count=20, epochs=2, workers=1, seed=3)
+    assert len(ours.wv) > 1000 and ours.wv.index_to_key == theirs.wv.index_to_key
+    np.testing.assert_array_equal(ours.wv.vectors, theirs.wv.vectors)
