@@ -43,6 +43,8 @@ _log = logging.getLogger("fitscope.server")
 #: Progress of a running layout is told to listeners at most this often.
 PUBLISH_EVERY_S: Final = 0.2
 _OPEN_EMBEDDINGS: Final = 4
+#: Jobs remembered (their state and last coordinates); the oldest ended ones are forgotten first.
+_KEPT_JOBS: Final = 64
 
 Listener = Callable[[str, dict[str, Any]], None]
 """Called (on the job's thread) with an embedding id and a Layout summary."""
@@ -273,7 +275,11 @@ class EmbeddingSet:
                 return running.layout, False
             max_iter = int(full.get("max_iter", 1))
             job = Job(Layout(lid, embedding_id, method, dims, dict(full), "running", 0, max_iter))
+            self._jobs.pop((embedding_id, lid), None)  # a cancelled or failed run of the same layout
             self._jobs[(embedding_id, lid)] = job
+            ended = [key for key, j in self._jobs.items() if j.layout.status != "running"]
+            for key in ended[: max(0, len(self._jobs) - _KEPT_JOBS)]:  # the oldest ended ones go first
+                del self._jobs[key]
         self._runner.submit(self._run, store, embedding_id, vectors, job)
         self._publish(embedding_id, job, force=True)
         return job.layout, True
