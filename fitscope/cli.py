@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from fitscope import __version__
 from fitscope.errors import CorruptFileError, FitscopeError, StorageFileError
 from fitscope.export_command import add_export_command
+from fitscope.diagnose_command import add_diagnose_command
 from fitscope.projector_command import add_projector_command
 from fitscope.serve_command import add_serve_command
 
@@ -253,6 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
     info.set_defaults(func=_cmd_info)
 
     add_export_command(sub)
+    add_diagnose_command(sub)
     add_projector_command(sub)
     return parser
 
