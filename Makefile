@@ -97,9 +97,10 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/pytest
 
-# The frontend's TypeScript types are generated from schemas/, and its bundle
-# (server/static/fitscope-ui.js) is committed so pip installs need no Node: both checks fail when
-# the committed files differ from what the current sources give.
+# The frontend's TypeScript types are generated from schemas/, and its bundles
+# (server/static/fitscope-ui.js, and fitscope-projector.js that the projector loads lazily) are
+# committed so pip installs need no Node: both checks fail when the committed files differ from
+# what the current sources give.
 NODE_STAMP := frontend/node_modules/.fitscope-installed
 $(NODE_STAMP): frontend/package-lock.json
 	cd frontend && npm ci --no-audit --no-fund
@@ -111,7 +112,7 @@ frontend-check: $(NODE_STAMP)
 		&& npm test \
 		&& npm run --silent check:bundle
 
-# Rebuild the UI bundle after changing frontend/src (then commit server/static/fitscope-ui.js).
+# Rebuild the UI bundle after changing frontend/src (then commit server/static/fitscope-ui.js and fitscope-projector.js).
 frontend-build: $(NODE_STAMP)
 	cd frontend && npm run --silent build
 

@@ -56,7 +56,7 @@ BUNDLE: Final = "fitscope-ui.js"
 """The one ES module Vite builds: it defines every element."""
 BUILD_COMMAND: Final = "cd frontend && npm ci && npm run build"
 PAGES: Final = ("overview", "model", "system", "projector")
-PAGE_ATTRIBUTES: Final = ("session", "worker", "layer", "lang")
+PAGE_ATTRIBUTES: Final = ("session", "worker", "layer", "lang", "embedding")
 """Query parameters a page passes to ``<train-app>`` as attributes."""
 # Lit adopts constructable stylesheets (not governed by style-src) or, where a browser lacks
 # them, writes <style> elements; uPlot sets style attributes: 'unsafe-inline' covers both and
@@ -65,6 +65,9 @@ CONTENT_SECURITY_POLICY: Final = (
     "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'"
 )
 """The page's policy without ``frame-ancestors``, which :func:`content_security_policy` adds."""
+PROJECTOR_SCRIPT_SRC: Final = "script-src 'self' 'unsafe-eval'"
+"""Added to the projector page's policy only: regl (the WebGL scatter) compiles its draw commands
+with ``new Function``. The other pages keep scripts to the server's own files, without eval."""
 DEFAULT_FRAME_ANCESTORS: Final = ("'self'",)
 """Who may embed the pages in a frame by default: pages of the server's own origin only."""
 
@@ -234,12 +237,14 @@ def render_page(page: str, attributes: dict[str, str], static: StaticFiles) -> s
 async def page(request: web.Request) -> web.Response:
     """``GET /train/{page}``: the app shell showing one page."""
     attributes = {name: request.query[name] for name in PAGE_ATTRIBUTES if request.query.get(name)}
-    text = render_page(request.match_info["page"], attributes, request.app[UI])
+    name = request.match_info["page"]
+    text = render_page(name, attributes, request.app[UI])
+    policy = request.app[CSP] + (f"; {PROJECTOR_SCRIPT_SRC}" if name == "projector" else "")
     return web.Response(
         text=text,
         content_type="text/html",
         headers={
-            "Content-Security-Policy": request.app[CSP],
+            "Content-Security-Policy": policy,
             "X-Content-Type-Options": "nosniff",
             "Cache-Control": "no-cache",
         },

@@ -230,6 +230,95 @@ export interface StoredEvent {
   iteration: number | null;
 }
 
+/** How a layout was made (`uploaded`: coordinates given, the original UI's x,y,label CSV). */
+export type LayoutMethod = "tsne" | "pca" | "umap" | "uploaded";
+
+/** Where a layout stands. */
+export type LayoutStatus = "running" | "done" | "cancelled" | "failed";
+
+/** A layout of an embedding's points: stored (done) or being computed by the server. */
+export interface Layout {
+  id: string;
+  method: LayoutMethod;
+  dims: 2 | 3;
+  status: LayoutStatus;
+  /** iterations done (t-SNE: early exaggeration included) */
+  iteration: number;
+  max_iter: number;
+  /** t-SNE's KL divergence at the latest progress report */
+  kl_divergence: number | null;
+  /** why a failed layout failed */
+  error: string | null;
+  params: Record<string, unknown>;
+  created_ms: number;
+}
+
+/** A layout with its coordinates, one per point: null where the point's vector is not finite. */
+export interface PlacedLayout extends Layout {
+  x: (number | null)[];
+  y: (number | null)[];
+  z?: (number | null)[];
+}
+
+/** An embedding as listed (no vectors). */
+export interface EmbeddingSummary {
+  id: string;
+  name: string;
+  /** the training session it belongs to */
+  session_id: string | null;
+  count: number;
+  dim: number;
+  /** its metadata columns */
+  columns: string[];
+  /** points whose vector holds a NaN or an Inf: no layout places them */
+  nonfinite_rows: number;
+  /** where it is kept: a file's path, memory, uploaded */
+  source: string;
+  /** whether layouts can be computed and kept for it */
+  writable: boolean;
+  created_ms: number;
+  /** stored layouts, then the server's running or ended jobs */
+  layouts: Layout[];
+}
+
+/** `GET /api/v1/embeddings`. */
+export interface EmbeddingList {
+  embeddings: EmbeddingSummary[];
+}
+
+/** A metadata value of one point (a non-finite number is the string "NaN", "Infinity", "-Infinity"). */
+export type MetadataValue = string | number | null;
+
+/** `GET /api/v1/embeddings/{id}`: an embedding's labels, metadata and one layout's coordinates. */
+export interface Embedding extends EmbeddingSummary {
+  /** one label per point */
+  labels: string[];
+  /** metadata columns, one value per point */
+  metadata: Record<string, MetadataValue[]>;
+  /** the layout asked for, else the newest done one, else the newest running one */
+  layout: PlacedLayout | null;
+}
+
+/** One neighbour of a point. */
+export interface Neighbor {
+  index: number;
+  label: string;
+  /** cosine similarity in the original space */
+  similarity: number;
+}
+
+/** `GET /api/v1/embeddings/{id}/neighbors`: the k nearest points by cosine similarity. */
+export interface Neighbors {
+  /** the point asked about */
+  index: number;
+  label: string;
+  k: number;
+  /** false: an approximate index answered (the similarities are still exact) */
+  exact: boolean;
+  /** most similar first */
+  neighbors: Neighbor[];
+}
+
 /** The error shape of every route. */
 export interface ApiErrorBody {
   error: { status: number; code: string; message: string };

@@ -41,23 +41,13 @@ function isErrorBody(v: unknown): v is ApiErrorBody {
   return typeof e === "object" && e !== null && "message" in e && "code" in e;
 }
 
-/**
- * GETs a route and parses its JSON.
- *
- * @throws ApiError with the server's status, code and message; status 0 when the request
- *   failed before an answer (server down, or another origin not allowed by its CORS list).
- * @throws DOMException "AbortError" when `signal` aborted it.
- */
-export async function getJson<T>(
-  apiBase: string,
-  route: string,
-  params: Readonly<Record<string, string | number | null | undefined>>,
-  signal?: AbortSignal,
-): Promise<T> {
-  const url = apiUrl(apiBase, route, params);
+/** The header every write request carries: the server refuses writes without it (CSRF guard). */
+export const WRITE_HEADER = { "X-Fitscope-Request": "1" } as const;
+
+async function request<T>(url: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, { signal, headers: { Accept: "application/json" } });
+    response = await fetch(url, init);
   } catch (err) {
     if (err instanceof DOMException && err.name === "AbortError") throw err;
     throw new ApiError(
@@ -74,6 +64,48 @@ export async function getJson<T>(
     throw new ApiError(response.status, "http_error", `${url} answered ${response.status}.`);
   }
   return body as T;
+}
+
+/**
+ * GETs a route and parses its JSON.
+ *
+ * @throws ApiError with the server's status, code and message; status 0 when the request
+ *   failed before an answer (server down, or another origin not allowed by its CORS list).
+ * @throws DOMException "AbortError" when `signal` aborted it.
+ */
+export async function getJson<T>(
+  apiBase: string,
+  route: string,
+  params: Readonly<Record<string, string | number | null | undefined>>,
+  signal?: AbortSignal,
+): Promise<T> {
+  return request<T>(apiUrl(apiBase, route, params), {
+    signal,
+    headers: { Accept: "application/json" },
+  });
+}
+
+/**
+ * Sends a write request (POST, DELETE) with {@link WRITE_HEADER}: `body` as JSON, or as
+ * multipart/form-data when it is a FormData (the browser sets its boundary). Errors as
+ * {@link getJson}.
+ */
+export async function sendJson<T>(
+  apiBase: string,
+  method: "POST" | "DELETE",
+  route: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
+  const form = body instanceof FormData;
+  const headers: Record<string, string> = { Accept: "application/json", ...WRITE_HEADER };
+  if (body !== undefined && !form) headers["Content-Type"] = "application/json";
+  return request<T>(apiUrl(apiBase, route), {
+    method,
+    signal,
+    headers,
+    body: body === undefined ? undefined : form ? body : JSON.stringify(body),
+  });
 }
 
 /** True for the error an aborted request throws (to be ignored, not shown). */

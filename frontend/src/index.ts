@@ -1,7 +1,8 @@
 /**
  * fitscope's web components. Importing this module defines every element (guarded: loading it
- * twice is harmless): `<train-app>`, `<train-overview>`, `<train-model>`, `<train-system>` and
- * the building blocks `<train-line-chart>`, `<train-histogram>`, `<train-layer-graph>`.
+ * twice is harmless): `<train-app>`, `<train-overview>`, `<train-model>`, `<train-system>`,
+ * `<embedding-projector>` (whose insides load from `fitscope-projector.js` when one is shown)
+ * and the building blocks `<train-line-chart>`, `<train-histogram>`, `<train-layer-graph>`.
  * The public names are listed in docs/web-components.md.
  */
 
@@ -17,3 +18,4 @@ export { TrainSystem } from "./train-system.js";
 export { TrainLineChart } from "./train-line-chart.js";
 export { TrainHistogram } from "./train-histogram.js";
 export { TrainLayerGraph } from "./train-layer-graph.js";
+export { EmbeddingProjector } from "./embedding-projector.js";

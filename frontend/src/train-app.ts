@@ -1,7 +1,9 @@
 /**
- * `<train-app>`: the shell of the server's pages. Navigation (Overview / Model / System), the
- * session and worker selectors, the language menu, the theme switch and the live status; it
- * holds one page element and passes its attributes down.
+ * `<train-app>`: the shell of the server's pages. Navigation (Overview / Model / System /
+ * Projector), the session and worker selectors, the language menu, the theme switch and the live
+ * status; it holds one page element and passes its attributes down. The projector page
+ * (`<embedding-projector>`) shows the server's embeddings, which belong to no session: it has no
+ * session or worker selector, and it is shown whether or not a training session exists.
  *
  * Switching page, session, worker or layer updates the address (history API) without reloading,
  * so a link or a reload shows the same view. On the overview, a session of 2+ workers offers
@@ -35,13 +37,17 @@ import { LANGUAGES } from "./i18n/index.js";
 import type { LiveState } from "./live.js";
 import { PageElement } from "./page-element.js";
 import { FONT_STACK, themeStyles } from "./theme.js";
+import "./embedding-projector.js";
 import "./train-model.js";
 import "./train-overview.js";
 import "./train-system.js";
 
 /** The pages of the shell. */
-export const PAGES = ["overview", "model", "system"] as const;
+export const PAGES = ["overview", "model", "system", "projector"] as const;
 export type Page = (typeof PAGES)[number];
+
+/** The address of a page of the shell (`/train/<page>`). */
+const PAGE_PATH = new RegExp(`^/train/(${PAGES.join("|")})$`);
 
 /** The session list (and so each session's state) is read again this often. */
 export const SESSIONS_POLL_MS = 10_000;
@@ -82,14 +88,17 @@ export class TrainApp extends PageElement {
     ...PageElement.properties,
     page: { reflect: true },
     layer: {},
+    embedding: {},
     sessions: { state: true },
     liveState: { state: true },
   };
 
-  /** `overview`, `model` or `system`. */
+  /** `overview`, `model`, `system` or `projector`. */
   declare page: Page;
   /** The model page's selected layer. */
   declare layer: string | null;
+  /** The projector page's embedding (null: the server's first). */
+  declare embedding: string | null;
   declare sessions: Session[];
   declare liveState: LiveState;
 
@@ -130,7 +139,7 @@ export class TrainApp extends PageElement {
         color: var(--_accent);
         font-weight: 600;
       }
-      label {
+      label:not([hidden]) {
         display: inline-flex;
         align-items: center;
         gap: 0.3rem;
@@ -185,6 +194,7 @@ export class TrainApp extends PageElement {
     super();
     this.page = "overview";
     this.layer = null;
+    this.embedding = null;
     this.sessions = [];
     this.liveState = "connecting";
     const lang = stored(LANG_KEY);
@@ -278,6 +288,7 @@ export class TrainApp extends PageElement {
   override render(): TemplateResult {
     const current = this.currentSession;
     const workers = current?.workers ?? [];
+    const sessionless = this.page === "projector";
     return html`
       <header part="header">
         <span class="brand">${this.tr("app.title")}</span>
@@ -294,7 +305,7 @@ export class TrainApp extends PageElement {
           )}
         </nav>
         <span class="spacer"></span>
-        <label
+        <label ?hidden=${sessionless}
           >${this.tr("app.session")}
           <select
             name="session"
@@ -314,7 +325,7 @@ export class TrainApp extends PageElement {
             )}
           </select>
         </label>
-        <label
+        <label ?hidden=${sessionless}
           >${this.tr("app.worker")}
           <select
             name="worker"
@@ -381,7 +392,7 @@ export class TrainApp extends PageElement {
       <main>
         ${this.renderError()}
         ${
-          this.loaded && this.sessions.length === 0
+          this.loaded && this.sessions.length === 0 && !sessionless
             ? html`<p class="muted">${this.tr("app.no_session")}</p>`
             : this.renderPage()
         }
@@ -405,6 +416,18 @@ export class TrainApp extends PageElement {
     const theme = this.theme ?? nothing;
     const lang = this.language;
     switch (this.page) {
+      case "projector":
+        return html`<embedding-projector
+          api-base=${this.apiBase}
+          embedding=${this.embedding ?? nothing}
+          menu
+          lang=${lang}
+          theme=${theme}
+          @train-embedding-select=${(e: CustomEvent<{ embedding: string }>) => {
+            this.embedding = e.detail.embedding;
+            this.writeUrl(false);
+          }}
+        ></embedding-projector>`;
       case "model":
         return html`<train-model
           api-base=${this.apiBase}
@@ -448,13 +471,14 @@ export class TrainApp extends PageElement {
     if (this.session !== null) q.set("session", this.session);
     if (this.worker !== null) q.set("worker", this.worker);
     if (page === "model" && this.layer !== null) q.set("layer", this.layer);
+    if (page === "projector" && this.embedding !== null) q.set("embedding", this.embedding);
     const qs = q.toString();
     return `${this.apiBase.replace(/\/+$/, "")}/train/${page}${qs === "" ? "" : `?${qs}`}`;
   }
 
   /** Whether this document is one of the server's own pages (so the address can follow). */
   private get ownsUrl(): boolean {
-    return this.apiBase === "" && /^\/train\/(overview|model|system)$/.test(location.pathname);
+    return this.apiBase === "" && PAGE_PATH.test(location.pathname);
   }
 
   private writeUrl(push: boolean): void {
@@ -474,12 +498,13 @@ export class TrainApp extends PageElement {
 
   private onPopState = (): void => {
     if (!this.ownsUrl) return;
-    const m = /^\/train\/(overview|model|system)$/.exec(location.pathname);
+    const m = PAGE_PATH.exec(location.pathname);
     const q = new URLSearchParams(location.search);
     this.page = (m?.[1] as Page | undefined) ?? "overview";
     this.session = q.get("session");
     this.worker = q.get("worker");
     this.layer = q.get("layer");
+    this.embedding = q.get("embedding");
   };
 
   private selectSession(session: string, worker: string | null): void {

@@ -118,6 +118,16 @@ def test_page_parameters_become_escaped_attributes(ui: UIServer) -> None:
     assert answer.headers["Content-Security-Policy"] == content_security_policy()
 
 
+def test_only_the_projector_page_lets_scripts_eval(ui: UIServer) -> None:
+    answer = raw(ui, "/train/projector?embedding=abc%22x&session=s")
+    assert answer.status == 200
+    # regl, the projector's WebGL scatter, compiles its draw commands with new Function
+    assert answer.headers["Content-Security-Policy"] == content_security_policy() + "; script-src 'self' 'unsafe-eval'"
+    assert '<train-app page="projector" session="s" embedding="abc&quot;x"></train-app>' in answer.body.decode()
+    for name in ("overview", "model", "system"):
+        assert "unsafe-eval" not in raw(ui, f"/train/{name}").headers["Content-Security-Policy"]
+
+
 @pytest.mark.parametrize("path", ["/train/xyz", "/train/", "/train/overview/x"])
 def test_unknown_pages_are_json_404s(ui: UIServer, path: str) -> None:
     answer = raw(ui, path)

@@ -8,6 +8,7 @@ export const en = {
   "app.nav.overview": "Overview",
   "app.nav.model": "Model",
   "app.nav.system": "System",
+  "app.nav.projector": "Projector",
   "app.session": "Session",
   "app.worker": "Worker",
   "app.worker.all": "All workers",

@@ -44,7 +44,11 @@ export function t(
   key: MessageKey,
   params?: Readonly<Record<string, string | number>>,
 ): string {
-  const text = CATALOGUES[lang][key] ?? en[key];
+  return fill(CATALOGUES[lang][key] ?? en[key], params);
+}
+
+/** `text` with its `{name}` placeholders filled from `params` (unknown ones are left). */
+export function fill(text: string, params?: Readonly<Record<string, string | number>>): string {
   if (params === undefined) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,

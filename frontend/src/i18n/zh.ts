@@ -6,6 +6,7 @@ export const zh: Catalogue = {
   "app.nav.overview": "概览",
   "app.nav.model": "模型",
   "app.nav.system": "系统",
+  "app.nav.projector": "投影",
   "app.session": "会话",
   "app.worker": "工作节点",
   "app.worker.all": "全部工作节点",
