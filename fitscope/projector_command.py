@@ -7,6 +7,7 @@ The projector's modules (gensim, openTSNE) are imported only when the command ru
 from __future__ import annotations
 
 import argparse
+import csv
 import math
 import sys
 import time
@@ -105,6 +106,7 @@ def run_projector(args: argparse.Namespace) -> int:
         load_vectors,
         train_word2vec,
     )
+    from fitscope.projector.reduce import layout_id
     from fitscope.projector.sources import vectors_from
 
     if not (args.store or args.serve or args.csv or args.tensorboard):
@@ -132,7 +134,7 @@ def run_projector(args: argparse.Namespace) -> int:
         )
     vectors = vectors.head(args.num_words)
     print(f"{vectors.count} vectors of {vectors.dim} dimensions", file=sys.stderr)
-    store = FileEmbeddingStore(args.store) if args.store else InMemoryEmbeddingStore()
+    store = _open_store(FileEmbeddingStore, args.store) if args.store else InMemoryEmbeddingStore()
     try:
         name = args.name or Path(args.vectors).name
         added = store.add(vectors, name=name, session_id=args.session)
@@ -150,7 +152,7 @@ def run_projector(args: argparse.Namespace) -> int:
                 coords,
                 method=args.method,
                 params=used,
-                layout_id=None,
+                layout_id=layout_id(vectors.vectors, args.method, args.dims, params),  # what the server looks up
                 iteration=int(used.get("max_iter", 0)),
                 max_iter=int(used.get("max_iter", 0)),
             )
@@ -168,6 +170,15 @@ def run_projector(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return 0
+
+
+def _open_store(cls: Any, path: str) -> Any:
+    import sqlite3
+
+    try:
+        return cls(path)
+    except (OSError, sqlite3.Error) as exc:
+        raise EmbeddingError(f"Could not open {path} to store the embedding: {exc}.") from None
 
 
 def _tensor_name(name: str) -> str:
@@ -204,11 +215,16 @@ def _compute(
 
 
 def _write_csv(path: Path, coords: Any, labels: list[str]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="\n") as f:
-        for (x, y, *_), label in zip(coords.tolist(), labels, strict=True):
-            if math.isfinite(x) and math.isfinite(y):
-                f.write(f"{x!r},{y!r},{label}\n")
+    """``x,y,label`` rows (``x,y,z,label`` for 3-D) as CSV: a label with commas or quotes is quoted."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8", newline="") as f:
+            writer = csv.writer(f, lineterminator="\n")
+            for row, label in zip(coords.tolist(), labels, strict=True):
+                if all(math.isfinite(c) for c in row):
+                    writer.writerow([*(repr(c) for c in row), label])
+    except OSError as exc:
+        raise EmbeddingError(f"Could not write {path}: {exc.strerror or exc}.") from None
 
 
 def _serve(args: argparse.Namespace, store: Any, embedding_id: str, params: dict[str, Any]) -> int:

@@ -26,7 +26,14 @@ import numpy.typing as npt
 
 from fitscope.errors import EmbeddingError, FitscopeError
 from fitscope.projector.neighbors import NeighborIndex
-from fitscope.projector.reduce import LayoutCancelled, Progress, compute_layout, layout_key, normalized_params
+from fitscope.projector.reduce import (
+    LayoutCancelled,
+    Progress,
+    check_input,
+    compute_layout,
+    layout_id,
+    normalized_params,
+)
 from fitscope.projector.store import (
     Embedding,
     EmbeddingInfo,
@@ -266,7 +273,8 @@ class EmbeddingSet:
         full = normalized_params(method, dims, params)
         embedding, _ = self.embedding(embedding_id)
         vectors = embedding.vectors.vectors
-        lid = layout_key(vectors, method, dims, full)[:16]
+        check_input(vectors, method, full)  # refused now (400), not as a failed job
+        lid = layout_id(vectors, method, dims, full)
         if any(x.id == lid for x in info.layouts):
             return next(x for x in info.layouts if x.id == lid), False
         with self._lock:
@@ -288,16 +296,22 @@ class EmbeddingSet:
         """Cancels a running layout (it stops at its next progress report); returns its state."""
         self.find(embedding_id)
         job = self._jobs.get((embedding_id, layout_id))
-        if job is None:
+        if job is None:  # a stored layout has nothing to cancel: its state, as it is
+            for store in self.stores():
+                try:
+                    return replace(store.layout(embedding_id, layout_id), coordinates=None)
+                except EmbeddingError:
+                    continue
             from fitscope.projector.store import _unknown_layout
 
             raise _unknown_layout(embedding_id, layout_id)
         job.cancel.set()
-        if job.layout.status == "running" and job.layout.iteration == 0:
-            # not started yet (queued behind another): it will not start
+        if job.layout.status != "running":
+            return job.layout
+        if job.layout.iteration == 0:  # not started yet (queued behind another): it will not start
             job.layout = replace(job.layout, status="cancelled")
             self._publish(embedding_id, job, force=True)
-        return job.layout
+        return replace(job.layout, status="cancelled")  # it stops at its next progress report
 
     def _run(self, store: EmbeddingStore, embedding_id: str, vectors: npt.NDArray[np.float32], job: Job) -> None:
         if job.cancel.is_set():

@@ -25,7 +25,7 @@ from aiohttp import BodyPartReader, web
 
 from fitscope.encoding import encode_float
 from fitscope.errors import EmbeddingError, FitscopeError
-from fitscope.projector.sources import FORMATS, load_vectors, looks_like_xy, parse_xy
+from fitscope.projector.sources import FORMATS, guess_format, load_vectors, looks_like_xy, parse_xy
 from fitscope.server.embedding_jobs import EmbeddingSet
 from fitscope.server.errors import ApiError
 from fitscope.server.params import Query, parse_count
@@ -251,6 +251,7 @@ async def upload(request: web.Request) -> web.Response:
     with tempfile.TemporaryDirectory(prefix="fitscope-upload-") as tmp:
         folder = Path(tmp)
         files: dict[str, Path] = {}
+        names: dict[str, str] = {}
         fields: dict[str, str] = {}
         total = [0]
         reader = await request.multipart()
@@ -260,6 +261,7 @@ async def upload(request: web.Request) -> web.Response:
             name = part.name
             if name in ("file", "labels"):  # a file, or pasted text
                 files[name] = await _save_part(part, folder, limit, total)
+                names[name] = Path(part.filename or name).name
             elif name in ("name", "format", "method", "params", "dims"):
                 fields[name] = (await part.text())[:10_000].strip()
             else:
@@ -271,8 +273,9 @@ async def upload(request: web.Request) -> web.Response:
         if "file" not in files:
             raise ApiError(400, "bad_parameter", "The form has no 'file' field.")
         kind = fields.get("format") or None
-        if kind is not None and kind not in (*FORMATS, "xy"):
-            raise ApiError(400, "bad_parameter", f"Unknown format {kind!r}; use xy, {', '.join(FORMATS)}.")
+        uploadable = [f for f in FORMATS if f != "gensim"]
+        if kind is not None and kind not in (*uploadable, "xy"):
+            raise ApiError(400, "bad_parameter", f"Unknown format {kind!r}; uploads take xy, {', '.join(uploadable)}.")
         method = fields.get("method") or "tsne"
         try:
             params = json.loads(fields["params"]) if fields.get("params") else None
@@ -284,17 +287,34 @@ async def upload(request: web.Request) -> web.Response:
         shown = fields.get("name") or "upload"
 
         def store() -> dict[str, Any]:
+            try:
+                return stored()
+            except EmbeddingError as exc:  # name what was uploaded, not the server's temporary files
+                text = str(exc)
+                for name, saved in files.items():
+                    text = text.replace(str(saved), names.get(name) or name)
+                raise EmbeddingError(text) from None
+
+        def stored() -> dict[str, Any]:
             path = files["file"]
+            if kind is None or kind != "xy":
+                guessed = kind or guess_format(path)
+                if guessed == "gensim":  # a pickle: loading it would run whatever it holds
+                    raise EmbeddingError(
+                        f"{path} is in gensim's native format, a pickle, which uploads do not take (loading one runs "
+                        "code). Save the vectors as word2vec text or binary (KeyedVectors.save_word2vec_format)."
+                    )
             is_xy = kind == "xy"
             if kind is None and path.suffix.lower() in (".csv", "", ".txt"):
                 with path.open("r", encoding="utf-8", errors="replace") as f:
                     is_xy = looks_like_xy(f.read(8192))
             if is_xy:
-                with path.open("r", encoding="utf-8", errors="strict") as f:
+                source = names.get("file", shown)
+                with path.open("r", encoding="utf-8-sig", errors="strict", newline="") as f:
                     try:
-                        coords, labels = parse_xy(f, source=shown)
+                        coords, labels = parse_xy(f, source=source)
                     except UnicodeDecodeError:
-                        raise EmbeddingError(f"{shown} is not UTF-8 text.") from None
+                        raise EmbeddingError(f"{source} is not UTF-8 text.") from None
                 added = emb.own.add(coords, labels, name=shown)
                 emb.own.add_layout(added.id, coords, method="uploaded")
             else:

@@ -33,6 +33,8 @@ from fitscope.errors import EmbeddingError, MissingDependencyError
 
 __all__ = [
     "METHODS",
+    "check_input",
+    "layout_id",
     "TSNE_PARAMETERS",
     "BarnesHutTsne",
     "LayoutCancelled",
@@ -245,16 +247,7 @@ def compute_layout(
     """
     full = normalized_params(method, dims, params)
     x = np.ascontiguousarray(vectors, dtype=np.float32)
-    if x.ndim != 2 or x.shape[0] == 0:
-        raise EmbeddingError(f"A layout needs a non-empty 2-D array of vectors, got shape {x.shape}.")
-    finite = np.isfinite(x).all(axis=1)
-    placed = int(finite.sum())
-    minimum = {"tsne": 4, "pca": 2, "umap": 4}[method]
-    if placed < minimum:
-        raise EmbeddingError(
-            f"A {method} layout needs at least {minimum} vectors without NaN or Inf; "
-            f"{placed} of {x.shape[0]} are finite."
-        )
+    finite, placed = check_input(x, method, full)
     used = dict(full)
     if method == "tsne":
         used["perplexity"] = min(float(full["perplexity"]), (placed - 1) / 3)
@@ -285,14 +278,67 @@ def compute_layout(
     return coords, used
 
 
+def check_input(
+    x: npt.NDArray[np.float32], method: str, params: Mapping[str, Any]
+) -> tuple[npt.NDArray[np.bool_], int]:
+    """Refuses vectors a layout cannot place (before any work); returns which rows are finite, and how many.
+
+    Raises:
+        EmbeddingError: Not a 2-D array, too few finite rows, identical points, zero vectors under
+            the cosine metric.
+    """
+    if x.ndim != 2 or x.shape[0] == 0:
+        raise EmbeddingError(f"A layout needs a non-empty 2-D array of vectors, got shape {x.shape}.")
+    finite: npt.NDArray[np.bool_] = np.asarray(np.isfinite(x).all(axis=1), dtype=bool)
+    placed = int(finite.sum())
+    minimum = {"tsne": 4, "pca": 2, "umap": 4}[method]
+    if placed < minimum:
+        raise EmbeddingError(
+            f"A {method} layout needs at least {minimum} vectors without NaN or Inf; "
+            f"{placed} of {x.shape[0]} are finite."
+        )
+    _check_spread(x[finite], method, params)
+    return finite, placed
+
+
+def _check_spread(rows: npt.NDArray[np.float32], method: str, params: Mapping[str, Any]) -> None:
+    """Refuses inputs no layout can spread out: identical points, or (cosine) no directions."""
+    data = rows.astype(np.float64)
+    if method == "tsne" and params.get("normalize"):
+        data = data - data.mean(axis=0)
+    if not np.ptp(data, axis=0).any():
+        raise EmbeddingError(f"Every vector is the same: there is nothing for a {method} layout to spread out.")
+    if params.get("metric") == "cosine":
+        zero = int((~np.abs(data).any(axis=1)).sum())
+        if zero:
+            why = (
+                " after centring (normalize=True; normalize=False keeps them apart)"
+                if method == "tsne" and params.get("normalize")
+                else ""
+            )
+            raise EmbeddingError(
+                f"{zero} vector(s) are zero{why}: they have no direction for the cosine metric. "
+                "Use metric='euclidean', or leave them out."
+            )
+
+
+def layout_id(vectors: npt.NDArray[np.float32], method: str, dims: int, params: Mapping[str, Any] | None) -> str:
+    """The id a layout of these vectors with these parameters is stored under (server, CLI, plot_vocab)."""
+    return layout_key(
+        np.ascontiguousarray(vectors, dtype=np.float32), method, dims, normalized_params(method, dims, params)
+    )[:16]
+
+
 def pca(x: npt.NDArray[Any], dims: int) -> npt.NDArray[np.float64]:
     """The first ``dims`` principal components of ``x`` (float64; each axis's largest loading positive)."""
     centred = np.asarray(x, dtype=np.float64)
     centred = centred - centred.mean(axis=0)
-    cov = centred.T @ centred
-    values, vecs = np.linalg.eigh(cov)
-    order = np.argsort(values)[::-1][:dims]
-    axes = vecs[:, order]
+    if centred.shape[1] <= 512:  # a d x d eigenproblem: fast for few dimensions
+        values, vecs = np.linalg.eigh(centred.T @ centred)
+        axes = vecs[:, np.argsort(values)[::-1][:dims]]
+    else:  # the thin SVD of the n x d matrix: never a d x d matrix
+        _, _, vt = np.linalg.svd(centred, full_matrices=False)
+        axes = vt[:dims].T
     signs = np.sign(axes[np.abs(axes).argmax(axis=0), np.arange(axes.shape[1])])
     axes = axes * np.where(signs == 0, 1.0, signs)
     out = centred @ axes
@@ -330,6 +376,8 @@ def _tsne(
     if method == "auto":
         method = "fft" if dims == 2 and n >= FFT_FROM else "bh"
     init: Any = p["initialization"]
+    if init == "pca" and data.shape[1] < dims:  # PCA cannot start a 2-D layout from 1-D vectors
+        init = "random"
     if isinstance(p.get("static_init"), np.ndarray):
         init = p["static_init"]
     state: dict[str, Any] = {"offset": 0, "last": 0, "seen": None, "cancelled": False}
@@ -348,7 +396,10 @@ def _tsne(
     tsne = TSNE(
         n_components=dims,
         perplexity=p["perplexity"],
-        learning_rate=p["learning_rate"],
+        # openTSNE's "auto" is n / exaggeration, which collapses small inputs to a point: floor it at 200
+        learning_rate=max(n / float(p["early_exaggeration"] or 12.0), 200.0)
+        if p["learning_rate"] == "auto"
+        else p["learning_rate"],
         early_exaggeration_iter=exaggerated,
         early_exaggeration=p["early_exaggeration"],
         n_iter=rest,
@@ -372,6 +423,8 @@ def _tsne(
             embedding = tsne.fit(data)
     except OptimizationInterrupt:  # (TSNE.fit catches its own; a later openTSNE may not)
         raise LayoutCancelled(state["seen"]) from None
+    except ValueError as exc:  # openTSNE's and scikit-learn's checks, said as fitscope's
+        raise EmbeddingError(f"t-SNE could not lay these {n} vectors out: {exc}") from None
     if state["cancelled"]:  # a callback said stop: fit returned the layout where it stopped
         raise LayoutCancelled(state["seen"])
     return np.asarray(embedding, dtype=np.float64)
@@ -395,7 +448,10 @@ def _umap(x: npt.NDArray[np.float32], dims: int, p: dict[str, Any], jobs: int) -
     with warnings.catch_warnings():
         # "n_jobs value 1 overridden to 1 by setting random_state" and numba's own notices
         warnings.simplefilter("ignore")
-        return np.asarray(reducer.fit_transform(np.asarray(x, dtype=np.float32)))
+        try:
+            return np.asarray(reducer.fit_transform(np.asarray(x, dtype=np.float32)))
+        except ValueError as exc:
+            raise EmbeddingError(f"UMAP could not lay these {x.shape[0]} vectors out: {exc}") from None
 
 
 # ---------------------------------------------------------------------------------------- the original's class
@@ -562,7 +618,7 @@ def _with_init(
 ) -> tuple[npt.NDArray[np.float32], dict[str, Any]]:
     init = params["static_init"]
     full = normalized_params("tsne", dims, _cacheable(params))
-    finite = np.isfinite(x).all(axis=1)
+    finite: npt.NDArray[np.bool_] = np.asarray(np.isfinite(x).all(axis=1), dtype=bool)
     full["perplexity"] = min(float(full["perplexity"]), (int(finite.sum()) - 1) / 3)
     full["static_init"] = init[finite]
     full["points"] = int(finite.sum())

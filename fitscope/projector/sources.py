@@ -14,6 +14,7 @@ are kept, and the layouts leave those rows unplaced (see :mod:`fitscope.projecto
 
 from __future__ import annotations
 
+import csv
 import math
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -30,6 +31,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "FORMATS",
     "Vectors",
+    "guess_format",
     "load_vectors",
     "looks_like_xy",
     "parse_vectors",
@@ -54,6 +56,7 @@ _SUFFIXES: Final = {
 }
 
 Metadata = dict[str, list[Any]]
+_FLOAT32_MAX: Final = float(np.finfo(np.float32).max)
 
 
 @dataclass(frozen=True)
@@ -189,7 +192,8 @@ def _check_size(path: Path, max_bytes: int | None) -> int:
     return size
 
 
-def _guess_format(path: Path) -> str:
+def guess_format(path: Path) -> str:
+    """The format of a vectors file, from its suffix, then its first bytes (a pickle is never guessed)."""
     by_suffix = _SUFFIXES.get(path.suffix.lower())
     if by_suffix is not None:
         return by_suffix
@@ -197,8 +201,14 @@ def _guess_format(path: Path) -> str:
         head = f.read(4096)
     if head.startswith(b"\x93NUMPY"):
         return "npy"
-    if head.startswith(b"\x80"):  # a pickle: gensim's native format
-        return "gensim"
+    if head.startswith(b"\x80"):  # a pickle: loaded only when named (.kv, .model, format="gensim"), never guessed
+        raise EmbeddingError(
+            f"{path} looks like a pickle (gensim's native format). Pickles can run code when loaded: name it "
+            ".kv or .model, or pass format='gensim', if you trust it; or save it as word2vec text or binary."
+        )
+    if head.startswith(b"\x1f\x8b"):
+        raise EmbeddingError(f"{path} is gzip-compressed: decompress it first (gunzip), then read the file inside.")
+    head = head.removeprefix(b"\xef\xbb\xbf")
     first = head.split(b"\n", 1)[0]
     try:
         text = first.decode("utf-8")
@@ -260,7 +270,7 @@ def load_vectors(
     """
     where = Path(path)
     _check_size(where, max_bytes)
-    kind = format or _guess_format(where)
+    kind = format or guess_format(where)
     if kind not in FORMATS:
         raise EmbeddingError(f"Unknown vectors format {kind!r}; use one of {', '.join(FORMATS)}.")
     if limit is not None and limit < 1:
@@ -276,8 +286,16 @@ def load_vectors(
             raise EmbeddingError(f"{where} is not a readable .npy file of numbers: {exc}.") from None
         if limit is not None:
             array = array[:limit]
+        wide = np.asarray(array)
+        if np.issubdtype(wide.dtype, np.floating) and wide.dtype.itemsize > 4:
+            big = np.isfinite(wide) & (np.abs(wide) > _FLOAT32_MAX)
+            if big.any():
+                row, col = (int(i) for i in np.argwhere(big)[0])
+                raise EmbeddingError(
+                    f"{where}: row {row}, column {col} ({wide[row, col]:g}) is beyond float32's range."
+                )
         vectors = _as_float32(array, f"The array in {where}")
-        names, metadata = _labels_for(labels, vectors.shape[0] if vectors.ndim == 2 else 0, where)
+        names, metadata = _labels_for(labels, vectors.shape[0] if vectors.ndim == 2 else 0, where, limit)
         return Vectors(vectors, names, metadata)
     with _open_text(where) as f:
         words, vectors = parse_vectors(f, kind, source=str(where), limit=limit)
@@ -285,26 +303,29 @@ def load_vectors(
         if labels is not None:
             raise EmbeddingError(f"{where} ({kind}) holds its own words; labels= is for TSV, CSV and NPY files.")
         return Vectors(vectors, words)
-    names, metadata = _labels_for(labels, vectors.shape[0], where)
+    names, metadata = _labels_for(labels, vectors.shape[0], where, limit)
     return Vectors(vectors, names, metadata)
 
 
 def _open_text(path: Path) -> IO[str]:
-    return path.open("r", encoding="utf-8", errors="strict", newline=None)
+    return path.open("r", encoding="utf-8-sig", errors="strict", newline=None)  # a BOM is not data
 
 
-def _labels_for(labels: Any, n: int, vectors_path: Path) -> tuple[list[str], Metadata]:
+def _labels_for(labels: Any, n: int, vectors_path: Path, limit: int | None = None) -> tuple[list[str], Metadata]:
     if labels is None:
         return [str(i) for i in range(n)], {}
     if isinstance(labels, (str, os.PathLike)):
         names, metadata = read_labels(labels, max_bytes=None)
+        if limit is not None and len(names) >= n:  # the first n of them, like the vectors
+            names, metadata = names[:n], {k: v[:n] for k, v in metadata.items()}
         if len(names) != n:
             raise EmbeddingError(
                 f"{labels} has {len(names)} labels but {vectors_path} has {n} vectors; give one label per vector "
                 "(a labels file with several columns starts with a header row)."
             )
         return names, metadata
-    return _labels(labels, n), {}
+    given = list(labels)
+    return _labels(given[:n] if limit is not None else given, n), {}
 
 
 def read_labels(
@@ -408,12 +429,19 @@ def parse_vectors(
                     f"{source}, line {number}: {len(cells)} values, but {why}; every row needs the same number."
                 )
             try:
-                rows.append(np.array(cells, dtype=np.float32))
+                row = np.array(cells, dtype=np.float64)
             except ValueError:
                 bad = next(i for i, c in enumerate(cells) if not _is_number(c))
                 raise EmbeddingError(
                     f"{source}, line {number}, column {bad + 1 + with_words}: {cells[bad][:40]!r} is not a number."
                 ) from None
+            big = np.flatnonzero(np.isfinite(row) & (np.abs(row) > _FLOAT32_MAX))
+            if big.size:
+                raise EmbeddingError(
+                    f"{source}, line {number}, column {int(big[0]) + 1 + with_words}: {cells[int(big[0])][:40]} is "
+                    "beyond float32's range (3.4e38); vectors are float32."
+                )
+            rows.append(row.astype(np.float32))
             if with_words:
                 words.append(word)
             if limit is not None and len(rows) >= limit:
@@ -547,27 +575,29 @@ def train_word2vec(corpus: Any, *, progress: bool = True, **word2vec_options: An
 
 
 def parse_xy(lines: Iterable[str], *, source: str = "the file") -> tuple[npt.NDArray[np.float32], list[str]]:
-    """Parses the original UI's upload: ``x,y,label`` rows (a first row of names is skipped).
+    """Parses the original UI's upload: ``x,y,label`` CSV rows (a first row of names is skipped).
+
+    Rows are CSV (a quoted label may hold commas and quotes); a label may also be the rest of an
+    unquoted row after the second comma, as the original read it.
 
     Returns:
-        The ``(n, 2)`` coordinates and the labels (the rest of each row after the second comma).
+        The ``(n, 2)`` coordinates and the labels.
     """
     coords: list[tuple[float, float]] = []
     labels: list[str] = []
-    for number, line in enumerate(lines, start=1):
-        text = line.rstrip("\r\n")
-        if not text.strip():
+    for number, cells in enumerate(csv.reader(lines), start=1):
+        if not cells or not "".join(cells).strip():
             continue
-        cells = text.split(",", 2)
         if len(cells) < 3:
-            raise EmbeddingError(f"{source}, line {number}: {text[:60]!r} is not 'x,y,label'.")
+            raise EmbeddingError(f"{source}, line {number}: {','.join(cells)[:60]!r} is not 'x,y,label'.")
+        cells[0] = cells[0].removeprefix("\ufeff")
         if not (_is_number(cells[0]) and _is_number(cells[1])):
-            if not coords and not labels and number == 1:
+            if not coords and number == 1:
                 continue  # a header row
             bad = 1 if not _is_number(cells[0]) else 2
             raise EmbeddingError(f"{source}, line {number}, column {bad}: {cells[bad - 1][:40]!r} is not a number.")
         coords.append((float(cells[0]), float(cells[1])))
-        labels.append(cells[2].strip())
+        labels.append(",".join(cells[2:]).strip())
     if not coords:
         raise EmbeddingError(f"{source} holds no 'x,y,label' rows.")
     return np.asarray(coords, dtype=np.float32), labels
@@ -575,10 +605,10 @@ def parse_xy(lines: Iterable[str], *, source: str = "the file") -> tuple[npt.NDA
 
 def looks_like_xy(head: str) -> bool:
     """Whether text starts like ``x,y,label`` rows (two numbers, then a field that is not one)."""
-    for line in head.splitlines()[:5]:
-        cells = line.split(",")
+    lines = head.removeprefix("\ufeff").splitlines()[:5]
+    for cells in csv.reader(lines):
         if len(cells) < 3:
             continue
         if _is_number(cells[0]) and _is_number(cells[1]):
-            return len(cells) == 3 and not _is_number(cells[2])
+            return len(cells) >= 3 and not all(_is_number(c) for c in cells[2:])
     return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from csv import reader
 import re
 import signal
 import subprocess
@@ -37,7 +38,8 @@ def test_a_corpus_becomes_a_stored_tsne_and_csv_rows(tmp_path: Path, capsys: pyt
         coords = s.layout(info.id, layout.id).coordinates
         labels = s.get(info.id).labels
     assert layout.method == "tsne" and layout.params["max_iter"] == 120
-    rows = [line.split(",", 2) for line in csv.read_text().splitlines()]
+    with csv.open(newline="", encoding="utf-8") as f:
+        rows = list(reader(f))  # CSV: a label with a quote or a comma is quoted
     assert [r[2] for r in rows] == labels
     assert coords is not None
     np.testing.assert_array_equal(np.array([[float(r[0]), float(r[1])] for r in rows], dtype=np.float32), coords)

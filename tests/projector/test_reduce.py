@@ -163,3 +163,33 @@ def test_umap_when_installed(blobs: np.ndarray) -> None:
     coords, _ = compute_layout(blobs, "umap", 2, {"n_neighbors": 10}, cache=False)
     assert coords.shape == (300, 2) and np.isfinite(coords).all()
     assert trustworthiness(blobs, coords, n_neighbors=10) > 0.85
+
+
+def test_small_inputs_are_spread_out_and_degenerate_ones_refused() -> None:
+    rng = np.random.default_rng(7)
+    for n in (5, 20, 50):
+        coords, _ = compute_layout(rng.standard_normal((n, 10)).astype(np.float32), "tsne", 2, cache=False)
+        assert coords.std(axis=0).min() > 0.1, n  # "auto" learning rate floored at 200: no collapse
+    with pytest.raises(EmbeddingError, match="Every vector is the same"):
+        compute_layout(np.ones((10, 4), dtype=np.float32), "tsne")
+    with pytest.raises(EmbeddingError, match="zero.*no direction"):
+        compute_layout(
+            np.vstack([np.zeros((2, 3)), rng.standard_normal((8, 3))]).astype(np.float32),
+            "tsne",
+            2,
+            {"normalize": False},
+        )
+    one_d, _ = compute_layout(
+        rng.standard_normal((30, 1)).astype(np.float32), "tsne", 2, {"metric": "euclidean"}, cache=False
+    )
+    assert one_d.shape == (30, 2) and np.isfinite(one_d).all()
+
+
+def test_pca_of_many_dimensions_needs_no_d_by_d_matrix() -> None:
+    x = np.random.default_rng(8).standard_normal((60, 20_000)).astype(np.float32)
+    coords, _ = compute_layout(x, "pca", 2, cache=False)  # a 20,000 x 20,000 covariance would be 3.2 GB
+    centred = x.astype(np.float64) - x.astype(np.float64).mean(axis=0)
+    _, _, vt = np.linalg.svd(centred, full_matrices=False)
+    for axis in range(2):
+        expected = centred @ vt[axis]
+        np.testing.assert_allclose(np.abs(coords[:, axis]), np.abs(expected), rtol=1e-3, atol=1e-3)

@@ -195,3 +195,27 @@ def test_a_wikipedia_dump_read_with_wikicorpus_trains_like_gensim_on_its_texts()
     theirs = Word2Vec(texts, vector_size=16, min_count=20, epochs=2, workers=1, seed=3)
     assert len(ours.wv) > 1000 and ours.wv.index_to_key == theirs.wv.index_to_key
     np.testing.assert_array_equal(ours.wv.vectors, theirs.wv.vectors)
+
+
+def test_limit_with_labels_a_bom_and_float32_overflow(tmp_path: Path) -> None:
+    (tmp_path / "v.tsv").write_text("".join(f"{i}\t{i + 1}\n" for i in range(20)), encoding="utf-8-sig")
+    (tmp_path / "l.txt").write_text("".join(f"w{i}\n" for i in range(20)), encoding="utf-8-sig")
+    got = load_vectors(tmp_path / "v.tsv", labels=tmp_path / "l.txt", limit=5)
+    assert got.labels == ["w0", "w1", "w2", "w3", "w4"] and got.vectors[0, 0] == 0.0  # the BOM is not data
+    (tmp_path / "w.txt").write_text("2 2\nthe 1 2\nof 3 4\n", encoding="utf-8-sig")
+    assert load_vectors(tmp_path / "w.txt").labels == ["the", "of"]
+    (tmp_path / "big.tsv").write_text("1\t2\n3\t1e39\n")
+    with pytest.raises(EmbeddingError, match=r"big\.tsv, line 2, column 2: 1e39 is beyond float32's range"):
+        load_vectors(tmp_path / "big.tsv")
+    (tmp_path / "p.dat").write_bytes(b"\x80\x04 anything")
+    with pytest.raises(EmbeddingError, match="looks like a pickle"):
+        load_vectors(tmp_path / "p.dat")
+
+
+def test_xy_rows_are_csv() -> None:
+    from fitscope.projector.sources import looks_like_xy, parse_xy
+
+    text = '\ufeff1,2,"hello, world"\n3,4,"quote ""x"""\n5,6,plain, rest\n'
+    coords, labels = parse_xy(text.splitlines(keepends=True))
+    assert labels == ["hello, world", 'quote "x"', "plain, rest"] and coords.tolist() == [[1, 2], [3, 4], [5, 6]]
+    assert looks_like_xy(text)

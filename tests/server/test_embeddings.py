@@ -273,3 +273,52 @@ def test_stopping_the_server_ends_an_open_event_stream(model: Any) -> None:
         events.next()
     events.close()
     assert time.monotonic() - started < 10
+
+
+class _Runs:
+    """A pickle that would create a file when loaded."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+
+    def __reduce__(self) -> tuple[Any, tuple[Path]]:
+        return (Path.touch, (self.target,))
+
+
+def test_uploads_never_unpickle(served: tuple[UIServer, InMemoryEmbeddingStore, str], tmp_path: Path) -> None:
+    import pickle
+
+    ui, _, _ = served
+    target = tmp_path / "pwned"
+    payload = pickle.dumps(_Runs(target))
+    pickle.loads(payload)  # the payload works: loading it creates the file
+    assert target.exists()
+    target.unlink()
+    for filename, data in (("v.txt", {}), ("v.kv", {}), ("v.bin", {"format": "gensim"})):
+        answer = requests.post(
+            f"{ui.url}/api/v1/embeddings", files={"file": (filename, payload)}, data=data, headers=WRITE, timeout=30
+        )
+        assert answer.status_code == 400, (filename, answer.text)
+        assert "tmp" not in answer.json()["error"]["message"].split(filename)[0][-30:]  # named as uploaded
+    assert not target.exists()
+
+
+def test_an_upload_that_cannot_be_laid_out_is_refused_at_once(
+    served: tuple[UIServer, InMemoryEmbeddingStore, str],
+) -> None:
+    ui, _, _ = served
+    answer = requests.post(
+        f"{ui.url}/api/v1/embeddings", files={"file": ("one.tsv", "1\t2\t3\n")}, headers=WRITE, timeout=30
+    )
+    assert answer.status_code == 400 and "at least 4 vectors" in answer.json()["error"]["message"]
+    same = requests.post(
+        f"{ui.url}/api/v1/embeddings", files={"file": ("same.tsv", "1\t2\n" * 10)}, headers=WRITE, timeout=30
+    )
+    assert same.status_code == 400 and "Every vector is the same" in same.json()["error"]["message"]
+
+
+def test_deleting_a_stored_layout_answers_its_state(served: tuple[UIServer, InMemoryEmbeddingStore, str]) -> None:
+    ui, _, eid = served
+    answer = requests.delete(f"{ui.url}/api/v1/embeddings/{eid}/layouts/given", headers=WRITE, timeout=30)
+    assert answer.status_code == 200 and answer.json()["status"] == "done"
+    validate_component("Layout", answer.json())
