@@ -119,7 +119,7 @@ TSNE_PARAMETERS: Final[dict[str, str]] = {
     "use_pca": "reduce to 50 dimensions with PCA first",
     "perplexity": "perplexity (lowered to (n - 1) / 3 for small inputs; the layout's params say so)",
     "num_dimension": "n_components: 2 or 3",
-    "similarity_function": "metric: 'cosinesimilarity' -> 'cosine', 'euclidean' -> 'euclidean'",
+    "similarity_function": "metric: 'cosinesimilarity' -> 'cosine', 'euclidean', 'manhattan'",
     "invert_distance_metric": "no equivalent (openTSNE takes distances); ignored",
     "tolerance": "no equivalent (openTSNE's perplexity search has a fixed tolerance); ignored with a warning",
     "real_min": "no equivalent; ignored with a warning",
