@@ -18,9 +18,9 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from fitscope import __version__
+from fitscope.diagnose_command import add_diagnose_command
 from fitscope.errors import CorruptFileError, FitscopeError, StorageFileError
 from fitscope.export_command import add_export_command
-from fitscope.diagnose_command import add_diagnose_command
 from fitscope.projector_command import add_projector_command
 from fitscope.serve_command import add_serve_command
 

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from fitscope.diagnostics import Finding
 
 __all__ = ["add_diagnose_command", "run_diagnose"]
 
@@ -50,29 +53,33 @@ def run_diagnose(args: argparse.Namespace) -> int:
                     f"{args.file} has no session {args.session!r}; it has: {', '.join(sessions) or 'none'}."
                 )
             sessions = [args.session]
-        result = []
+        result: list[tuple[str, str, list[Finding]]] = []
         for session in sessions:
             for worker in storage.list_workers(session):
-                findings = diagnose_stream(storage, session, worker)
-                result.append({"session_id": session, "worker_id": worker, "findings": findings})
+                result.append((session, worker, diagnose_stream(storage, session, worker)))
     finally:
         storage.close()
-    bad = any(f.severity in ("warning", "error") for entry in result for f in entry["findings"])
+    bad = any(f.severity in ("warning", "error") for _, _, findings in result for f in findings)
     if args.json:
-        doc = {"sessions": [{**e, "findings": [f.to_json() for f in e["findings"]]} for e in result]}
+        doc = {
+            "sessions": [
+                {"session_id": s, "worker_id": w, "findings": [f.to_json(args.lang) for f in findings]}
+                for s, w, findings in result
+            ]
+        }
         print(json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False))
-        return 1 if bad else 0
-    for entry in result:
-        findings = entry["findings"]
-        print(f"session {entry['session_id']}, worker {entry['worker_id']}: {len(findings) or 'no'} finding(s)")
-        for f in findings:
-            text = (
-                f.translations.get(args.lang, {}) if args.lang != "en" else {"message": f.message, "advice": f.advice}
-            )
-            where = f" [{f.parameter}]" if f.parameter else ""
-            print(
-                f"  {f.severity.upper():7} {f.category}/{f.rule}{where}, iterations {f.first_iteration}-{f.last_iteration}"
-            )
-            print(f"          {text.get('message', f.message)}")
-            print(f"          {text.get('advice', f.advice)}")
+    else:
+        _print_text(result, args.lang)
     return 1 if bad else 0
+
+
+def _print_text(result: list[tuple[str, str, list[Finding]]], lang: str) -> None:
+    for session, worker, findings in result:
+        print(f"session {session}, worker {worker}: {len(findings) or 'no'} finding(s)")
+        for f in findings:
+            message, advice = f.text(lang)
+            where = f" [{f.parameter}]" if f.parameter else ""
+            span = f"iterations {f.first_iteration}-{f.last_iteration}, noticed at {f.noticed_iteration}"
+            print(f"  {f.severity.upper():7} {f.category}/{f.rule}{where}, {span}")
+            print(f"          {message}")
+            print(f"          {advice}")

@@ -7,8 +7,8 @@ one at a time, as they arrive. See docs/diagnostics.md.
 
 from __future__ import annotations
 
+from fitscope.diagnostics.engine import Diagnoser
 from fitscope.diagnostics.findings import CATEGORIES, SEVERITIES, DiagnosticsConfig, Finding
-from fitscope.diagnostics.rules import Diagnoser
 from fitscope.diagnostics.run import diagnose, diagnose_stream
 
 __all__ = [

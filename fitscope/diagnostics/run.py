@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from fitscope.diagnostics.engine import Diagnoser
 from fitscope.diagnostics.findings import DiagnosticsConfig, Finding
-from fitscope.diagnostics.rules import Diagnoser
 from fitscope.errors import UnknownSessionError
 from fitscope.storage.base import StatsStorage
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from csv import reader
 import re
 import signal
 import subprocess
 import sys
 import time
 import urllib.request
+from csv import reader
 from pathlib import Path
 from typing import Any
 

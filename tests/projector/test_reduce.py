@@ -172,7 +172,7 @@ def test_small_inputs_are_spread_out_and_degenerate_ones_refused() -> None:
         assert coords.std(axis=0).min() > 0.1, n  # "auto" learning rate floored at 200: no collapse
     with pytest.raises(EmbeddingError, match="Every vector is the same"):
         compute_layout(np.ones((10, 4), dtype=np.float32), "tsne")
-    with pytest.raises(EmbeddingError, match="zero.*no direction"):
+    with pytest.raises(EmbeddingError, match=r"zero.*no direction"):
         compute_layout(
             np.vstack([np.zeros((2, 3)), rng.standard_normal((8, 3))]).astype(np.float32),
             "tsne",
