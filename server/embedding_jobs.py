@@ -208,9 +208,17 @@ class EmbeddingSet:
 
     # ------------------------------------------------------------------ layouts
 
-    def layout(self, embedding_id: str, layout_id: str | None) -> tuple[Layout | None, npt.NDArray[np.float32] | None]:
-        """A layout (stored or running) and its coordinates; the newest done one when ``layout_id`` is None."""
-        store, info = self.find(embedding_id)
+    def layout(
+        self,
+        embedding_id: str,
+        layout_id: str | None,
+        found: tuple[EmbeddingStore, EmbeddingInfo] | None = None,
+    ) -> tuple[Layout | None, npt.NDArray[np.float32] | None]:
+        """A layout (stored or running) and its coordinates; the newest done one when ``layout_id`` is None.
+
+        ``found``: what :meth:`find` answered for the embedding, when the caller has it already.
+        """
+        store, info = found or self.find(embedding_id)
         if layout_id is None:
             done = info.layouts
             running = [j.layout for j in self.jobs_of(embedding_id) if j.layout.status == "running"]

@@ -117,7 +117,7 @@ async def get_embedding(request: web.Request) -> web.Response:
     def body() -> dict[str, Any]:
         store, info = emb.find(eid)
         held, _ = emb.embedding(eid)
-        layout, coords = emb.layout(eid, query.get("layout"))
+        layout, coords = emb.layout(eid, query.get("layout"), (store, info))
         doc: dict[str, Any] = {
             **emb.summary(store, info),
             "labels": held.labels,

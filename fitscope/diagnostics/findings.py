@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, get_args
+
+from fitscope.encoding import encode_float
 
 __all__ = ["CATEGORIES", "SEVERITIES", "Category", "DiagnosticsConfig", "Finding", "Severity"]
 
 Severity = Literal["info", "warning", "error"]
-SEVERITIES: Final[tuple[Severity, ...]] = ("info", "warning", "error")
+SEVERITIES: Final[tuple[Severity, ...]] = get_args(Severity)
 Category = Literal[
     "divergence",
     "stagnation",
@@ -25,24 +26,12 @@ Category = Literal[
 ]
 #: Every category a finding can have. ``dead_units`` has no rule yet (it needs a per-tensor
 #: statistic the listener does not collect): see docs/diagnostics.md.
-CATEGORIES: Final[tuple[Category, ...]] = (
-    "divergence",
-    "stagnation",
-    "noisy_score",
-    "ratio_high",
-    "ratio_low",
-    "ratio_spike",
-    "activations",
-    "dead_units",
-    "nonfinite",
-    "param_growth",
-    "bias_large",
-)
+CATEGORIES: Final[tuple[Category, ...]] = get_args(Category)
 
 
 def _jsonable(value: Any) -> Any:
-    if isinstance(value, float) and not math.isfinite(value):
-        return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+    if isinstance(value, float):
+        return encode_float(value)
     if isinstance(value, dict):
         return {str(k): _jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

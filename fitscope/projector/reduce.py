@@ -227,6 +227,7 @@ def compute_layout(
     every: int = 50,
     n_jobs: int | None = None,
     cache: bool = True,
+    start: npt.ArrayLike | None = None,
 ) -> tuple[npt.NDArray[np.float32], dict[str, Any]]:
     """Computes a layout of ``vectors``.
 
@@ -241,6 +242,8 @@ def compute_layout(
             True cancels (LayoutCancelled is raised).
         n_jobs: Threads for t-SNE (default: all cores).
         cache: Answer from, and remember in, this process's cache.
+        start: t-SNE only: an ``(n, dims)`` layout to start from (the original's ``static_init``);
+            the result is then neither looked up in nor kept in the cache.
 
     Returns:
         The ``(n, dims)`` float32 coordinates, and the parameters used (with what the input
@@ -253,6 +256,14 @@ def compute_layout(
     if method == "tsne":
         used["perplexity"] = min(float(full["perplexity"]), (placed - 1) / 3)
     used["points"] = placed
+    initial = None
+    if start is not None:
+        initial = np.asarray(start, dtype=np.float64)
+        if method != "tsne" or initial.shape != (x.shape[0], dims):
+            raise EmbeddingError(f"static_init has shape {initial.shape}; it needs {(x.shape[0], dims)} (t-SNE only).")
+        initial = initial[finite]
+        used["initialization"] = "static_init"
+        cache = False
     key = layout_key(x, method, dims, used)
     if cache:
         hit = _cached(key)
@@ -273,7 +284,7 @@ def compute_layout(
         if progress is not None and progress(Progress(1, 1, None, coords)):
             raise LayoutCancelled(Progress(1, 1, None, coords))
     else:
-        coords = spread(_tsne(rows, dims, used, jobs, progress, every, spread))
+        coords = spread(_tsne(rows, dims, used, jobs, progress, every, spread, initial))
     if cache:
         _remember(key, coords)
     return coords, used
@@ -352,6 +363,7 @@ def _tsne(
     progress: ProgressCallback | None,
     every: int,
     spread: Callable[[npt.NDArray[Any]], npt.NDArray[np.float32]],
+    initial: npt.NDArray[np.float64] | None = None,
 ) -> npt.NDArray[np.float64]:
     try:
         from openTSNE import TSNE
@@ -378,8 +390,8 @@ def _tsne(
     init: Any = p["initialization"]
     if init == "pca" and data.shape[1] < dims:  # PCA cannot start a 2-D layout from 1-D vectors
         init = "random"
-    if isinstance(p.get("static_init"), np.ndarray):
-        init = p["static_init"]
+    if initial is not None:
+        init = initial
     state: dict[str, Any] = {"offset": 0, "last": 0, "seen": None, "cancelled": False}
 
     def callback(iteration: int, error: float, embedding: Any) -> bool:
@@ -564,7 +576,7 @@ class BarnesHutTsne:
         Args:
             vectors: What to lay out; rows with NaN/Inf get NaN coordinates.
             progress: True: a progress bar (iterations, KL divergence); a callable: called with
-                a :class:`Progress` every 10 iterations (returning True cancels).
+                a :class:`Progress` every 50 iterations (returning True cancels).
             cache: Reuse an identical earlier fit of this process.
         """
         from fitscope.projector.sources import vectors_from
@@ -584,13 +596,6 @@ class BarnesHutTsne:
                 if p.kl_divergence is not None:
                     bar.set_postfix(kl=f"{p.kl_divergence:.4f}")
 
-        if self.static_init is not None:
-            if self.static_init.shape != (x.shape[0], self.dims):
-                raise EmbeddingError(
-                    f"static_init has shape {self.static_init.shape}; it needs {(x.shape[0], self.dims)}."
-                )
-            params["static_init"] = self.static_init
-            cache = False
         try:
             seen: list[Progress] = []
 
@@ -599,40 +604,12 @@ class BarnesHutTsne:
                 del seen[:-1]
                 return callback(p) if callback is not None else None
 
-            if "static_init" in params:
-                coords, used = _with_init(x, self.dims, params, record, self.n_jobs)
-            else:
-                coords, used = compute_layout(
-                    x, "tsne", self.dims, params, progress=record, n_jobs=self.n_jobs, cache=cache
-                )
+            coords, used = compute_layout(
+                x, "tsne", self.dims, params, progress=record, n_jobs=self.n_jobs, cache=cache, start=self.static_init
+            )
         finally:
             if bar is not None:
                 bar.close()
         self.kl_divergence = seen[-1].kl_divergence if seen else None
         self.params_used = used
         return coords
-
-
-def _cacheable(params: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in params.items() if k != "static_init"}
-
-
-def _with_init(
-    x: npt.NDArray[np.float32], dims: int, params: dict[str, Any], record: ProgressCallback, n_jobs: int | None
-) -> tuple[npt.NDArray[np.float32], dict[str, Any]]:
-    init = params["static_init"]
-    full = normalized_params("tsne", dims, _cacheable(params))
-    finite: npt.NDArray[np.bool_] = np.asarray(np.isfinite(x).all(axis=1), dtype=bool)
-    full["perplexity"] = min(float(full["perplexity"]), (int(finite.sum()) - 1) / 3)
-    full["static_init"] = init[finite]
-    full["points"] = int(finite.sum())
-
-    def spread(part: npt.NDArray[Any]) -> npt.NDArray[np.float32]:
-        out = np.full((x.shape[0], dims), np.nan, dtype=np.float32)
-        out[finite] = part
-        return out
-
-    coords = spread(_tsne(x[finite], dims, full, n_jobs or os.cpu_count() or 1, record, 50, spread))
-    del full["static_init"]
-    full["initialization"] = "static_init"
-    return coords, full

@@ -11,6 +11,21 @@ from fitscope.diagnostics import Finding, diagnose
 
 from .runs import Run, run
 
+#: The keys of a finding's JSON form (``fitscope diagnose --json``, ``Finding.to_json``).
+FINDING_KEYS = {
+    "rule",
+    "category",
+    "severity",
+    "first_iteration",
+    "last_iteration",
+    "noticed_iteration",
+    "layer",
+    "parameter",
+    "message",
+    "advice",
+    "evidence",
+}
+
 
 @dataclass(frozen=True)
 class Diagnosed:

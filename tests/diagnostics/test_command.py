@@ -15,23 +15,10 @@ import torch
 from fitscope import FileStatsStorage, StatsListener
 from fitscope.cli import build_parser, main
 
-from .conftest import Diagnosed
+from .conftest import FINDING_KEYS, Diagnosed
 from .runs import batches, digits, mlp, naive_bce, reports
 
 ROOT = Path(__file__).resolve().parents[2]
-FINDING_KEYS = {
-    "rule",
-    "category",
-    "severity",
-    "first_iteration",
-    "last_iteration",
-    "noticed_iteration",
-    "layer",
-    "parameter",
-    "message",
-    "advice",
-    "evidence",
-}
 
 
 def write_file(path: Path, runs: list[Diagnosed]) -> Path:

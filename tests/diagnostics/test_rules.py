@@ -17,7 +17,7 @@ from fitscope.diagnostics.texts import TEXTS
 from fitscope.errors import UnknownSessionError
 from fitscope.records import ScoreSeries, StatsReport, Summary
 
-from .conftest import Diagnosed
+from .conftest import FINDING_KEYS, Diagnosed
 from .runs import BROKEN, HEALTHY, reports
 
 #: No rule yet (it needs a per-tensor statistic the listener does not collect): never a right category.
@@ -81,22 +81,9 @@ def test_no_rule_makes_dead_units_yet(diagnosed: Callable[[str], Diagnosed]) -> 
 
 def test_findings_have_a_json_form_in_either_language(diagnosed: Callable[[str], Diagnosed]) -> None:
     findings = diagnosed("lr_jump").findings + diagnosed("nan_loss").findings
-    keys = {
-        "rule",
-        "category",
-        "severity",
-        "first_iteration",
-        "last_iteration",
-        "noticed_iteration",
-        "layer",
-        "parameter",
-        "message",
-        "advice",
-        "evidence",
-    }
     for f in findings:
         doc = f.to_json()
-        assert set(doc) == keys
+        assert set(doc) == FINDING_KEYS
         assert doc["category"] in CATEGORIES and doc["severity"] in SEVERITIES
         assert doc["first_iteration"] <= doc["last_iteration"] and doc["first_iteration"] <= doc["noticed_iteration"]
         json.dumps(doc, allow_nan=False)
