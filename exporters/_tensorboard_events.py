@@ -226,8 +226,11 @@ def static_info_markdown(info: StaticInfo) -> str:
             parts += [f"### {title}", _table(("field", "value"), _field_rows(part))]
     model = info.model
     if model is not None:
-        skip = {"layers", "param_names", "param_shapes", "config"}
-        parts += ["### Model", _table(("field", "value"), _field_rows(model, skip))]
+        skip = {"layers", "param_names", "param_shapes", "config", "onnx"}
+        fields = _field_rows(model, skip)
+        if isinstance(model.onnx, Mapping):
+            fields.append(("onnx graph", _onnx_line(model.onnx)))
+        parts += ["### Model", _table(("field", "value"), fields)]
         if model.config is not None:
             parts.append(_table(("config",), [(json.dumps(model.config, sort_keys=True),)]))
         if model.layers:
@@ -254,6 +257,13 @@ def static_info_markdown(info: StaticInfo) -> str:
         ]
         parts += ["### Listener", _table(("field", "value"), listener)]
     return "\n\n".join(parts) + "\n"
+
+
+def _onnx_line(graph: Mapping[str, Any]) -> str:
+    """One line about a stored ONNX graph (the graph itself is in the fitscope file, not in TensorBoard)."""
+    opsets = ", ".join(f"{d or 'ai.onnx'} {v}" for d, v in dict(graph.get("opsets", {})).items())
+    nodes = len(graph.get("nodes", ()))
+    return f"{nodes} nodes, opset {opsets or '?'}, from {graph.get('source') or 'an ONNX file'}"
 
 
 def _field_rows(obj: Any, skip: frozenset[str] | set[str] = frozenset()) -> list[tuple[str, Any]]:

@@ -197,7 +197,48 @@ def _read_info(path: str) -> dict[str, Any]:
     return {"file": path, "sessions": sessions}
 
 
+def _cmd_onnx_info(args: argparse.Namespace) -> int:
+    """``fitscope info MODEL.onnx``: opsets, node and parameter counts, op types, top-level groups."""
+    from fitscope.onnx_graph import onnx_summary, read_onnx
+
+    data = onnx_summary(read_onnx(args.file, allow_external_data=args.allow_external_data))
+    data = {"file": args.file, **data}
+    if args.json:
+        print(json.dumps(data, indent=2, allow_nan=False))
+        return 0
+    opsets = ", ".join(f"{d or 'ai.onnx'} {v}" for d, v in data["opsets"].items())
+    print(f"{args.file}: ONNX model, IR version {data['ir_version']}, opset {opsets}, from {data['producer'] or '?'}")
+    print(
+        f"  {data['num_nodes']:,} nodes, {data['num_initializers']:,} initializers "
+        f"({data['num_parameters']:,} elements), "
+        f"{data['num_groups']:,} groups (from {data['grouping'].replace('_', ' ')})"
+    )
+    for kind in ("inputs", "outputs"):
+        values = ", ".join(f"{v['name']} {_shape_text(v['shape'])} {v['dtype'] or '?'}" for v in data[kind])
+        print(f"  {kind}: {values or '-'}")
+    ops = ", ".join(f"{op} {n}" for op, n in list(data["op_types"].items())[:12])
+    more = len(data["op_types"]) - 12
+    print(f"  ops: {ops}{f', ... ({more} more)' if more > 0 else ''}")
+    for g in data["top_level_groups"]:
+        print(f"  group {g['id']}{_type_text(g['type'])}: {g['num_nodes']:,} nodes")
+    if data["top_level_nodes"]:
+        print(f"  {data['top_level_nodes']:,} nodes outside any group")
+    return 0
+
+
+def _type_text(type_name: str | None) -> str:
+    return f" ({type_name})" if type_name else ""
+
+
+def _shape_text(shape: list[Any] | None) -> str:
+    return "?" if shape is None else "[" + ", ".join("?" if d is None else str(d) for d in shape) + "]"
+
+
 def _cmd_info(args: argparse.Namespace) -> int:
+    if args.file.lower().endswith(".onnx"):
+        return _cmd_onnx_info(args)
+    if args.allow_external_data:
+        raise ValueError("--allow-external-data applies to ONNX models (MODEL.onnx) only.")
     data = _info(args.file)
     if args.json:
         from fitscope.encoding import encode_optional_float
@@ -248,9 +289,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_serve_command(sub)
 
-    info = sub.add_parser("info", help="print the sessions, workers, iterations and last score of a file")
-    info.add_argument("file", help="a .fitscope file")
+    info = sub.add_parser(
+        "info", help="print the sessions, workers, iterations and last score of a file, or an ONNX model's summary"
+    )
+    info.add_argument("file", help="a .fitscope file, or an ONNX model (.onnx)")
     info.add_argument("--json", action="store_true", help="print JSON instead of text")
+    info.add_argument(
+        "--allow-external-data",
+        action="store_true",
+        help="accept an ONNX model whose weights are in external data files (never read)",
+    )
     info.set_defaults(func=_cmd_info)
 
     add_export_command(sub)

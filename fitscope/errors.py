@@ -15,6 +15,7 @@ caller can catch the whole family in one ``except``::
     ├── ListenerError                the listener was used out of order (e.g. before attach)
     ├── ExportError                  an exporter's destination is unusable, or records were not delivered
     ├── EmbeddingError               vectors, labels or a corpus for the projector are unusable
+    ├── GraphError                   an ONNX model file is not ONNX, damaged, invalid or refused
     └── MissingDependencyError       an optional extra is not installed; names the pip command
 
 Messages are complete sentences that carry the data needed to act on them
@@ -28,6 +29,7 @@ __all__ = [
     "EmbeddingError",
     "ExportError",
     "FitscopeError",
+    "GraphError",
     "ListenerError",
     "MissingDependencyError",
     "NotAFitscopeFileError",
@@ -97,6 +99,11 @@ class EmbeddingError(FitscopeError, ValueError):
 
     The message names the file and the line (or row) at fault where there is one.
     """
+
+
+class GraphError(FitscopeError, ValueError):
+    """An ONNX model file (or a graph given for a session) is unusable: not ONNX, damaged, invalid,
+    too large, or holding external data fitscope refuses. The message names the file."""
 
 
 class MissingDependencyError(FitscopeError, ImportError):

@@ -12,8 +12,10 @@ report for a partial window. Every statistic of a report comes from the same ste
 from __future__ import annotations
 
 import atexit
+import dataclasses
 import logging
 import math
+import os
 import time
 import weakref
 from collections.abc import Mapping, Sequence
@@ -43,6 +45,8 @@ from fitscope.storage.base import StatsSink
 from fitscope.system_info import collect_hardware, collect_software, read_memory
 
 if TYPE_CHECKING:
+    from fitscope.onnx_graph.capture import GraphSource
+    from fitscope.onnx_graph.reading import OnnxGraph
     from fitscope.torch_collector import LearningRateSource, NamedModules, NamedTensors, TorchCollector
 
 __all__ = ["StatsListener", "check_frequency"]
@@ -165,6 +169,8 @@ class StatsListener:
         self._close_sinks = close_sinks
         self._writers = [SinkWriter(s, max_queue=max_queue) for s in sink_list]
         self._collector: TorchCollector | None = None
+        self._graph_source: GraphSource | None = None
+        self._pending_static: tuple[ModelInfo | None, Software | None] | None = None
         self._static_sent = False
         self._closed = False
         self.iteration = start_iteration
@@ -215,6 +221,8 @@ class StatsListener:
         learning_rate: LearningRateSource | None = None,
         layers: NamedModules | None = None,
         model_info: ModelInfo | None = None,
+        graph: str | os.PathLike[str] | bytes | OnnxGraph | None = None,
+        export_onnx: bool = False,
     ) -> StatsListener:
         """Starts collecting from a PyTorch model (and its optimizer) and writes StaticInfo.
 
@@ -240,6 +248,14 @@ class StatsListener:
             model_info: The model section of StaticInfo, when the caller describes the model
                 better than its torch modules do (the Keras callback); ``example_input`` is
                 then not used.
+            graph: The model's ONNX graph (a path, its bytes, or a
+                :class:`~fitscope.onnx_graph.OnnxGraph`), stored with the session (structure
+                and shapes, never the weights) so the model page shows it grouped into the
+                model's modules. Needs the ``onnx`` extra.
+            export_onnx: Export the model with ``torch.onnx.export`` instead: at attach from
+                ``example_input`` when given, else from the first batch's forward pass (StaticInfo
+                is then written when the first iteration ends). An export that fails is logged
+                and the session keeps fitscope's layer graph. Needs the ``onnx`` extra.
 
         Returns:
             The listener, for chaining.
@@ -247,7 +263,8 @@ class StatsListener:
         Raises:
             ListenerError: A model or optimizer fitscope cannot read (the message says what to
                 pass instead), or sharded parameters (FSDP, ZeRO-3), whose statistics would be
-                per shard.
+                per shard; ``graph`` with ``export_onnx``, or either with model info switched off.
+            GraphError: ``graph`` is not a usable ONNX model (the message names the file).
         """
         self._check_open()
         if self._collector is not None:
@@ -259,8 +276,14 @@ class StatsListener:
             )
         if model_info is not None and not isinstance(model_info, ModelInfo):
             raise ListenerError(f"model_info must be a fitscope.records.ModelInfo, got {type(model_info).__name__}.")
+        if graph is not None and export_onnx:
+            raise ListenerError("Pass graph= or export_onnx=True to attach, not both.")
+        if (graph is not None or export_onnx) and not self.config.model_info:
+            raise ListenerError("graph= and export_onnx=True need model info (StatsConfig.model_info) switched on.")
+        from fitscope.onnx_graph.capture import GraphSource
         from fitscope.torch_collector import TorchCollector
 
+        source = GraphSource(None, graph, False) if graph is not None else None
         self._collector = TorchCollector(
             model, optimizer, self.config, parameters=parameters, learning_rate=learning_rate, layers=layers
         )
@@ -270,7 +293,14 @@ class StatsListener:
         elif model_info is None:
             model_info = self._collector.describe(example_input)
         software = collect_software(self._collector.model) if self.config.software_info else None
-        self._send_static_info(model_info, software)
+        if export_onnx:
+            source = GraphSource(self._collector.model, None, True)
+            source.start(example_input)
+        self._graph_source = source
+        if source is not None and source.waiting:
+            self._pending_static = (model_info, software)  # sent when the first iteration ends
+        else:
+            self._send_static_info(self._with_graph(model_info), software)
         self._start = self._last_report_time = self._window_start = time.perf_counter()
         for writer in self._writers:
             writer.take_cpu_seconds()  # writing StaticInfo is not part of a training window
@@ -384,12 +414,16 @@ class StatsListener:
         if self._closed:
             return
         try:
+            if self._pending_static is not None:
+                self._ensure_static_info()
             if self._static_sent and self.iteration > self._last_report_iteration:
                 self._report(final=True)
         finally:
             self._closed = True
             if self._collector is not None:
                 self._collector.detach()
+            if self._graph_source is not None:
+                self._graph_source.close()
             for writer in self._writers:
                 writer.close(timeout, close_sink=self._close_sinks)
             atexit.unregister(self._atexit)
@@ -435,9 +469,31 @@ class StatsListener:
             writer.submit(record)
 
     def _ensure_static_info(self) -> None:
-        """Sends StaticInfo without a model when records start before (or without) attach."""
-        if not self._static_sent:
-            self._send_static_info(None, collect_software() if self.config.software_info else None)
+        """Sends StaticInfo: the one waiting for the first batch's ONNX export, or one without a
+        model when records start before (or without) attach."""
+        if self._static_sent:
+            return
+        if self._pending_static is not None:
+            model_info, software = self._pending_static
+            self._pending_static = None
+            source = self._graph_source
+            if source is not None:
+                source.finish()
+                # The export is not training time: the first window starts after it.
+                for name in ("_start", "_last_report_time", "_window_start"):
+                    setattr(self, name, getattr(self, name) + source.export_seconds)
+            self._send_static_info(self._with_graph(model_info), software)
+            for writer in self._writers:
+                writer.take_cpu_seconds()
+            return
+        self._send_static_info(None, collect_software() if self.config.software_info else None)
+
+    def _with_graph(self, model_info: ModelInfo | None) -> ModelInfo | None:
+        source = self._graph_source
+        graph = None if source is None else source.json()
+        if model_info is None or graph is None:
+            return model_info
+        return dataclasses.replace(model_info, onnx=graph)
 
     def _send_static_info(self, model_info: ModelInfo | None, software: Software | None) -> None:
         self._static_sent = True

@@ -130,6 +130,7 @@ def _model(d: Mapping[str, Any] | None) -> ModelInfo | None:
         layers=layers,
         config=d.get("config"),
         graph_source=d.get("graph_source", "module_order"),
+        onnx=d.get("onnx"),
     )
 
 

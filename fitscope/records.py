@@ -298,6 +298,9 @@ class ModelInfo:
         graph_source: How ``LayerInfo.inputs`` was found: ``"fx"`` (a torch.fx trace),
             ``"execution_order"`` (one forward pass on meta tensors) or ``"module_order"``
             (registration order, a guess used when neither worked).
+        onnx: The model's ONNX graph in its stored JSON form (``schemas/onnx_graph.schema.json``,
+            :class:`fitscope.onnx_graph.OnnxGraph`), from ``attach(graph=...)`` or
+            ``attach(export_onnx=True)``; None when there is none.
     """
 
     class_name: str
@@ -308,6 +311,7 @@ class ModelInfo:
     layers: tuple[LayerInfo, ...] = ()
     config: JSON = None
     graph_source: str = "module_order"
+    onnx: JSON = None
 
     def weight_names(self) -> list[str]:
         """Parameters with 2+ dimensions (the original's W and RW), in parameter order."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from typing import Any
 
 __all__ = ["add_serve_command"]
@@ -75,6 +76,17 @@ def add_serve_command(sub: Any) -> None:
         metavar="NAME",
         help="also answer requests for host NAME while listening on a loopback address (repeatable)",
     )
+    serve.add_argument(
+        "--graph",
+        action="append",
+        metavar="[SESSION=]MODEL.onnx",
+        help="show this ONNX model's graph on the model page of every session, or of SESSION only (repeatable)",
+    )
+    serve.add_argument(
+        "--allow-external-data",
+        action="store_true",
+        help="accept --graph models whose weights are in external data files (never read; kept in the model's folder)",
+    )
     remote = serve.add_argument_group("remote listener (a hub for distributed training)")
     remote.add_argument(
         "--remote", action="store_true", help="take records that workers post (RemoteStatsRouter) to /api/v1/ingest"
@@ -142,7 +154,34 @@ def run_serve(args: argparse.Namespace) -> int:
         allowed_hosts=args.allow_host or [],
         frame_ancestors=frame_ancestors,
         remote=remote,
+        graphs=read_graphs(args.graph or [], allow_external_data=args.allow_external_data),
     )
+
+
+def read_graphs(values: Sequence[str], *, allow_external_data: bool = False) -> dict[str, Any]:
+    """The ``--graph`` values read: ``{session id or "*": OnnxGraph}``.
+
+    ``MODEL.onnx`` is for every session; ``SESSION=MODEL.onnx`` for one (a value naming an
+    existing file is a file, even with ``=`` in its name).
+
+    Raises:
+        GraphError: A model is unusable (one line naming it).
+        ValueError: Two values for the same session.
+    """
+    import os
+
+    from fitscope.onnx_graph import read_onnx
+
+    out: dict[str, Any] = {}
+    for value in values:
+        session, sep, path = value.partition("=")
+        if not sep or os.path.exists(value) or not session:
+            session, path = "*", value
+        if session in out:
+            which = "every session" if session == "*" else f"session {session!r}"
+            raise ValueError(f"--graph was given twice for {which}.")
+        out[session] = read_onnx(path, allow_external_data=allow_external_data)
+    return out
 
 
 def _read_token(path: str) -> str:

@@ -27,11 +27,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import gzip
 import ipaddress
 import logging
 import os
-from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Iterable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +42,7 @@ import orjson
 from aiohttp import web
 
 from fitscope.errors import CorruptFileError, RecordError, StorageError, UnknownSessionError
+from fitscope.onnx_graph.reading import OnnxGraph
 from fitscope.projector.store import EmbeddingStore, InMemoryEmbeddingStore
 from fitscope.server.cache import DEFAULT_CACHE_BYTES, Cache
 from fitscope.server.compression import accepts_gzip
@@ -388,6 +390,7 @@ def create_app(
     embeddings: Iterable[EmbeddingStore] = (),
     uploaded: InMemoryEmbeddingStore | None = None,
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
+    graphs: Mapping[str, OnnxGraph] | None = None,
 ) -> web.Application:
     """Creates the UI server's aiohttp application.
 
@@ -418,6 +421,8 @@ def create_app(
         uploaded: Where the projector's uploads go (kept across restarts of a UIServer); a new
             in-memory store by default.
         max_upload_bytes: The largest upload the projector takes.
+        graphs: ONNX graphs for the model page, by session id (``"*"``: every session without
+            one of its own), shown instead of a graph stored with the session.
     """
     log = EventLog(event_buffer)
     state = ServerState(
@@ -470,7 +475,8 @@ def create_app(
     app.on_response_prepare.append(_add_headers)
     app.router.add_get(f"{API}/sessions", sessions)
     app.router.add_get(f"{API}/overview", _worker_route("overview", overview_view))
-    app.router.add_get(f"{API}/graph", _worker_route("graph", graph_view, max_points=False))
+    graph_route = _worker_route("graph", functools.partial(graph_view, graphs=dict(graphs or {})), max_points=False)
+    app.router.add_get(f"{API}/graph", graph_route)
     app.router.add_get(f"{API}/layer", _worker_route("layer", layer_view, extra=("layer",)))
     app.router.add_get(f"{API}/system", _worker_route("system", system_view))
     app.router.add_get(f"{API}/metrics", _worker_route("metrics", metrics_view))

@@ -11,12 +11,13 @@ from __future__ import annotations
 import contextlib
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, Final, Literal
 
 from fitscope.errors import FitscopeError, NotAFitscopeFileError, StorageFileError
+from fitscope.onnx_graph.reading import OnnxGraph
 from fitscope.server.ingest import DEFAULT_MAX_BODY_BYTES
 from fitscope.server.pages import DEFAULT_FRAME_ANCESTORS
 from fitscope.server.ui_server import DEFAULT_REMOTE_STORE, UIServer
@@ -81,6 +82,7 @@ def serve(
     allowed_hosts: Sequence[str] = (),
     frame_ancestors: Sequence[str] = DEFAULT_FRAME_ANCESTORS,
     remote: RemoteOptions | None = None,
+    graphs: Mapping[str, OnnxGraph] | None = None,
 ) -> int:
     """Serves the UI over fitscope files until Ctrl-C; returns the exit code (0).
 
@@ -95,6 +97,7 @@ def serve(
         allowed_hosts: Host names answered beside loopback ones while bound to loopback.
         frame_ancestors: Origins whose pages may embed the UI.
         remote: Be a hub: take records workers post (``--remote``), into ``remote.store``.
+        graphs: ONNX graphs for the model page by session id (``"*"``: every session), ``--graph``.
 
     Raises:
         StorageFileError: A path is not a usable fitscope file (the storage's own error).
@@ -108,6 +111,7 @@ def serve(
             cors_origins=cors_origins,
             allowed_hosts=allowed_hosts,
             frame_ancestors=frame_ancestors,
+            graphs=graphs,
         )
         opened: list[FileStatsStorage] = []
         waiting: list[Path] = []

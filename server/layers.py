@@ -20,7 +20,10 @@ from typing import Any
 import numpy as np
 
 from fitscope.encoding import encode_optional_float
-from fitscope.records import LayerInfo, StaticInfo, StatsReport
+from fitscope.errors import GraphError
+from fitscope.onnx_graph.reading import OnnxGraph
+from fitscope.onnx_graph.view import onnx_view
+from fitscope.records import LayerInfo, ModelInfo, StaticInfo, StatsReport
 from fitscope.server.columns import Column, align, column_json, log10, ratio
 from fitscope.server.downsample import downsample, downsample_together
 from fitscope.server.errors import ApiError
@@ -118,10 +121,35 @@ def _has(names: Names, kind: str, name: str) -> bool:
     return name in names.get(kind, ())
 
 
-def graph_view(reader: Reader) -> dict[str, Any]:
-    """``GET /api/v1/graph``: the layers and the edges between them."""
+def _onnx_graph(reader: Reader, model: ModelInfo | None, graphs: Mapping[str, OnnxGraph]) -> OnnxGraph | None:
+    """The session's ONNX graph: one the server was given for it, else the one stored with it."""
+    given = graphs.get(reader.session_id) or graphs.get("*")
+    if given is not None:
+        return given
+    if model is None or model.onnx is None:
+        return None
+    try:
+        return OnnxGraph.from_json(model.onnx) if isinstance(model.onnx, Mapping) else OnnxGraph.from_json({})
+    except GraphError as exc:
+        raise ApiError(
+            422,
+            "bad_graph",
+            f"The ONNX graph stored with worker {reader.worker_id!r} of session {reader.session_id!r} "
+            f"is unusable: {exc}",
+        ) from None
+
+
+def graph_view(reader: Reader, graphs: Mapping[str, OnnxGraph] | None = None) -> dict[str, Any]:
+    """``GET /api/v1/graph``: the layers and the edges between them, and the ONNX graph when there is one.
+
+    Args:
+        reader: The worker.
+        graphs: Graphs the server was given, by session id (``"*"``: any session); they win over
+            a graph stored with the session.
+    """
     static = reader.static_info()
     model = None if static is None else static.model
+    graph = _onnx_graph(reader, model, graphs or {})
     layers = [layer_json(layer) for layer in _layers(static)]
     edges = [{"source": src, "target": layer.name} for layer in _layers(static) for src in layer.inputs]
     return {
@@ -131,6 +159,7 @@ def graph_view(reader: Reader) -> dict[str, Any]:
         "graph_source": None if model is None else model.graph_source,
         "layers": layers,
         "edges": edges,
+        "onnx": None if graph is None else onnx_view(graph, model),
     }
 
 

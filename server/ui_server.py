@@ -32,6 +32,7 @@ from typing import Any, ClassVar, Final
 
 from aiohttp import web
 
+from fitscope.onnx_graph.reading import OnnxGraph, read_onnx
 from fitscope.projector.store import EmbeddingStore, InMemoryEmbeddingStore, Layout
 from fitscope.server.app import STATE, create_app, host_name, is_loopback_host
 from fitscope.server.cache import DEFAULT_CACHE_BYTES
@@ -73,6 +74,10 @@ class UIServer:
         static_dir: The folder of the UI bundle; the package's ``static`` folder by default.
         embeddings: Embedding stores the projector page shows (see :meth:`attach_embeddings`);
             the embeddings in attached fitscope files are shown too.
+        graphs: ONNX graphs for the model page, by session id (``"*"``: every session without
+            one of its own): a path, the file's bytes or an :class:`~fitscope.onnx_graph.OnnxGraph`.
+            Read now (a bad file raises :class:`~fitscope.errors.GraphError`), kept in memory,
+            shown instead of a graph stored with the session.
     """
 
     _FREE_PORT_HINT: ClassVar[str] = "port=0 picks a free one"
@@ -93,6 +98,7 @@ class UIServer:
         keepalive_s: float = 15.0,
         static_dir: str | os.PathLike[str] = STATIC_DIR,
         embeddings: Iterable[EmbeddingStore] = (),
+        graphs: Mapping[str, str | os.PathLike[str] | bytes | OnnxGraph] | None = None,
     ) -> None:
         if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port <= 65535:
             raise ValueError(f"port must be an integer from 0 to 65535 (0 picks a free port), got {port!r}.")
@@ -119,6 +125,7 @@ class UIServer:
         self._remote: RemoteListener | None = None
         self._remote_owned = False  # the server opened the remote listener's storage (and closes it)
         self._embeddings: list[EmbeddingStore] = list(embeddings)
+        self._graphs = {str(sid): g if isinstance(g, OnnxGraph) else read_onnx(g) for sid, g in (graphs or {}).items()}
         self.uploaded = InMemoryEmbeddingStore(label="uploaded")
         """Where the projector page's uploads (and layouts of read-only embeddings) go; kept across restarts."""
 
@@ -401,6 +408,7 @@ class UIServer:
                     remote=self._remote,
                     embeddings=list(self._embeddings),
                     uploaded=self.uploaded,
+                    graphs=self._graphs,
                 )
             # keepalive_timeout also closes a connection that sent only part of its request headers:
             # aiohttp counts a connection as idle until a whole request line and headers arrived.
