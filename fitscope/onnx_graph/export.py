@@ -5,7 +5,9 @@
 dynamo exporter comes first (it needs ``onnxscript``) with ``optimize=False``, so BatchNorm is
 not folded into the convolution before it and every parameter keeps its name; when it cannot
 trace the model, the TorchScript exporter with ``do_constant_folding=False``. The model is
-exported in eval mode (no dropout, no running-statistics update) and put back as it was.
+exported in eval mode (no dropout, no running-statistics update) and put back as it was; the
+TorchScript exporter tries training mode too, as it cannot export eval-mode fast paths
+(``nn.TransformerEncoderLayer``'s).
 """
 
 from __future__ import annotations
@@ -41,6 +43,22 @@ def _quiet() -> Iterator[None]:
             lg.setLevel(level)
 
 
+@contextlib.contextmanager
+def _preserved(model: Any) -> Iterator[None]:
+    """The model's buffers (BatchNorm's running statistics) and the random generators as they were."""
+    import torch
+
+    buffers = [(b, b.detach().clone()) for b in model.buffers()]
+    devices = sorted({p.device.index or 0 for p in model.parameters() if p.device.type == "cuda"})
+    with torch.random.fork_rng(devices=devices):
+        try:
+            yield
+        finally:
+            with torch.no_grad():
+                for live, saved in buffers:
+                    live.copy_(saved)
+
+
 def _as_args(example_input: Any) -> tuple[Any, ...]:
     return tuple(example_input) if isinstance(example_input, (tuple, list)) else (example_input,)
 
@@ -70,21 +88,22 @@ def export_model(
         import onnx  # noqa: F401
     except ImportError as exc:
         raise MissingDependencyError("Exporting the model to ONNX", "onnx", "onnx") from exc
-    order: list[str] = ["dynamo", "torchscript"] if exporter == "auto" else [exporter]
+    scripted = ["torchscript", "torchscript_training"]
+    order: list[str] = {"auto": ["dynamo", *scripted], "dynamo": ["dynamo"], "torchscript": scripted}[exporter]
     try:
         import onnxscript  # noqa: F401
     except ImportError as exc:
         if exporter == "dynamo":
             raise MissingDependencyError("torch.onnx's dynamo exporter", "onnx", "onnxscript") from exc
-        order = ["torchscript"]
+        order = scripted
     args = _as_args(example_input)
     errors: list[str] = []
     was_training = model.training
-    model.eval()
     try:
         for kind in order:
             try:
-                with _quiet(), torch.no_grad():
+                model.train(kind == "torchscript_training")
+                with _quiet(), _preserved(model), torch.no_grad():
                     if kind == "dynamo":
                         program = torch.onnx.export(
                             model, args, kwargs=dict(kwargs or {}), dynamo=True, optimize=False, verbose=False
@@ -97,7 +116,11 @@ def export_model(
                     torch.onnx.export(
                         model,
                         args,
-                        buffer,  # type: ignore[arg-type]  # the TorchScript exporter writes to file objects kwargs=dict(kwargs or {}), dynamo=False, do_constant_folding=False
+                        buffer,  # type: ignore[arg-type]  # the TorchScript exporter writes to file objects
+                        kwargs=dict(kwargs or {}),
+                        dynamo=False,
+                        do_constant_folding=False,
+                        training=torch.onnx.TrainingMode.PRESERVE,
                     )
                     return read_onnx(buffer.getvalue(), name="torch.onnx.export (torchscript)")
             except (GraphError, MissingDependencyError):

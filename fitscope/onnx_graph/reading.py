@@ -145,6 +145,7 @@ def read_onnx(
     label, folder, model = _load(onnx, source, max_bytes)
     where = f"{label}: " if label else ""
     _check_external_data(onnx, model, folder, allow_external_data, where)
+    external = _detach_external(onnx, model, where)
     count = sum(len(g.node) for g in _graphs(model.graph))
     if count > max_nodes:
         raise GraphError(
@@ -159,7 +160,7 @@ def read_onnx(
     with contextlib.suppress(Exception):
         model = onnx.shape_inference.infer_shapes(model, check_type=False, strict_mode=False)
     default_name = None if label is None else Path(label).name
-    return OnnxGraph(_normalize(onnx, model, name if name is not None else default_name))
+    return OnnxGraph(_normalize(onnx, model, name if name is not None else default_name, external))
 
 
 def _first_line(exc: BaseException) -> str:
@@ -270,6 +271,33 @@ def _check_external_data(onnx: Any, model: Any, folder: Path | None, allowed: bo
                     f"model's folder ({folder}): refused."
                 )
         # Never read: the external files hold weights, which fitscope does not keep.
+
+
+def _detach_external(onnx: Any, model: Any, where: str) -> list[dict[str, Any]]:
+    """Takes the main graph's external-data initializers out of the model (as graph inputs of their
+    type), so that neither the checker nor shape inference looks for their files; returns them."""
+    external = [t for t in model.graph.initializer if t.data_location == onnx.TensorProto.EXTERNAL]
+    main = {id(t) for t in external}
+    for tensor in _tensors(onnx, model):
+        if tensor.data_location == onnx.TensorProto.EXTERNAL and id(tensor) not in main:
+            raise GraphError(
+                f"{where}tensor {tensor.name!r} keeps its data in an external file inside a subgraph or an "
+                "attribute, which fitscope does not read: save the model with its data inline "
+                "(onnx.save(model, path, save_as_external_data=False))."
+            )
+    if not external:
+        return []
+    kept = [t for t in model.graph.initializer if t.data_location != onnx.TensorProto.EXTERNAL]
+    values = [_tensor_value(onnx, t) for t in external]
+    declared = {i.name for i in model.graph.input}
+    for tensor in external:
+        if tensor.name not in declared:
+            model.graph.input.append(
+                onnx.helper.make_tensor_value_info(tensor.name, tensor.data_type, list(tensor.dims))
+            )
+    del model.graph.initializer[:]
+    model.graph.initializer.extend(kept)
+    return values
 
 
 def _strip_weights(model: Any) -> None:
@@ -417,11 +445,11 @@ def _initializer_scope(node: Any, initializers: set[str]) -> list[str] | None:
     return None
 
 
-def _normalize(onnx: Any, model: Any, source: str | None) -> dict[str, Any]:
+def _normalize(onnx: Any, model: Any, source: str | None, external: list[dict[str, Any]]) -> dict[str, Any]:
     main = model.graph
-    initializer_names = {t.name for g in _graphs(main) for t in g.initializer}
-    values: dict[str, dict[str, Any]] = {}
-    initializers: list[dict[str, Any]] = []
+    initializer_names = {t.name for g in _graphs(main) for t in g.initializer} | {v["name"] for v in external}
+    values: dict[str, dict[str, Any]] = {v["name"]: v for v in external}
+    initializers: list[dict[str, Any]] = list(external)
     nodes: list[dict[str, Any]] = []
     subgraphs: list[dict[str, Any]] = []
     kinds: set[str] = set()
