@@ -11,7 +11,9 @@ group of an enclosing module (``a``). A parameter no group can take is listed in
 ``unmatched_parameters``; nodes no module claims are top-level (``group`` null).
 
 TorchScript numbers a module's second call ``relu_1``: a scope entry fitscope does not know as
-a module, whose name without the ``_N`` suffix it does know, is read as that module.
+a module, whose name without the ``_N`` suffix it does know, is read as that module. Without a
+model description (``fitscope info``), an entry ``relu_1`` is read as ``relu`` when the graph
+has an entry ``relu``.
 """
 
 from __future__ import annotations
@@ -41,8 +43,12 @@ def _known_modules(model: ModelInfo | None) -> set[str]:
     return known
 
 
-def _fix_scope(scope: Sequence[str], known: set[str]) -> list[str]:
-    """Reads ``relu_1`` as the module ``relu`` when only the latter is known (see the module docs)."""
+def _fix_scope(scope: Sequence[str], known: set[str], guessed: bool) -> list[str]:
+    """Reads ``relu_1`` as the module ``relu`` when only the latter is known (see the module docs).
+
+    ``guessed``: ``known`` is the graph's own scope entries (no model description), where
+    ``relu_1`` is an entry too: then it is read as ``relu`` whenever ``relu`` is one.
+    """
     if not known:
         return list(scope)
     out: list[str] = []
@@ -50,7 +56,7 @@ def _fix_scope(scope: Sequence[str], known: set[str]) -> list[str]:
     for entry in scope:
         if renamed is not None and entry.startswith(renamed[0] + "."):
             entry = renamed[1] + entry[len(renamed[0]) :]
-        if entry not in known:
+        if guessed or entry not in known:
             base = _CALL_SUFFIX.sub("", entry)
             if base != entry and base in known:
                 renamed = (entry, base)
@@ -90,6 +96,9 @@ def onnx_view(graph: OnnxGraph, model: ModelInfo | None) -> dict[str, Any]:
     """The grouped view of ``graph`` for a session whose model fitscope described as ``model``."""
     data = graph.data
     known = _known_modules(model)
+    guessed = not known
+    if guessed:
+        known = {entry for node in data["nodes"] for entry in node["scope"]}
     layer_types = {} if model is None else {layer.name: layer.type for layer in model.layers}
     initializers = {v["name"]: v for v in data["initializers"]}
     values: Mapping[str, Any] = data.get("values", {})
@@ -122,7 +131,7 @@ def onnx_view(graph: OnnxGraph, model: ModelInfo | None) -> dict[str, Any]:
         if node["graph"] is not None:
             group: str | None = node["graph"]
         else:
-            scope = _fix_scope(node["scope"], known)
+            scope = _fix_scope(node["scope"], known, guessed)
             types = node.get("scope_types")
             parent: str | None = None
             for i, entry in enumerate(scope):
