@@ -50,6 +50,7 @@ from fitscope.server.embedding_jobs import EmbeddingSet
 from fitscope.server.embeddings import DEFAULT_MAX_UPLOAD_BYTES, add_embedding_routes
 from fitscope.server.errors import ApiError
 from fitscope.server.events import DEFAULT_EVENT_BUFFER, EventLog
+from fitscope.server.findings import FindingsCache, findings_view
 from fitscope.server.ingest import RemoteListener, read_body
 from fitscope.server.layers import graph_view, layer_view
 from fitscope.server.pages import DEFAULT_FRAME_ANCESTORS, STATIC_DIR, add_ui_routes
@@ -288,14 +289,19 @@ async def sessions(request: web.Request) -> web.Response:
 
 
 def _worker_route(
-    name: str, view: Callable[..., dict[str, Any]], extra: Collection[str] = (), max_points: bool = True
+    name: str,
+    view: Callable[..., dict[str, Any]],
+    extra: Collection[str] = (),
+    max_points: bool = True,
+    optional: Collection[str] = (),
 ) -> Callable[[web.Request], Awaitable[web.Response]]:
-    """A handler for a route about one worker of one session."""
-    allowed = ("session", "worker", *(("max_points",) if max_points else ()), *extra)
+    """A handler for a route about one worker of one session (``extra``: required parameters,
+    ``optional``: parameters passed as None when absent; both go to ``view`` in that order)."""
+    allowed = ("session", "worker", *(("max_points",) if max_points else ()), *extra, *optional)
 
     async def handler(request: web.Request) -> web.Response:
         query = Query(request, allowed)
-        args: list[Any] = [query.require(x) for x in extra]
+        args: list[Any] = [query.require(x) for x in extra] + [query.get(x) for x in optional]
         if max_points:
             args.append(query.max_points())
         state = request.app[STATE]
@@ -477,6 +483,10 @@ def create_app(
     app.router.add_get(f"{API}/overview", _worker_route("overview", overview_view))
     graph_route = _worker_route("graph", functools.partial(graph_view, graphs=dict(graphs or {})), max_points=False)
     app.router.add_get(f"{API}/graph", graph_route)
+    findings_route = _worker_route(
+        "findings", functools.partial(findings_view, cache=FindingsCache()), max_points=False, optional=("lang",)
+    )
+    app.router.add_get(f"{API}/findings", findings_route)
     app.router.add_get(f"{API}/layer", _worker_route("layer", layer_view, extra=("layer",)))
     app.router.add_get(f"{API}/system", _worker_route("system", system_view))
     app.router.add_get(f"{API}/metrics", _worker_route("metrics", metrics_view))

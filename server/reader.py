@@ -280,6 +280,11 @@ class Reader:
         self.session_id = session_id
         self.worker_id = worker_id
 
+    @property
+    def attached(self) -> Attached:
+        """The attached storage it reads (its ``slot`` is never reused by the server)."""
+        return self._attached
+
     def column(self, key: str) -> Column:
         """One series (a read_series key).
 
