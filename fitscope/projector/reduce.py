@@ -108,7 +108,7 @@ _DEFAULTS: Final = {"tsne": _TSNE_DEFAULTS, "pca": _PCA_DEFAULTS, "umap": _UMAP_
 TSNE_PARAMETERS: Final[dict[str, str]] = {
     "max_iter": "all iterations: openTSNE's early_exaggeration_iter + n_iter",
     "stop_lying_iteration": "early_exaggeration_iter (the P matrix is exaggerated x12 until then, as in the original)",
-    "learning_rate": "learning_rate ('auto': max(n / 12, 200))",
+    "learning_rate": "learning_rate ('auto': max(n / exaggeration, 200) in each phase, openTSNE's auto floored)",
     "use_ada_grad": "no equivalent: openTSNE's gains are the original's non-AdaGrad rule (+0.2 / x0.8); True warns",
     "theta": "theta of Barnes-Hut (below 10,000 points, and in 3-D); FFT interpolation above has none; 0 = exact",
     "momentum": "initial_momentum (during early exaggeration)",
@@ -405,13 +405,18 @@ def _tsne(
         state["cancelled"] = stop
         return stop
 
+    exaggeration = float(p["early_exaggeration"] or 1.0)
+
+    def rate(phase_exaggeration: float) -> float:
+        # openTSNE's "auto" is n / exaggeration in each phase (n / 12, then n: Belkina et al. 2019), which
+        # collapses small inputs to a point: floored at 200. One rate for both phases (n / 12 after the
+        # exaggeration too) cost 0.006 of 10-NN recall at 20k words (benchmarks/projector_tsne.py).
+        return max(n / phase_exaggeration, 200.0) if p["learning_rate"] == "auto" else float(p["learning_rate"])
+
     tsne = TSNE(
         n_components=dims,
         perplexity=p["perplexity"],
-        # openTSNE's "auto" is n / exaggeration, which collapses small inputs to a point: floor it at 200
-        learning_rate=max(n / float(p["early_exaggeration"] or 12.0), 200.0)
-        if p["learning_rate"] == "auto"
-        else p["learning_rate"],
+        learning_rate=rate(exaggeration),
         early_exaggeration_iter=exaggerated,
         early_exaggeration=p["early_exaggeration"],
         n_iter=rest,
@@ -436,8 +441,20 @@ def _tsne(
             # openTSNE warns about an exact neighbour search's O(n^2) cost, about an exaggeration
             # schedule of 0 iterations; neither needs the user's attention here.
             warnings.simplefilter("ignore", category=UserWarning)
-            embedding = tsne.fit(data)
-    except OptimizationInterrupt:  # (TSNE.fit catches its own; a later openTSNE may not)
+            # TSNE.fit's two phases, each with its own learning rate (see rate above).
+            embedding = tsne.prepare_initial(data, initialization=init)
+            phases = ((exaggerated, exaggeration, p["initial_momentum"]), (rest, 1.0, p["final_momentum"]))
+            for iterations, factor, momentum in phases:
+                if iterations > 0:
+                    embedding.optimize(
+                        n_iter=iterations,
+                        exaggeration=factor,
+                        momentum=momentum,
+                        learning_rate=rate(factor),
+                        inplace=True,
+                        propagate_exception=True,
+                    )
+    except OptimizationInterrupt:  # a callback said stop
         raise LayoutCancelled(state["seen"]) from None
     except ValueError as exc:  # openTSNE's and scikit-learn's checks, said as fitscope's
         raise EmbeddingError(f"t-SNE could not lay these {n} vectors out: {exc}") from None
