@@ -136,6 +136,15 @@ def _text(tag: str, markdown: str) -> Any:
     return _Value(tag=tag, metadata=metadata, tensor=tensor)
 
 
+def findings_events(findings: Sequence[Any], wall_time: float) -> list[Event]:
+    """One text event per finding, tag ``diagnostics/<rule>``, at the iteration where the symptom began."""
+    from fitscope.exporters._findings import finding_markdown
+
+    return [
+        _event(f.first_iteration, wall_time, [_text(f"diagnostics/{f.rule}", finding_markdown(f))]) for f in findings
+    ]
+
+
 def static_info_events(info: StaticInfo) -> list[Event]:
     """Returns one event at step 0: ``static_info`` (Markdown) and, when any, ``hyperparameters``.
 

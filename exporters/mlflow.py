@@ -31,6 +31,7 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from fitscope.errors import MissingDependencyError, StorageClosedError
+from fitscope.exporters._findings import FindingsFeed, rule_tags
 from fitscope.exporters._mlflow_metrics import (
     ReportConverter,
     epoch_points,
@@ -71,6 +72,9 @@ class MLflowExporter:
             MLflow's current one. Runs given or active are never ended by the exporter.
         detail: Also log mean, stdev, mean magnitude, min and max of every tensor
             (``<kind>/<name>/<stat>``); about 800 more keys per report for a 20-layer model.
+        diagnostics: Run the diagnostics' rules on the reports (in the exporter's thread) and
+            tag the run ``fitscope.finding.<rule>`` with each rule's worst finding (severity, the
+            iteration where it began, the message; updated when it gets worse). See docs/diagnostics.md.
         timeout_s: Seconds an HTTP request to a tracking server may wait to connect or to read.
         max_retries: HTTP-level retries of one request (connection errors, 429, 5xx).
         max_pending: Reports whose points may wait while the store is unreachable; past it the
@@ -91,6 +95,7 @@ class MLflowExporter:
         run_id: str | None = None,
         *,
         detail: bool = False,
+        diagnostics: bool = True,
         timeout_s: float = 5.0,
         max_retries: int = 2,
         max_pending: int = 500,
@@ -109,6 +114,7 @@ class MLflowExporter:
         self.tracking_uri = tracking_uri or current_uri
         self.experiment = experiment
         self.detail = detail
+        self._findings = FindingsFeed() if diagnostics else None
         self.timeout_s = float(timeout_s)
         self.max_retries = max_retries
         self.max_pending = max_pending
@@ -168,6 +174,8 @@ class MLflowExporter:
             run.has_static = True
             run.saw(info.timestamp_ms)
             run.tags.update(static_tags(info))
+            if self._findings is not None:
+                self._findings.static(info)
             run.params.update(static_params(info))
             run.static_json = json.dumps(to_json_dict(info), indent=2, sort_keys=True, allow_nan=False)
             self._pump(flush=True)
@@ -181,6 +189,8 @@ class MLflowExporter:
                 run.saw(ts)
             self._enqueue(run, run.converter.convert(report), droppable=True)
             run.add_histogram_lines(histogram_lines(report))
+            if self._findings is not None and self._findings.update(report):
+                run.tags.update(rule_tags(self._findings.findings(report.session_id, report.worker_id)))
             self._pump(flush=False)
 
     def put_metrics(self, record: MetricsRecord) -> None:

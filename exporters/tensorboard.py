@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from fitscope.errors import ExportError, MissingDependencyError, StorageClosedError
+from fitscope.exporters._findings import FindingsFeed
 from fitscope.exporters._mlflow_metrics import ReportConverter
 from fitscope.records import EpochRecord, MetricsRecord, StaticInfo, StatsReport
 
@@ -101,6 +102,9 @@ class TensorBoardExporter:
         histograms: Whether to write parameter, gradient, update and activation histograms.
         detail: Also write mean, stdev, mean magnitude, min and max of every tensor
             (``<kind>/<name>/<stat>``), as the MLflow exporter's ``detail=True`` does.
+        diagnostics: Run the diagnostics' rules on the reports (in the exporter's thread) and
+            write each finding as Markdown text, tag ``diagnostics/<rule>``, at the iteration where
+            its symptom began (again when it gets worse). See docs/diagnostics.md.
 
     Raises:
         MissingDependencyError: The ``tensorboard`` package is not installed.
@@ -116,6 +120,7 @@ class TensorBoardExporter:
         flush_secs: float = 10.0,
         histograms: bool = True,
         detail: bool = False,
+        diagnostics: bool = True,
     ) -> None:
         self._events, self._event_file = _load_backend()
         if isinstance(flush_secs, bool) or not isinstance(flush_secs, (int, float)) or not math.isfinite(flush_secs):
@@ -126,6 +131,7 @@ class TensorBoardExporter:
         self.flush_secs = float(flush_secs)
         self.histograms = histograms
         self.detail = detail
+        self._findings = FindingsFeed() if diagnostics else None
         _prepare_logdir(self.logdir)
         self._runs: dict[tuple[str, str], _Run] = {}
         self._session_names: dict[str, str] = {}
@@ -158,6 +164,8 @@ class TensorBoardExporter:
                 self._session_names.setdefault(info.session_id, info.session_name)
             run = self._run(info.session_id, info.worker_id, info)
             run.file.add(self._events.static_info_events(info))
+            if self._findings is not None:
+                self._findings.static(info)
             run.hparams = run.hparams or bool(info.hyperparameters)
             run.saw(0, info.timestamp_ms / 1000.0)
             run.file.write(force=True)
@@ -169,6 +177,8 @@ class TensorBoardExporter:
             run = self._run(report.session_id, report.worker_id)
             run.saw(report.iteration, report.timestamp_ms / 1000.0)
             run.file.add(self._events.report_events(report, histograms=self.histograms, converter=run.converter))
+            if self._findings is not None and (found := self._findings.update(report)):
+                run.file.add(self._events.findings_events(found, report.timestamp_ms / 1000.0))
             run.file.write()
 
     def put_metrics(self, record: MetricsRecord) -> None:
