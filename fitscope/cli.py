@@ -162,6 +162,13 @@ def _message(exc: Exception) -> str:
     return str(exc)
 
 
+def _onnx_nodes(graph: Any) -> int | None:
+    """Nodes of a stored ONNX graph (None without one)."""
+    if not isinstance(graph, dict) or not isinstance(graph.get("nodes"), list):
+        return None
+    return len(graph["nodes"])
+
+
 def _read_info(path: str) -> dict[str, Any]:
     from fitscope.storage.sqlite import FileStatsStorage
 
@@ -179,6 +186,7 @@ def _read_info(path: str) -> dict[str, Any]:
                         "worker_id": wid,
                         "model": static.model.class_name if static and static.model else None,
                         "num_params": static.model.num_params if static and static.model else None,
+                        "onnx_nodes": _onnx_nodes(static.model.onnx if static and static.model else None),
                         "reports": storage.count_updates(sid, wid),
                         "last_iteration": latest.iteration if latest else None,
                         "last_score": latest.score if latest else None,
@@ -255,6 +263,8 @@ def _cmd_info(args: argparse.Namespace) -> int:
         print(f"  started {s['start']}, last update {s['last_update']}")
         for w in s["workers"]:
             model = f", model {w['model']} ({w['num_params']} parameters)" if w["model"] else ""
+            if w["onnx_nodes"] is not None:
+                model += f", ONNX graph of {w['onnx_nodes']:,} nodes"
             print(
                 f"  worker {w['worker_id']}: {w['reports']} reports, last iteration {w['last_iteration'] or '-'}, "
                 f"last score {_fmt_float(w['last_score'])}, {w['epochs']} epochs{model}"

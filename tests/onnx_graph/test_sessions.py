@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import logging
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -90,6 +92,12 @@ def test_a_given_graph_is_stored_with_the_session_and_served_grouped(tmp_path: P
     assert sorted(held) == sorted(n for n, _ in model.named_parameters())
     # Today's layer graph is still there beside it.
     assert doc["layers"] and doc["edges"]
+    # fitscope info says the worker has a graph.
+    done = subprocess.run(
+        [sys.executable, "-m", "fitscope", "info", str(path), "--json"], capture_output=True, text=True, cwd=tmp_path
+    )
+    (worker,) = json.loads(done.stdout)["sessions"][0]["workers"]
+    assert worker["onnx_nodes"] == read_onnx(resnet_onnx).num_nodes
 
 
 class _BnDropout(torch.nn.Module):
