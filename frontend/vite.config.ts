@@ -7,7 +7,13 @@
  *   projector's insides (src/index.ts);
  * - `vite build --mode projector`: `fitscope-projector.js`, the embedding projector's chunk
  *   (src/embedding-projector-view.ts and regl-scatterplot), which `<embedding-projector>` loads
- *   with a dynamic `import()` from beside the core bundle the first time one is shown.
+ *   with a dynamic `import()` from beside the core bundle the first time one is shown;
+ * - `vite build --mode onnx`: `fitscope-onnx.js`, the ONNX graph view's chunk
+ *   (src/onnx-graph-view.ts), which `<train-layer-graph>` loads the same way the first time it
+ *   is given an ONNX graph;
+ * - `vite build --mode graph-worker`: `fitscope-graph-worker.js`, the ONNX view's layout worker
+ *   (src/graph-layout-worker.ts and @dagrejs/dagre), started by the ONNX chunk as a module
+ *   worker from beside it. Neither the core bundle nor the ONNX chunk carries dagre.
  *
  * Two builds, not one with code splitting: a split chunk would import the modules it shares
  * with the core bundle (Lit, the theme) from `./fitscope-ui.js`, and the server's pages load
@@ -25,10 +31,12 @@ import { defineConfig } from "vite";
 export const BUNDLES = {
   production: { entry: "src/index.ts", file: "fitscope-ui.js" },
   projector: { entry: "src/embedding-projector-view.ts", file: "fitscope-projector.js" },
+  onnx: { entry: "src/onnx-graph-view.ts", file: "fitscope-onnx.js" },
+  "graph-worker": { entry: "src/graph-layout-worker.ts", file: "fitscope-graph-worker.js" },
 } as const;
 
 export default defineConfig(({ mode }) => {
-  const bundle = mode === "projector" ? BUNDLES.projector : BUNDLES.production;
+  const bundle = mode in BUNDLES ? BUNDLES[mode as keyof typeof BUNDLES] : BUNDLES.production;
   return {
     publicDir: false,
     build: {

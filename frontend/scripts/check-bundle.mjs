@@ -1,7 +1,7 @@
 // Fails when server/static/ does not hold exactly what the current sources build.
 // The bundles are committed so that `pip install` gives a working UI without Node; this check
 // (run by `make check`) keeps them honest: it runs every build of vite.config.ts (the core
-// bundle, then the projector's chunk) into a temporary folder and compares each emitted file
+// bundle, the projector's chunk, the ONNX graph view's chunk, its layout worker) into a temporary folder and compares each emitted file
 // byte for byte with server/static/. A .js file in server/static/ that no build emits (a chunk
 // left behind by a rename) fails it too. It prints each file's size, plain and gzip-compressed
 // (level 9, as the server sends it).
@@ -13,7 +13,7 @@ import { gzipSync } from "node:zlib";
 import { build } from "vite";
 
 /** The build modes of vite.config.ts, one per bundle. */
-const MODES = ["production", "projector"];
+const MODES = ["production", "projector", "onnx", "graph-worker"];
 
 const STATIC = fileURLToPath(new URL("../../server/static/", import.meta.url));
 const out = mkdtempSync(join(tmpdir(), "fitscope-bundle-"));

@@ -30,6 +30,7 @@ const RECORDS = [
   { file: "stats_report.schema.json", name: "StatsReport" },
   { file: "metrics.schema.json", name: "MetricsRecord" },
   { file: "epoch.schema.json", name: "EpochRecord" },
+  { file: "onnx_graph.schema.json", name: "OnnxGraph" },
 ];
 
 /**
@@ -43,6 +44,15 @@ const COMMON_NAMES = {
   histogram: "Histogram",
   summary: "Summary",
   shape: "Shape",
+};
+
+/**
+ * TypeScript names of onnx_graph.schema.json's untitled $defs. Compiled on its own, the schema's
+ * root would name a def after its key (Dim), while a $ref from static_info.schema.json inlines
+ * it: a title makes both runs emit one declaration. (Its other defs carry titles in the file.)
+ */
+const ONNX_NAMES = {
+  dim: "OnnxDim",
 };
 
 /** The $id prefix the schemas declare; a $ref written against it is served from SCHEMAS_DIR. */
@@ -80,6 +90,16 @@ async function loadSchemas() {
     if (!schema) {
       throw new Error(
         `common.schema.json has no $defs/${def}; update COMMON_NAMES in scripts/gen-types.mjs.`,
+      );
+    }
+    schema.title = tsName;
+  }
+  const onnx = schemas.get("onnx_graph.schema.json");
+  for (const [def, tsName] of Object.entries(ONNX_NAMES)) {
+    const schema = onnx?.$defs?.[def];
+    if (!schema) {
+      throw new Error(
+        `onnx_graph.schema.json has no $defs/${def}; update ONNX_NAMES in scripts/gen-types.mjs.`,
       );
     }
     schema.title = tsName;

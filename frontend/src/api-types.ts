@@ -5,7 +5,14 @@
  * OpenAPI document by test/api-types.test.ts, which fails when a property is added or removed
  * on either side.
  */
-import type { LayerInfo, OptionalFloatValue, StaticInfo, Summary } from "./types/records.js";
+import type {
+  LayerInfo,
+  OnnxAttribute,
+  OnnxDim,
+  OptionalFloatValue,
+  StaticInfo,
+  Summary,
+} from "./types/records.js";
 
 /** One quantity over iterations, columnar (uPlot's layout); null is a gap. */
 export interface Series {
@@ -132,6 +139,81 @@ export interface Graph {
   graph_source: string | null;
   layers: LayerInfo[];
   edges: Edge[];
+  /** The session's ONNX graph grouped into the model's modules; null when it has none. */
+  onnx: OnnxView | null;
+}
+
+/** A value an ONNX node reads or writes (component `OnnxValue`), with its shape when known. */
+export interface OnnxViewValue {
+  name: string;
+  /** null when unknown (not even the rank) */
+  shape: OnnxDim[] | null;
+  /** numpy-style (float32, int64...); null when unknown */
+  dtype: string | null;
+  /** an initializer (a weight or a constant of the file) */
+  initializer: boolean;
+}
+
+/** A node of the ONNX graph (component `OnnxViewNode`). */
+export interface OnnxViewNode {
+  id: string;
+  name: string;
+  op_type: string;
+  domain: string;
+  /** the innermost group holding it; null for a top-level node */
+  group: string | null;
+  attributes: Record<string, OnnxAttribute>;
+  inputs: OnnxViewValue[];
+  outputs: OnnxViewValue[];
+}
+
+/** A module (or a subgraph) of the ONNX graph, holding nodes and other groups. */
+export interface OnnxGroup {
+  /** the module's qualified name (layer1.0.conv1), or NODE_ID/ATTRIBUTE for a subgraph */
+  id: string;
+  /** its own name (conv1) */
+  name: string;
+  /** the enclosing group; null at the top level */
+  parent: string | null;
+  kind: "module" | "subgraph";
+  /** the module's class when known */
+  type: string | null;
+  /** the fitscope layer it is, when the session has one of that name */
+  layer: string | null;
+  /** the fitscope parameter names it holds directly */
+  parameters: string[];
+  /** ids of the nodes directly in it */
+  nodes: string[];
+  /** nodes in it and in every group under it */
+  num_nodes: number;
+}
+
+/** Node to node, one per (producer, consumer, value). */
+export interface OnnxEdge {
+  source: string;
+  target: string;
+  value: string;
+}
+
+/** `GET /api/v1/graph`'s `onnx`: the ONNX graph grouped into the model's modules. */
+export interface OnnxView {
+  source: string | null;
+  producer: string | null;
+  ir_version: number;
+  opsets: Record<string, number>;
+  /** what the groups came from */
+  grouping: "name_scopes" | "node_names" | "initializers" | "none";
+  num_nodes: number;
+  /** elements in the initializers */
+  num_parameters: number;
+  inputs: OnnxViewValue[];
+  outputs: OnnxViewValue[];
+  /** parents before children */
+  groups: OnnxGroup[];
+  nodes: OnnxViewNode[];
+  edges: OnnxEdge[];
+  /** fitscope parameters no group holds */
+  unmatched_parameters: string[];
 }
 
 /** The layer's summaries in the latest report. */
@@ -322,4 +404,51 @@ export interface Neighbors {
 /** The error shape of every route. */
 export interface ApiErrorBody {
   error: { status: number; code: string; message: string };
+}
+
+/** How bad a finding is: past the guide's number, far past it, or broken (NaN, an exploded score). */
+export type FindingSeverity = "info" | "warning" | "error";
+
+/** A symptom of the debugging guide found in a run (docs/diagnostics.md). */
+export interface Finding {
+  /** the rule's stable id (score_rising, ratio_high, ...) */
+  rule: string;
+  category:
+    | "divergence"
+    | "stagnation"
+    | "noisy_score"
+    | "ratio_high"
+    | "ratio_low"
+    | "ratio_spike"
+    | "activations"
+    | "dead_units"
+    | "nonfinite"
+    | "param_growth"
+    | "bias_large";
+  severity: FindingSeverity;
+  /** when the symptom began (charts put their marker here) */
+  first_iteration: number;
+  /** the last reported iteration where it still held */
+  last_iteration: number;
+  /** the report at which it reached its severity */
+  noticed_iteration: number;
+  layer: string | null;
+  parameter: string | null;
+  /** what was seen, in the asked language */
+  message: string;
+  /** what to do, citing the debugging guide */
+  advice: string;
+  /** the values and thresholds behind it (non-finite numbers as "NaN", "Infinity", "-Infinity") */
+  evidence: Record<string, unknown>;
+}
+
+/** `GET /api/v1/findings`: one worker's findings, worst first, then by first_iteration. */
+export interface Findings {
+  session_id: string;
+  worker_id: string;
+  lang: "en" | "zh";
+  /** stored reports the rules have seen */
+  reports_seen: number;
+  counts: Record<FindingSeverity, number>;
+  findings: Finding[];
 }

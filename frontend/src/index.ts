@@ -1,9 +1,10 @@
 /**
  * fitscope's web components. Importing this module defines every element (guarded: loading it
  * twice is harmless): `<train-app>`, `<train-overview>`, `<train-model>`, `<train-system>`,
- * `<embedding-projector>` (whose insides load from `fitscope-projector.js` when one is shown)
- * and the building blocks `<train-line-chart>`, `<train-histogram>`, `<train-layer-graph>`.
- * The public names are listed in docs/web-components.md.
+ * `<embedding-projector>` (whose insides load from `fitscope-projector.js` when one is shown),
+ * `<train-findings>` (the diagnostics' findings) and the building blocks `<train-line-chart>`,
+ * `<train-histogram>`, `<train-layer-graph>`. The public names are listed in
+ * docs/web-components.md (the findings' in docs/findings-ui.md).
  */
 
 export type * from "./types/records.js";
@@ -15,6 +16,7 @@ export { TrainApp } from "./train-app.js";
 export { TrainOverview } from "./train-overview.js";
 export { TrainModel } from "./train-model.js";
 export { TrainSystem } from "./train-system.js";
+export { TrainFindings } from "./train-findings.js";
 export { TrainLineChart } from "./train-line-chart.js";
 export { TrainHistogram } from "./train-histogram.js";
 export { TrainLayerGraph } from "./train-layer-graph.js";

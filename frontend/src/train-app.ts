@@ -21,15 +21,24 @@
  * event stream is open), "No report for 3 min" when it went quiet, "Ended" when its writer
  * closed or its file is no longer written, "Error" when it cannot be read (its pages show why).
  * The session list is read again every {@link SESSIONS_POLL_MS} ms, so a quiet session is seen.
+ *
+ * The diagnostics badge (`part="findings-badge"`) counts the shown worker's warnings and errors
+ * (`GET /api/v1/findings`, the request `<train-findings>` makes: findings-source.ts), in the
+ * worst one's colour with its icon; it is hidden while there is none, on the projector page and
+ * with every worker shown. Clicking it shows the overview and moves the focus to its findings
+ * list. A finding's layer link (`train-layer-open`) opens the model page on that layer.
  * @csspart header - the top bar
  * @csspart nav - the page links
  * @csspart live - the live status
+ * @csspart findings-badge - the diagnostics badge (`data-severity`, `data-count`)
  * @csspart error - the error banner
  */
 import { css, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from "lit";
 import { getJson } from "./api.js";
 import type { Session, SessionState, Sessions } from "./api-types.js";
 import { define } from "./define.js";
+import { FindingsController } from "./findings-source.js";
+import { alertCount, badgeLabel, worstSeverity } from "./lib/findings.js";
 import { isolate } from "./lib/format.js";
 import { quietFor, sessionLabel } from "./lib/sessions.js";
 import { ALL_WORKERS, StoppedWatch } from "./lib/workers.js";
@@ -40,6 +49,7 @@ import { FONT_STACK, themeStyles } from "./theme.js";
 import "./embedding-projector.js";
 import "./train-model.js";
 import "./train-overview.js";
+import { severityIcon, severityStyles, type LayerOpenDetail } from "./train-findings.js";
 import "./train-system.js";
 
 /** The pages of the shell. */
@@ -104,6 +114,7 @@ export class TrainApp extends PageElement {
 
   static override styles = [
     themeStyles,
+    severityStyles,
     css`
       :host {
         min-height: 100vh;
@@ -187,6 +198,17 @@ export class TrainApp extends PageElement {
       main {
         padding: 0.75rem 1rem;
       }
+      .badge {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.3rem;
+        font-size: 0.85rem;
+        font-weight: 600;
+        padding: 0.1rem 0.55rem;
+        border: 1px solid var(--_sev);
+        border-radius: 999px;
+        text-decoration: none;
+      }
     `,
   ];
 
@@ -214,6 +236,8 @@ export class TrainApp extends PageElement {
   private poll: ReturnType<typeof setInterval> | null = null;
   /** The workers of the shown session that stopped reporting. */
   private readonly stoppedWatch = new StoppedWatch(this);
+  /** The shown worker's findings, for the badge. */
+  private readonly findings = new FindingsController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -253,6 +277,17 @@ export class TrainApp extends PageElement {
     if (changed.has("lang"))
       document.documentElement.lang = this.language === "zh" ? "zh-CN" : "en";
     const current = this.currentSession;
+    const all = this.worker === ALL_WORKERS;
+    this.findings.watch(
+      this.page === "projector" || (all && this.page === "overview")
+        ? null
+        : {
+            apiBase: this.apiBase,
+            session: this.session,
+            worker: all ? null : this.worker,
+            lang: this.language,
+          },
+    );
     this.stoppedWatch.watch(this.apiBase, current?.session_id ?? null, current?.workers ?? []);
   }
 
@@ -378,6 +413,7 @@ export class TrainApp extends PageElement {
             )}
           </select>
         </label>
+        ${this.renderBadge()}
         <span
           class="live"
           part="live"
@@ -399,6 +435,46 @@ export class TrainApp extends PageElement {
       </main>
     `;
   }
+
+  /** The diagnostics badge: the shown worker's warnings and errors; nothing while there is none. */
+  private renderBadge(): TemplateResult | typeof nothing {
+    const a = this.findings.state.answer;
+    const severity = a === null ? null : worstSeverity(a.counts);
+    if (a === null || severity === null || alertCount(a.counts) === 0) return nothing;
+    const label = badgeLabel(this.language, a.counts);
+    return html`<a
+      part="findings-badge"
+      class="badge sev-text"
+      href=${this.pageHref("overview")}
+      data-severity=${severity}
+      data-count=${alertCount(a.counts)}
+      aria-label=${label}
+      title=${label}
+      @click=${this.onBadge}
+      >${severityIcon(severity)}${alertCount(a.counts)}</a
+    >`;
+  }
+
+  /** The badge: the overview, scrolled to its findings list, which takes the focus. */
+  private onBadge = (e: MouseEvent): void => {
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    if (this.page !== "overview") {
+      this.page = "overview";
+      this.writeUrl(true);
+    }
+    void this.updateComplete.then(() => {
+      this.renderRoot.querySelector("train-overview")?.revealFindings();
+    });
+  };
+
+  /** A finding's layer link: the model page on that layer. */
+  private onLayerOpen = (e: CustomEvent<LayerOpenDetail>): void => {
+    e.preventDefault();
+    this.layer = e.detail.layer;
+    this.page = "model";
+    this.writeUrl(true);
+  };
 
   /** The worker in the selector: the chosen one, else the first (also for "*" off the overview). */
   private selectedWorker(workers: readonly string[]): string | undefined {
@@ -462,6 +538,7 @@ export class TrainApp extends PageElement {
           worker=${worker}
           lang=${lang}
           theme=${theme}
+          @train-layer-open=${this.onLayerOpen}
         ></train-overview>`;
     }
   }

@@ -1,14 +1,19 @@
 /**
  * `<train-layer-graph>`: the model's layer DAG as SVG, flowing top to bottom, each layer a
- * focusable button (docs/web-components.md).
+ * focusable button (docs/web-components.md); or, given the session's ONNX graph (`onnx`), that
+ * graph grouped into the model's modules, drawn by `<onnx-graph-view>` from the chunk
+ * `fitscope-onnx.js` (loaded the first time one is shown; docs/web-components.md, "The ONNX
+ * graph").
  */
 import { css, html, nothing, svg, type PropertyValues } from "lit";
 
 import { BlockElement } from "./block-element.js";
+import type { OnnxView } from "./api-types.js";
 import { define } from "./define.js";
 import { t } from "./i18n/index.js";
 import { layoutDag, type DagLayout, type LayoutEdge, type LayoutNode } from "./lib/dag-layout.js";
 import { FSI, isolate, PDI } from "./lib/format.js";
+import { layerFamily, type LayerFamily } from "./lib/graph-family.js";
 import { blockThemeStyles } from "./theme.js";
 
 /** A layer as `GET /api/v1/graph` lists it (other fields are ignored). */
@@ -31,24 +36,29 @@ export interface LayerSelectDetail {
   layer: string;
 }
 
-/** The colour family of a layer type, from its class name. */
-export type LayerFamily = "linear" | "conv" | "norm" | "activation" | "pool" | "other";
+export { layerFamily, type LayerFamily } from "./lib/graph-family.js";
 
-const FAMILY_PATTERNS: [LayerFamily, RegExp][] = [
-  ["norm", /norm|lrn|localresponse/i],
-  ["pool", /pool|subsampl|upsampl/i],
-  ["conv", /conv/i],
-  [
-    "activation",
-    /activation|relu|sigmoid|tanh|softmax|softplus|softsign|gelu|silu|swish|mish|elu|selu|hardswish|hardtanh|logsigmoid|threshold|prelu/i,
-  ],
-  ["linear", /linear|dense|output|embedding|bilinear|lstm|gru|rnn|attention/i],
-];
+/** The ONNX graph view's chunk, a file beside the core bundle (server/static/). */
+export const ONNX_CHUNK = "fitscope-onnx.js";
 
-/** The family a layer type belongs to (decides its colour). */
-export function layerFamily(type: string): LayerFamily {
-  for (const [family, re] of FAMILY_PATTERNS) if (re.test(type)) return family;
-  return "other";
+let onnxLoading: Promise<void> | null = null;
+
+/**
+ * Loads the ONNX graph view's chunk once (it defines `<onnx-graph-view>`); a failed load is
+ * forgotten, so a later call tries again. As `loadProjector` (embedding-projector.ts): a
+ * computed URL the bundler leaves alone, resolved against this module's own address, so a page
+ * of another origin that loads the bundle from the server loads the chunk from there too.
+ */
+export function loadOnnxView(): Promise<void> {
+  const url = new URL(ONNX_CHUNK, import.meta.url).href;
+  onnxLoading ??= import(/* @vite-ignore */ url).then(
+    () => undefined,
+    (err: unknown) => {
+      onnxLoading = null;
+      throw err;
+    },
+  );
+  return onnxLoading;
 }
 
 /** Ids of the virtual input nodes; NUL keeps them apart from any layer name. */
@@ -82,9 +92,14 @@ interface GraphNode {
  * under a virtual "Input" node. Nodes are buttons in topological order: click, Enter or Space
  * selects one, ↑/↓ (and ←/→) move the focus, Home/End jump to the first/last layer.
  *
- * Test hook: `data-nodes`, the number of nodes drawn (layers plus virtual input nodes).
+ * Test hooks: `data-nodes`, the number of nodes drawn (layers plus virtual input nodes);
+ * `data-view`, `layers` or `onnx` (then `<onnx-graph-view>` in the shadow root has its own).
  *
- * @fires train-layer-select - `{layer}` when the user selects a layer
+ * With `onnx` set, the ONNX view replaces the layer DAG: `selected` passes to it (it selects
+ * the layer's group), and a box the user selects sets `selected` to the layer around it.
+ *
+ * @fires train-layer-select - `{layer}` when the user selects a layer (in the ONNX view: a box inside one)
+ * @fires train-error - the ONNX view's chunk could not be loaded; detail {status, code, message}
  * @csspart graph - the scrollable container of the drawing
  * @cssprop --train-series-1 - ... `--train-series-6`: node colours by type family
  * @cssprop --train-accent - the selected node's outline and its edges, focus ring
@@ -95,7 +110,9 @@ export class TrainLayerGraph extends BlockElement {
     ...BlockElement.properties,
     layers: { attribute: false },
     edges: { attribute: false },
+    onnx: { attribute: false },
     selected: { type: String, reflect: true },
+    onnxState: { state: true },
   };
 
   static override styles = [
@@ -203,8 +220,12 @@ export class TrainLayerGraph extends BlockElement {
   declare layers: GraphLayer[];
   /** Edges between layers (added to the ones each layer's `inputs` implies). */
   declare edges: GraphEdge[];
+  /** The session's ONNX graph (`GET /api/v1/graph`'s `onnx`): shown instead of the layers. */
+  declare onnx: OnnxView | null;
   /** The selected layer's name. */
   declare selected: string | undefined;
+  /** The ONNX view's chunk: loading, loaded, or why it failed. */
+  declare onnxState: "loading" | "ready" | { error: string };
 
   private nodes = new Map<string, GraphNode>();
   private layout: DagLayout = { nodes: [], edges: [], width: 0, height: 0 };
@@ -213,15 +234,42 @@ export class TrainLayerGraph extends BlockElement {
     super();
     this.layers = [];
     this.edges = [];
+    this.onnx = null;
+    this.onnxState = "loading";
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const map = changed as Map<PropertyKey, unknown>;
     if (map.has("layers") || map.has("edges") || map.has("lang")) this.buildGraph();
+    if (map.has("onnx") && this.hasOnnx && this.onnxState !== "ready") this.loadOnnx();
+  }
+
+  private get hasOnnx(): boolean {
+    return this.onnx !== null && typeof this.onnx === "object";
+  }
+
+  private loadOnnx(): void {
+    this.onnxState = "loading";
+    loadOnnxView().then(
+      () => {
+        this.onnxState = "ready";
+      },
+      (err: unknown) => {
+        this.onnxState = { error: String(err) };
+        this.dispatchEvent(
+          new CustomEvent("train-error", {
+            bubbles: true,
+            composed: true,
+            detail: { status: 0, code: "chunk_error", message: String(err) },
+          }),
+        );
+      },
+    );
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     this.dataset.nodes = String(this.layout.nodes.length);
+    this.dataset.view = this.hasOnnx ? "onnx" : "layers";
     if ((changed as Map<PropertyKey, unknown>).has("selected")) this.revealSelected();
   }
 
@@ -393,7 +441,30 @@ export class TrainLayerGraph extends BlockElement {
     ><title>${node.title}</title>${shapes}</g>`;
   }
 
+  private renderOnnx() {
+    const lang = this.language;
+    const state = this.onnxState;
+    if (typeof state === "object") {
+      return html`<p class="error" role="alert">
+        ${t(lang, "app.error", { message: state.error })}
+      </p>`;
+    }
+    // Until the chunk defines it, the view is an unknown element showing its text.
+    return html`<onnx-graph-view
+      lang=${this.lang || nothing}
+      theme=${this.theme || nothing}
+      label=${this.label || nothing}
+      selected-layer=${this.selected ?? nothing}
+      .view=${this.onnx}
+      @train-layer-select=${(e: CustomEvent<LayerSelectDetail>) => {
+        this.selected = e.detail.layer;
+      }}
+      >${state === "loading" ? t(lang, "app.loading") : nothing}</onnx-graph-view
+    >`;
+  }
+
   protected override render() {
+    if (this.hasOnnx) return this.renderOnnx();
     const lang = this.language;
     const { nodes, edges, width, height } = this.layout;
     if (nodes.length === 0) return html`<p class="muted empty">${t(lang, "chart.no_data")}</p>`;

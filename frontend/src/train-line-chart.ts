@@ -24,7 +24,8 @@ import {
 } from "./lib/chart-cursor.js";
 import { drawBand, drawGuides, drawSeriesBands, type SeriesBand } from "./lib/chart-draw.js";
 import { isolate } from "./lib/format.js";
-import { MarkerLayer, markerTitle } from "./lib/chart-markers.js";
+import { findingLayer, markerTitle, nonFiniteLayer } from "./lib/chart-markers.js";
+import type { FindingMark } from "./lib/findings.js";
 import {
   chartOptions,
   colorCount,
@@ -53,6 +54,7 @@ import {
 // the types of the element's API, under the element's name
 export type { ChartSeries, EpochMark } from "./lib/chart-options.js";
 export type { RangeSelectDetail } from "./lib/chart-select.js";
+export type { FindingMark } from "./lib/findings.js";
 
 /**
  * A uPlot line chart of training series.
@@ -79,6 +81,7 @@ export type { RangeSelectDetail } from "./lib/chart-select.js";
  * @csspart readout - the `aria-live` region announcing the values under the cursor
  * @csspart table - the table view of the points
  * @csspart nonfinite - a NaN / ±Inf marker (`data-kind="nan|inf|-inf"`)
+ * @csspart finding - a diagnostics finding's marker (`findingMarks`; `data-severity`, `data-x`)
  * @cssprop --train-series-1 - ... `--train-series-12`: series colours (past 12 they repeat, dashed)
  * @cssprop --train-fg - axis labels
  * @cssprop --train-grid - grid lines
@@ -91,6 +94,7 @@ export class TrainLineChart extends BlockElement {
     ...BlockElement.properties,
     series: { attribute: false },
     epochs: { attribute: false },
+    findingMarks: { attribute: false },
     band: { attribute: false },
     refLines: { attribute: false },
     yRange: { attribute: false },
@@ -110,6 +114,8 @@ export class TrainLineChart extends BlockElement {
   declare series: ChartSeries[];
   /** Epoch ends, drawn as dashed vertical lines. */
   declare epochs: EpochMark[];
+  /** Diagnostics findings, each a line across the plot at its `x` with its `title`. */
+  declare findingMarks: FindingMark[];
   /** A horizontal reference band [from, to], filled with `--train-band`. */
   declare band: [number, number] | null;
   /** Horizontal dashed reference lines at these y values. */
@@ -144,7 +150,8 @@ export class TrainLineChart extends BlockElement {
   /** how many finite values ≤ 0 the log axis leaves out */
   private hiddenByLog = 0;
   private colors: ChartColors = { fg: "", muted: "", grid: "", band: "", font: "", series: [] };
-  private readonly markers = new MarkerLayer();
+  private readonly markers = nonFiniteLayer();
+  private readonly findingMarkers = findingLayer();
   private resizeObserver: ResizeObserver | null = null;
   private resizeFrame = 0;
   private media: MediaQueryList | null = null;
@@ -159,6 +166,7 @@ export class TrainLineChart extends BlockElement {
     super();
     this.series = [];
     this.epochs = [];
+    this.findingMarks = [];
     this.band = null;
     this.refLines = [];
     this.yRange = null;
@@ -257,6 +265,7 @@ export class TrainLineChart extends BlockElement {
     const relevant = [
       "series",
       "epochs",
+      "findingMarks",
       "band",
       "refLines",
       "yRange",
@@ -336,6 +345,7 @@ export class TrainLineChart extends BlockElement {
     }
     this.plotKey = "";
     this.markers.reset();
+    this.findingMarkers.reset();
   }
 
   private markReady(): void {
@@ -402,6 +412,7 @@ export class TrainLineChart extends BlockElement {
 
   private afterDraw(u: uPlot): void {
     this.markers.position(u, this.aligned.markers, this.markerTitleOf);
+    this.findingMarkers.position(u, this.findingMarks, findingTitle);
     this.selection.restore(u);
     this.markReady();
   }
@@ -413,7 +424,9 @@ export class TrainLineChart extends BlockElement {
 
   /** Creates the marker elements for the current data (positions come with each draw). */
   private buildMarkers(): void {
-    if (this.plot !== null) this.markers.build(this.plot, this.aligned.markers, this.markerTitleOf);
+    if (this.plot === null) return;
+    this.markers.build(this.plot, this.aligned.markers, this.markerTitleOf);
+    this.findingMarkers.build(this.plot, this.findingMarks, findingTitle);
   }
 
   private onCursor(u: uPlot): void {
@@ -572,6 +585,10 @@ export class TrainLineChart extends BlockElement {
       ${this.tableView && !empty ? this.renderTable() : nothing}
     `;
   }
+}
+
+function findingTitle(m: FindingMark): string {
+  return m.title;
 }
 
 declare global {

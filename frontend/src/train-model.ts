@@ -60,6 +60,8 @@ export class TrainModel extends PageElement {
   declare histParam: string | null;
   /** Epoch ends, marked on the iteration charts. */
   declare epochs: Epoch[];
+  /** The pending reload is for a new layer only. */
+  private layerOnly = false;
 
   static override styles = [
     ...pageStyles,
@@ -76,6 +78,11 @@ export class TrainModel extends PageElement {
         display: grid;
         gap: 0.75rem;
       }
+      /* An ONNX graph is wider than a layer list: it and the layer's charts share the page. */
+      .side.onnx,
+      .main.onnx {
+        grid-column: span 6;
+      }
       .hists {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(220px, 1fr));
@@ -88,7 +95,9 @@ export class TrainModel extends PageElement {
       }
       @media (max-width: 900px) {
         .side,
-        .main {
+        .main,
+        .side.onnx,
+        .main.onnx {
           grid-column: span 12;
           position: static;
         }
@@ -115,6 +124,7 @@ export class TrainModel extends PageElement {
       this.layerData = null;
       this.histParam = null;
       if (!changed.has("session") && !changed.has("worker") && !changed.has("apiBase")) {
+        this.layerOnly = true;
         this.reload();
       }
     }
@@ -124,8 +134,12 @@ export class TrainModel extends PageElement {
   protected override async fetchData(signal: AbortSignal): Promise<void> {
     const kinds = this.takeEventKinds();
     const fresh = kinds.size === 0 || kinds.has("reset");
+    // A reload for another layer keeps the graph on screen (an ONNX graph is large, and its
+    // view keeps what the user opened); a live event or a new selection fetches it again.
+    const layerOnly = this.layerOnly && kinds.size === 0;
+    this.layerOnly = false;
     // A new StaticInfo may be a newer session (followed when none is chosen) or a new graph.
-    const graphWanted = this.graph === null || fresh || kinds.has("static_info");
+    const graphWanted = this.graph === null || (fresh && !layerOnly) || kinds.has("static_info");
     const params = { session: this.session, worker: this.oneWorker };
     const graph = graphWanted
       ? await getJson<Graph>(this.apiBase, "graph", params, signal)
@@ -164,19 +178,20 @@ export class TrainModel extends PageElement {
     return html`
       ${this.renderError()}
       <div class="grid">
-        <section class="card side">
-          <h2>${this.tr("model.graph")}</h2>
+        <section class=${g.onnx == null ? "card side" : "card side onnx"}>
+          <h2>${this.tr(g.onnx == null ? "model.graph" : "model.graph.onnx")}</h2>
           <train-layer-graph
             lang=${this.language}
             .layers=${g.layers}
             .edges=${g.edges}
+            .onnx=${g.onnx ?? null}
             selected=${this.layer ?? nothing}
             @train-layer-select=${(e: CustomEvent<{ layer: string }>) => {
               this.layer = e.detail.layer;
             }}
           ></train-layer-graph>
         </section>
-        <div class="main">${this.renderLayer()}</div>
+        <div class=${g.onnx == null ? "main" : "main onnx"}>${this.renderLayer()}</div>
       </div>
     `;
   }

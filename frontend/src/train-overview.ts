@@ -4,7 +4,9 @@
  * Score vs iteration (every iteration, raw and EMA-smoothed, with a least-squares fit over a
  * dragged range), user metrics, the model and training information table, log10
  * update:parameter ratios per weight (band -4..-2, line at -3) and log10 stdev of activations,
- * gradients and updates (tabs). Epoch ends are marked on every iteration chart.
+ * gradients and updates (tabs). Epoch ends are marked on every iteration chart. The diagnostics'
+ * findings (`<train-findings>`) follow the score, whose chart marks each warning and error at the
+ * iteration it began (`part="finding"`); not with every worker shown.
  *
  * With `worker="*"` ({@link ALL_WORKERS}) it shows every worker of the session at once: their
  * scores and the update:parameter ratio of one weight (a menu picks which) overlaid, one line
@@ -20,9 +22,17 @@
  * @csspart table - the information table
  * @cssprop --train-series-1 - first series colour (and the other `--train-*` tokens)
  */
-import { css, html, nothing, type TemplateResult } from "lit";
+import { css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { getJson } from "./api.js";
-import type { FirstNonFinite, Graph, Metrics, Overview, Series, Sessions } from "./api-types.js";
+import type {
+  Findings,
+  FirstNonFinite,
+  Graph,
+  Metrics,
+  Overview,
+  Series,
+  Sessions,
+} from "./api-types.js";
 import { define } from "./define.js";
 import { infoTable, type InfoRow } from "./info-table.js";
 import { formatDateTime, formatDuration, formatInteger, formatRate } from "./lib/format.js";
@@ -33,10 +43,13 @@ import { isolate } from "./lib/format.js";
 import { layerLabel, paramLabel } from "./lib/sessions.js";
 import { logRange, RATIO_BAND, RATIO_REFERENCE, ratioRange, scoreRange } from "./lib/scales.js";
 import { ema } from "./lib/smoothing.js";
+import { FindingsController } from "./findings-source.js";
+import { findingMarks, type FindingMark } from "./lib/findings.js";
 import { PageElement } from "./page-element.js";
 import { pageStyles, seriesToken } from "./theme.js";
 import type { ChartSeries } from "./train-line-chart.js";
 import "./train-line-chart.js";
+import "./train-findings.js";
 import { formatHyperparameter, parseFloatValue, parseFloatValues } from "./values.js";
 
 /** Points asked for per series: about 2-4x a chart's pixel width. */
@@ -78,6 +91,14 @@ export class TrainOverview extends PageElement {
   declare ratioParam: string | null;
   /** The session `byWorker` belongs to. */
   private allSession: string | null = null;
+  /** The shown worker's findings (the same request as `<train-findings>`'s), for the markers. */
+  private readonly findings = new FindingsController(this);
+  private marks: { of: Findings | null; lang: string; marks: FindingMark[] } = {
+    of: null,
+    lang: "",
+    marks: [],
+  };
+  private revealPending = false;
 
   static override styles = [
     ...pageStyles,
@@ -148,6 +169,50 @@ export class TrainOverview extends PageElement {
     this.byWorker = new Map();
     this.workersView = "each";
     this.ratioParam = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.findings.watch(
+      this.allWorkers
+        ? null
+        : {
+            apiBase: this.apiBase,
+            session: this.session,
+            worker: this.worker,
+            lang: this.language,
+          },
+    );
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const list = this.renderRoot.querySelector("train-findings");
+    if (this.revealPending && list !== null) {
+      this.revealPending = false;
+      void list.reveal();
+    }
+  }
+
+  /** Scrolls to the findings list and focuses it (once it is shown: the overview may be loading). */
+  revealFindings(): void {
+    this.revealPending = true;
+    this.requestUpdate();
+  }
+
+  /** The score chart's markers: the shown worker's warnings and errors. */
+  private findingMarksOf(d: Overview): FindingMark[] {
+    const a = this.findings.state.answer;
+    const of =
+      a !== null && a.session_id === d.session_id && a.worker_id === d.worker_id ? a : null;
+    if (of !== this.marks.of || this.language !== this.marks.lang) {
+      this.marks = {
+        of,
+        lang: this.language,
+        marks: findingMarks(this.language, of?.findings ?? []),
+      };
+    }
+    return this.marks.marks;
   }
 
   /** Whether every worker of the session is shown (`worker="*"`). */
@@ -299,6 +364,14 @@ export class TrainOverview extends PageElement {
       <div class="grid">
         <section class="card wide">${this.renderScore(d)}</section>
         <section class="card narrow">${this.renderInfo(d)}</section>
+        <section class="card full" data-card="findings">
+          <train-findings
+            api-base=${this.apiBase}
+            session=${this.session ?? nothing}
+            worker=${this.worker ?? nothing}
+            lang=${this.language}
+          ></train-findings>
+        </section>
         ${
           Object.keys(d.metrics).length === 0
             ? nothing
@@ -364,6 +437,7 @@ export class TrainOverview extends PageElement {
         log-toggle
         .series=${series}
         .epochs=${d.epochs}
+        .findingMarks=${this.findingMarksOf(d)}
         .yRange=${scoreRange([raw])}
         @train-range-select=${(e: CustomEvent<{ x0: number; x1: number } | null>) => {
           this.range = e.detail;

@@ -112,6 +112,7 @@ export const en = {
   "overview.workers.status": "Status",
   // model
   "model.graph": "Layers",
+  "model.graph.onnx": "Model graph (ONNX)",
   "model.input": "Input",
   "model.getting_started": "Getting Started",
   "model.getting_started.text":

@@ -107,6 +107,7 @@ export const zh: Catalogue = {
   "overview.workers.iteration": "迭代",
   "overview.workers.status": "状态",
   "model.graph": "层",
+  "model.graph.onnx": "模型计算图（ONNX）",
   "model.input": "输入",
   "model.getting_started": "入门",
   "model.getting_started.text": "在图中选择一层，查看其参数、更新、激活和直方图。",

@@ -1,7 +1,7 @@
 /**
  * The look of `<train-line-chart>`: its stylesheet (the theme tokens, uPlot's own rules, the
- * toolbar, plot, non-finite markers, legend, readout and table) and the resolved colours its
- * canvas is drawn with, which a canvas cannot take from CSS by itself.
+ * toolbar, plot, non-finite and finding markers, legend, readout and table) and the resolved
+ * colours its canvas is drawn with, which a canvas cannot take from CSS by itself.
  */
 import { css, unsafeCSS } from "lit";
 import uplotCss from "uplot/dist/uPlot.min.css?inline";
@@ -103,8 +103,34 @@ export const lineChartStyles = [
       bottom: 0;
       border-bottom: 8px solid var(--_nonfinite);
     }
-    .marker[hidden] {
+    .marker[hidden],
+    .finding[hidden] {
       display: none;
+    }
+    /* a finding: a dashed line across the plot, a diamond at its foot; 10 px wide to hover */
+    .finding {
+      --_c: var(--_series-2);
+      position: absolute;
+      top: 0;
+      bottom: 0;
+      width: 10px;
+      transform: translateX(-5px);
+      z-index: 4;
+      background: repeating-linear-gradient(var(--_c) 0 4px, transparent 4px 7px) center / 2px 100%
+        no-repeat;
+    }
+    .finding[data-severity="error"] {
+      --_c: var(--_nonfinite);
+    }
+    .finding::after {
+      content: "";
+      position: absolute;
+      bottom: 0;
+      left: 1px;
+      width: 8px;
+      height: 8px;
+      background: var(--_c);
+      transform: rotate(45deg);
     }
     .legend {
       display: flex;

@@ -164,6 +164,10 @@ export interface StaticInfo {
      * How layer inputs were found.
      */
     graph_source: "fx" | "execution_order" | "module_order";
+    /**
+     * The model's ONNX graph (attach(graph=...) or attach(export_onnx=True)); absent or null when none was given.
+     */
+    onnx?: OnnxGraph | null;
   } | null;
   listener: {
     frequency: number;
@@ -352,6 +356,65 @@ export interface EpochRecord {
   iteration: number;
 }
 
+/**
+ * An ONNX model's computation graph as fitscope stores it with a session (StaticInfo.model.onnx): structure, attributes, shapes and initializer names, never the weights. Subgraphs (If/Loop/Scan bodies) are flattened into nodes that name their graph.
+ */
+export interface OnnxGraph {
+  format: "onnx";
+  /**
+   * Where it came from: the file name, or the exporter (torch.onnx.export, dynamo or torchscript).
+   */
+  source: string | null;
+  /**
+   * producer_name and producer_version of the model.
+   */
+  producer: string | null;
+  ir_version: number;
+  /**
+   * Opset version per domain ("" is the default ONNX domain).
+   */
+  opsets: {
+    [k: string]: number;
+  };
+  /**
+   * Where the node scopes came from (the first kind found): name_scopes metadata, /a/a.b/Op node names, dotted initializer names, or none.
+   */
+  grouping: "name_scopes" | "node_names" | "initializers" | "none";
+  /**
+   * The main graph's inputs (initializers excluded).
+   */
+  inputs: OnnxValue[];
+  outputs: OnnxValue[];
+  /**
+   * Initializers of every graph, by name, shape and dtype only.
+   */
+  initializers: OnnxValue[];
+  /**
+   * Shape and dtype of every other named value (graph inputs, outputs, value_info and inferred shapes), by name.
+   */
+  values: {
+    [k: string]: OnnxValue;
+  };
+  /**
+   * Every node, main graph first in its order, then each subgraph's.
+   */
+  nodes: OnnxNode[];
+  subgraphs: {
+    /**
+     * "NODE_ID/ATTRIBUTE".
+     */
+    id: string;
+    /**
+     * Id of the node (If, Loop, Scan...) the subgraph belongs to.
+     */
+    node: string;
+    /**
+     * The attribute holding it (then_branch, body...).
+     */
+    attribute: string;
+  }[];
+}
+
 export type Count = number;
 
 /**
@@ -360,6 +423,31 @@ export type Count = number;
 export type LayerAttributeValue = LayerAttributeScalar | LayerAttributeScalar[];
 
 export type LayerAttributeScalar = string | number | boolean | null;
+
+/**
+ * A dimension: a size, a symbolic name (batch), or null when unknown.
+ */
+export type OnnxDim = number | string | null;
+
+/**
+ * A node attribute: a number (non-finite floats as strings), a string, a list of them, a tensor's dtype and shape (never its values), or the id of a subgraph.
+ */
+export type OnnxAttribute =
+  | (number | string | null)
+  | FloatValue
+  | ((number | string) | FloatValue)[]
+  | {
+      tensor: OnnxValue;
+    }
+  | {
+      /**
+       * A subgraph id.
+       */
+      graph: string;
+    }
+  | {
+      graphs: string[];
+    };
 
 export interface LayerInfo {
   /**
@@ -391,4 +479,52 @@ export interface LayerInfo {
   attributes?: {
     [k: string]: LayerAttributeValue;
   };
+}
+
+export interface OnnxValue {
+  name: string;
+  /**
+   * null when unknown (not even the rank).
+   */
+  shape: OnnxDim[] | null;
+  /**
+   * numpy-style name (float32, int64, bfloat16...); null when unknown or not a tensor.
+   */
+  dtype: string | null;
+}
+
+export interface OnnxNode {
+  /**
+   * n0, n1, ... in reading order; unique in the model.
+   */
+  id: string;
+  /**
+   * The node's name in the file (may be empty).
+   */
+  name: string;
+  op_type: string;
+  /**
+   * "" for the default ONNX domain.
+   */
+  domain: string;
+  /**
+   * The subgraph it belongs to (null: the main graph).
+   */
+  graph: string | null;
+  /**
+   * Qualified names of the modules it was called from, outermost first (from the exporter's name_scopes metadata, else the /a/a.b/Op node-name path); empty when unknown.
+   */
+  scope: string[];
+  /**
+   * Class of each scope entry (pkg.torch.onnx.class_hierarchy), when the exporter recorded it.
+   */
+  scope_types: string[] | null;
+  attributes: {
+    [k: string]: OnnxAttribute;
+  };
+  /**
+   * Value names; "" for an omitted optional input.
+   */
+  inputs: string[];
+  outputs: string[];
 }

@@ -1,0 +1,191 @@
+/**
+ * One worker's findings (`GET /api/v1/findings`), shared by every element of the page that shows
+ * them: the shell's badge, `<train-findings>` and the overview's score chart markers ask for the
+ * same (server, session, worker, language) and get one request, not three.
+ *
+ * A source loads once when its first watcher comes, then again when the live stream announces a
+ * report (`update`), a StaticInfo or a `reset` for the worker it shows, at most once per
+ * {@link FINDINGS_REFRESH_MS} and never two requests at once: the server's diagnosis is
+ * incremental, but a run reporting 100 times a second need not be read 100 times. It closes
+ * (aborting what is in flight) when its last watcher leaves.
+ */
+import type { ReactiveController, ReactiveControllerHost } from "lit";
+import { ApiError, apiUrl, getJson, isAbort } from "./api.js";
+import type { Findings } from "./api-types.js";
+import { subscribeLive, type LiveEvent } from "./live.js";
+
+/** Shortest time between two requests of one source. */
+export const FINDINGS_REFRESH_MS = 1000;
+
+/** What a source knows: the latest answer, and the latest request's error (null when it worked). */
+export interface FindingsState {
+  answer: Findings | null;
+  error: ApiError | null;
+}
+
+/** Which findings: the server, a session (null: the newest), a worker (null: its first), a language. */
+export interface FindingsKey {
+  apiBase: string;
+  session: string | null;
+  worker: string | null;
+  lang: string;
+}
+
+type Listener = (state: FindingsState) => void;
+
+class Source {
+  readonly listeners = new Set<Listener>();
+  state: FindingsState = { answer: null, error: null };
+  private readonly unsubscribe: () => void;
+  private controller: AbortController | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private lastStart = -Infinity;
+  private dirty = false;
+
+  constructor(private readonly key: FindingsKey) {
+    this.unsubscribe = subscribeLive(key.apiBase, {
+      onEvent: (e) => {
+        if (this.relevant(e)) this.schedule();
+      },
+    });
+    void this.load();
+  }
+
+  private relevant(e: LiveEvent): boolean {
+    if (e.kind === "reset") return true;
+    if (e.kind !== "update" && e.kind !== "static_info") return false;
+    const shown = this.state.answer;
+    if (shown === null) return true;
+    if (e.session_id !== shown.session_id) {
+      // A new session becomes the shown one when the newest is followed.
+      return this.key.session === null && e.kind === "static_info";
+    }
+    return e.worker_id === shown.worker_id;
+  }
+
+  private schedule(): void {
+    if (this.controller !== null) {
+      this.dirty = true;
+      return;
+    }
+    if (this.timer !== null) return;
+    const wait = Math.max(0, this.lastStart + FINDINGS_REFRESH_MS - performance.now());
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.load();
+    }, wait);
+  }
+
+  private async load(): Promise<void> {
+    const controller = new AbortController();
+    this.controller = controller;
+    this.lastStart = performance.now();
+    const { apiBase, session, worker, lang } = this.key;
+    try {
+      const answer = await getJson<Findings>(
+        apiBase,
+        "findings",
+        { session, worker, lang },
+        controller.signal,
+      );
+      this.state = { answer, error: null };
+    } catch (err) {
+      if (isAbort(err) || controller.signal.aborted) return;
+      const error =
+        err instanceof ApiError
+          ? err
+          : new ApiError(0, "client_error", err instanceof Error ? err.message : String(err));
+      this.state = { answer: this.state.answer, error };
+    } finally {
+      if (this.controller === controller) this.controller = null;
+    }
+    for (const l of [...this.listeners]) l(this.state);
+    if (this.dirty) {
+      this.dirty = false;
+      this.schedule();
+    }
+  }
+
+  close(): void {
+    this.unsubscribe();
+    this.controller?.abort();
+    this.controller = null;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
+
+const sources = new Map<string, Source>();
+
+/**
+ * Calls `listener` with the findings of `key` now (when known) and after each load.
+ *
+ * @returns A function that stops watching (closing the source after its last watcher).
+ */
+export function watchFindings(key: FindingsKey, listener: Listener): () => void {
+  const id = apiUrl(key.apiBase, "findings", {
+    session: key.session,
+    worker: key.worker,
+    lang: key.lang,
+  });
+  let source = sources.get(id);
+  if (source === undefined) {
+    source = new Source(key);
+    sources.set(id, source);
+  } else if (source.state.answer !== null || source.state.error !== null) {
+    listener(source.state);
+  }
+  source.listeners.add(listener);
+  const s = source;
+  return () => {
+    s.listeners.delete(listener);
+    if (s.listeners.size === 0 && sources.get(id) === s) {
+      s.close();
+      sources.delete(id);
+    }
+  };
+}
+
+/**
+ * A Lit controller holding the findings of one key: `watch(key)` in the host's `willUpdate`
+ * (null: none), `state` in its `render`. It stops watching while the host is disconnected.
+ */
+export class FindingsController implements ReactiveController {
+  state: FindingsState = { answer: null, error: null };
+  private key: FindingsKey | null = null;
+  private id = "";
+  private stop: (() => void) | null = null;
+
+  constructor(private readonly host: ReactiveControllerHost & EventTarget) {
+    host.addController(this);
+  }
+
+  /** Watches `key` (when it differs from the one watched); null stops watching. */
+  watch(key: FindingsKey | null): void {
+    const id = key === null ? "" : JSON.stringify(key);
+    if (id === this.id) return;
+    this.id = id;
+    this.key = key;
+    this.state = { answer: null, error: null };
+    this.start();
+  }
+
+  private start(): void {
+    this.stop?.();
+    this.stop = null;
+    if (this.key === null) return;
+    this.stop = watchFindings(this.key, (state) => {
+      this.state = state;
+      this.host.requestUpdate();
+    });
+  }
+
+  hostConnected(): void {
+    if (this.stop === null) this.start();
+  }
+
+  hostDisconnected(): void {
+    this.stop?.();
+    this.stop = null;
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * The diagnostics' messages (the shell's badge, `<train-findings>`, the score chart's markers),
+ * English and Simplified Chinese.
+ *
+ * A catalogue of their own, like the projector's and the ONNX view's, so the findings' words
+ * sit together; unlike theirs it is part of the core bundle (the badge is in the shell). A
+ * finding's message and advice are not here: the server sends them in the asked language. The
+ * rules are the core catalogues': English defines the keys, `FindingsCatalogue` makes a missing
+ * key of another language a type error, test/findings.test.ts checks keys and placeholders for
+ * every language of the menu, and a key missing at run time falls back to English.
+ */
+import { fill, type Lang } from "./index.js";
+
+export const findingsEn = {
+  "findings.title": "Diagnostics",
+  "findings.counts": "{error} errors · {warning} warnings · {info} info",
+  "findings.none": "No findings",
+  "findings.checked": "{count} reports checked against the debugging guide.",
+  "findings.loading": "Loading…",
+  "findings.error": "Error: {message}",
+  "findings.severity.error": "Error",
+  "findings.severity.warning": "Warning",
+  "findings.severity.info": "Info",
+  "findings.iterations": "Iterations {first}–{last}",
+  "findings.iteration": "Iteration {first}",
+  "findings.noticed": "flagged at {iteration}",
+  "findings.layer": "Layer",
+  "findings.parameter": "Parameter",
+  "findings.open_layer": "Open layer {layer} on the model page",
+  "findings.advice": "Advice",
+  "findings.evidence": "Evidence",
+  "findings.badge.warnings": "{count} diagnostics warnings",
+  "findings.badge.warning_one": "1 diagnostics warning",
+  "findings.badge.errors": "{count} diagnostics errors",
+  "findings.badge.error_one": "1 diagnostics error",
+  "findings.badge.mixed": "{count} diagnostics warnings and errors",
+  "findings.marker": "{severity}: {message} (iteration {iteration})",
+} as const;
+
+/** A findings catalogue: every key of the English one. */
+export type FindingsCatalogue = { readonly [K in keyof typeof findingsEn]: string };
+
+/** A key of the findings catalogues. */
+export type FindingsKey = keyof typeof findingsEn;
+
+export const findingsZh: FindingsCatalogue = {
+  "findings.title": "诊断",
+  "findings.counts": "{error} 个错误 · {warning} 个警告 · {info} 条提示",
+  "findings.none": "没有发现问题",
+  "findings.checked": "已按调试指南检查 {count} 个报告。",
+  "findings.loading": "加载中…",
+  "findings.error": "错误：{message}",
+  "findings.severity.error": "错误",
+  "findings.severity.warning": "警告",
+  "findings.severity.info": "提示",
+  "findings.iterations": "迭代 {first}–{last}",
+  "findings.iteration": "迭代 {first}",
+  "findings.noticed": "在 {iteration} 处发现",
+  "findings.layer": "层",
+  "findings.parameter": "参数",
+  "findings.open_layer": "在模型页打开层 {layer}",
+  "findings.advice": "建议",
+  "findings.evidence": "依据",
+  "findings.badge.warnings": "{count} 条诊断警告",
+  "findings.badge.warning_one": "1 条诊断警告",
+  "findings.badge.errors": "{count} 条诊断错误",
+  "findings.badge.error_one": "1 条诊断错误",
+  "findings.badge.mixed": "{count} 条诊断警告和错误",
+  "findings.marker": "{severity}：{message}（迭代 {iteration}）",
+};
+
+/** The catalogue of each language of the menu (i18n/index.ts `LANGUAGES`). */
+export const FINDINGS_CATALOGUES: Readonly<Record<Lang, Partial<FindingsCatalogue>>> = {
+  en: findingsEn,
+  zh: findingsZh,
+};
+
+/** The findings message `key` in `lang` (English when missing), placeholders filled. */
+export function tf(
+  lang: Lang,
+  key: FindingsKey,
+  params?: Readonly<Record<string, string | number>>,
+): string {
+  return fill(FINDINGS_CATALOGUES[lang][key] ?? findingsEn[key], params);
+}
