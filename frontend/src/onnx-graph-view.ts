@@ -25,7 +25,8 @@
  * `n:` node, `g:` group, `i:` input, `o:` output), `data-matches`, `data-layout-mode` (`worker`
  * or `page`), `data-layout-ms` (dagre's time), `data-first-view-ms` (from the graph's arrival
  * to its first drawing), `data-drawn-ms` (the page's clock at the first drawing),
- * `data-view-ms` (from the latest open / close / search to its drawing). Each box:
+ * `data-view-ms` (from the latest open / close / search to its drawing), `data-layouts` (layouts
+ * drawn so far: the figures above are the latest one's once it grows). Each box:
  * `data-key`, `data-kind` (`node`, `group`, `header` for an open group's header, `input`,
  * `output`), `data-id`.
  *
@@ -37,24 +38,32 @@
  * @csspart panel - the selected box's details
  * @csspart table - the panel's tables
  */
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from "lit";
+import { html, nothing, type PropertyValues } from "lit";
 import type { OnnxView } from "./api-types.js";
 import { BlockElement } from "./block-element.js";
 import { define } from "./define.js";
 import { GRAPH_WORKER, GraphLayoutClient } from "./graph-layout-client.js";
 import { to } from "./i18n/onnx.js";
-import type { LayoutResult, Rect } from "./lib/graph-layout.js";
+import type { LayoutResult } from "./lib/graph-layout.js";
 import { arrowDirection, nearestInDirection } from "./lib/graph-nav.js";
-import { curvePath } from "./lib/graph-path.js";
+import {
+  centreOn,
+  fitTransform,
+  inView,
+  keepAt,
+  onScreen,
+  transformAttribute,
+  zoomAt,
+  type Transform,
+} from "./lib/graph-viewport.js";
 import {
   boxFace,
   HEADER_HEIGHT,
-  headerText,
   linkLabel,
   type BoxFace,
   type BoxWords,
 } from "./lib/onnx-boxes.js";
-import { groupsHoldingHits, revealGroups, searchOnnx, stepMatch } from "./lib/onnx-search.js";
+import { revealGroups, searchOnnx, stepMatch } from "./lib/onnx-search.js";
 import {
   ancestorsOf,
   boxKey,
@@ -67,9 +76,9 @@ import {
   visibleGraph,
   visibleKeyOf,
   type OnnxIndex,
-  type VisibleBox,
   type VisibleGraph,
 } from "./lib/onnx-view.js";
+import { arrowMarkers, renderScene, type Shown } from "./onnx-graph-drawing.js";
 import { renderPanel } from "./onnx-graph-panel.js";
 import { onnxGraphStyles } from "./onnx-graph-styles.js";
 import { blockThemeStyles } from "./theme.js";
@@ -79,27 +88,6 @@ interface LayerSelectDetail {
   layer: string;
 }
 
-/** A laid-out view: what was asked for and where dagre put it. */
-interface Shown {
-  visible: VisibleGraph;
-  faces: Map<string, BoxFace>;
-  boxes: Map<string, VisibleBox>;
-  rects: Map<string, Rect>;
-  /** open groups' frames by group id */
-  frames: Map<string, Rect>;
-  /** edge labels by `source\0target` */
-  labels: Map<string, string>;
-  result: LayoutResult;
-  /** the boxes arrows move between: boxes and open groups' headers, by key */
-  nav: Map<string, Rect>;
-  /** keys in reading order, for Home / End */
-  order: string[];
-}
-
-const MIN_ZOOM = 0.05;
-/** The smallest scale a first view shrinks the drawing to, to show all of it. */
-const READABLE_ZOOM = 0.6;
-const MAX_ZOOM = 3;
 const DRAG_PX = 4;
 
 /** `<onnx-graph-view>`: see the module documentation. */
@@ -134,16 +122,14 @@ export class OnnxGraphView extends BlockElement {
   /** the layer this view last announced, so the page echoing it back selects nothing new */
   private announced: string | null = null;
 
-  private tx = 0;
-  private ty = 0;
-  private k = 1;
+  /** the pan and zoom (lib/graph-viewport.ts) */
+  private t: Transform = { x: 0, y: 0, k: 1 };
   private frame = 0;
   private drag: {
     id: number;
     x: number;
     y: number;
-    tx: number;
-    ty: number;
+    from: Transform;
     moved: boolean;
   } | null = null;
   private suppressClick = false;
@@ -162,6 +148,7 @@ export class OnnxGraphView extends BlockElement {
   private viewAt = 0;
   private actionAt = 0;
   private firstDrawn = false;
+  private drawnLayouts = 0;
 
   constructor() {
     super();
@@ -378,6 +365,7 @@ export class OnnxGraphView extends BlockElement {
         }
         if (this.actionAt > 0) this.dataset.viewMs = String(Math.round(now - this.actionAt));
         this.dataset.layoutMs = String(result.ms);
+        this.dataset.layouts = String(++this.drawnLayouts);
       });
     });
   }
@@ -394,66 +382,28 @@ export class OnnxGraphView extends BlockElement {
   private placeView(): void {
     const shown = this.shown;
     if (shown === null) return;
-    const { width: vw, height: vh } = this.viewportSize();
+    const view = this.viewportSize();
     const next = this.next;
     this.next = { fit: false, anchor: null, center: null };
-    if (next.fit) this.fit(vw, vh, true);
-    if (next.anchor !== null) {
-      const r = shown.nav.get(next.anchor.key);
-      if (r !== undefined) {
-        this.tx = next.anchor.sx - r.x * this.k;
-        this.ty = next.anchor.sy - r.y * this.k;
-      }
+    if (next.fit) this.t = fitTransform(shown.result, view, true);
+    const anchored = next.anchor === null ? undefined : shown.nav.get(next.anchor.key);
+    if (next.anchor !== null && anchored !== undefined) {
+      this.t = keepAt(this.t, anchored, { x: next.anchor.sx, y: next.anchor.sy });
     }
-    if (next.center !== null) this.centerOn(next.center, vw, vh);
+    if (next.center !== null) this.centerOn(next.center);
   }
 
-  /**
-   * Scales the drawing to the viewport (at most 1:1) and centres it. `widthOnly` (a graph's
-   * first view): where the whole would be smaller than {@link READABLE_ZOOM}, fit the width
-   * only and show the top, so that a tall graph starts readable rather than tiny; the Fit
-   * button fits both.
-   */
-  private fit(
-    vw = this.viewportSize().width,
-    vh = this.viewportSize().height,
-    widthOnly = false,
-  ): void {
-    const r = this.shown?.result;
-    if (r === undefined) return;
-    const byWidth = (vw - 16) / r.width;
-    const byHeight = (vh - 16) / r.height;
-    // a first view shrinks the drawing to fit only while it stays readable
-    const fitsReadably = Math.min(1, byWidth, byHeight) >= READABLE_ZOOM;
-    const k = Math.max(
-      MIN_ZOOM,
-      Math.min(1, byWidth, widthOnly && !fitsReadably ? Infinity : byHeight),
-    );
-    this.k = k;
-    this.tx = (vw - r.width * k) / 2;
-    this.ty = Math.max(8, (vh - r.height * k) / 2);
-  }
-
-  private centerOn(key: string, vw: number, vh: number): void {
+  private centerOn(key: string): void {
     const r = this.shown?.nav.get(this.visibleKey(key));
-    if (r === undefined) return;
-    this.tx = vw / 2 - (r.x + r.width / 2) * this.k;
-    this.ty = vh / 2 - (r.y + r.height / 2) * this.k;
+    if (r !== undefined) this.t = centreOn(this.t, r, this.viewportSize());
   }
 
   /** Pans so that `key` is in view, when it is not. */
   private reveal(key: string): void {
     const r = this.shown?.nav.get(key);
-    if (r === undefined) return;
-    const { width: vw, height: vh } = this.viewportSize();
-    const x0 = r.x * this.k + this.tx;
-    const y0 = r.y * this.k + this.ty;
-    const x1 = x0 + r.width * this.k;
-    const y1 = y0 + r.height * this.k;
-    if (x0 < 0 || y0 < 0 || x1 > vw || y1 > vh) {
-      this.centerOn(key, vw, vh);
-      this.scheduleTransform();
-    }
+    if (r === undefined || inView(this.t, r, this.viewportSize())) return;
+    this.centerOn(key);
+    this.scheduleTransform();
   }
 
   private viewportSize(): { width: number; height: number } {
@@ -469,7 +419,8 @@ export class OnnxGraphView extends BlockElement {
     const key = boxKey("group", group);
     const r = this.shown?.nav.get(key);
     if (r !== undefined) {
-      this.next.anchor = { key, sx: r.x * this.k + this.tx, sy: r.y * this.k + this.ty };
+      const at = onScreen(this.t, r);
+      this.next.anchor = { key, sx: at.x, sy: at.y };
     }
     if (this.open.has(group)) {
       this.expanded.delete(group);
@@ -516,13 +467,14 @@ export class OnnxGraphView extends BlockElement {
 
   private zoomBy(f: number, px?: number, py?: number): void {
     const { width, height } = this.viewportSize();
-    const cx = px ?? width / 2;
-    const cy = py ?? height / 2;
-    const k = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, this.k * f));
-    this.tx = cx - ((cx - this.tx) * k) / this.k;
-    this.ty = cy - ((cy - this.ty) * k) / this.k;
-    this.k = k;
+    this.t = zoomAt(this.t, f, px ?? width / 2, py ?? height / 2);
     this.scheduleTransform();
+  }
+
+  private fitAll(): void {
+    if (this.shown === null) return;
+    this.t = fitTransform(this.shown.result, this.viewportSize());
+    this.applyTransform();
   }
 
   private scheduleTransform(): void {
@@ -531,12 +483,7 @@ export class OnnxGraphView extends BlockElement {
   }
 
   private applyTransform(): void {
-    this.renderRoot
-      .querySelector(".scene")
-      ?.setAttribute(
-        "transform",
-        `translate(${this.tx.toFixed(1)},${this.ty.toFixed(1)}) scale(${this.k.toFixed(4)})`,
-      );
+    this.renderRoot.querySelector(".scene")?.setAttribute("transform", transformAttribute(this.t));
   }
 
   // ------------------------------------------------------------------ search
@@ -569,8 +516,7 @@ export class OnnxGraphView extends BlockElement {
         this.actionAt = performance.now();
         this.relayout();
       } else {
-        const { width, height } = this.viewportSize();
-        this.centerOn(key, width, height);
+        this.centerOn(key);
         this.requestUpdate();
       }
     } else if (e.key === "Escape" && this.query !== "") {
@@ -659,8 +605,7 @@ export class OnnxGraphView extends BlockElement {
       id: e.pointerId,
       x: e.clientX,
       y: e.clientY,
-      tx: this.tx,
-      ty: this.ty,
+      from: this.t,
       moved: false,
     };
   }
@@ -677,8 +622,7 @@ export class OnnxGraphView extends BlockElement {
       el.setPointerCapture(e.pointerId);
       el.classList.add("dragging");
     }
-    this.tx = d.tx + dx;
-    this.ty = d.ty + dy;
+    this.t = { x: d.from.x + dx, y: d.from.y + dy, k: d.from.k };
     this.scheduleTransform();
   }
 
@@ -713,148 +657,6 @@ export class OnnxGraphView extends BlockElement {
   }
 
   // ------------------------------------------------------------------ rendering
-
-  private renderBox(
-    box: VisibleBox,
-    shown: Shown,
-    hitSet: Set<string>,
-    holds: Set<string>,
-    current: string | null,
-  ) {
-    const r = shown.rects.get(box.key);
-    const f = shown.faces.get(box.key);
-    if (r === undefined || f === undefined) return nothing;
-    const lang = this.language;
-    const { width: w, height: h } = r;
-    const cls = [
-      "box",
-      box.kind === "input" || box.kind === "output" ? "value" : box.kind,
-      `fam-${f.family}`,
-      hitSet.has(box.key) ? "hit" : "",
-      holds.has(box.key) ? "holds" : "",
-      current === box.key ? "current" : "",
-    ].join(" ");
-    const [first, second] = f.lines;
-    let label: string;
-    let body: TemplateResult;
-    if (box.kind === "group") {
-      const g = this.index?.groups.get(box.id);
-      label = to(lang, "onnx.box.group", {
-        name: g?.id ?? box.id,
-        type: g?.type ?? to(lang, "onnx.kind.module"),
-        nodes: this.words.nodes(g?.num_nodes ?? 0),
-      });
-      if (holds.has(box.key)) label += `, ${to(lang, "onnx.box.matches")}`;
-      const expandable = this.index !== null && isExpandable(this.index, box.id);
-      body = svg`<rect class="stack" x="3" y="3" width=${w} height=${h} rx="6"></rect>
-        <rect class="shape" width=${w} height=${h} rx="6"></rect>
-        <text class="title" x="10" y=${h / 2 - 8}>${first}</text>
-        <text class="sub" x="10" y=${h / 2 + 9}>${second ?? ""}</text>
-        ${expandable ? svg`<rect class="toggle-hit" x=${w - 26} y="0" width="26" height=${h}></rect><text class="toggle" x=${w - 13} y=${h / 2}>+</text>` : nothing}`;
-    } else if (box.kind === "node") {
-      const n = this.index?.nodes.get(box.id);
-      label = to(lang, "onnx.box.node", {
-        op: n?.op_type ?? box.id,
-        name: n === undefined || n.name === "" ? to(lang, "onnx.no_name") : n.name,
-      });
-      body = svg`<rect class="shape" width=${w} height=${h} rx="4"></rect>
-        <text class="center" x=${w / 2} y=${h / 2}>${first}</text>`;
-    } else {
-      // the shape shown on the box is part of its name (WCAG 2.5.3, label in name)
-      label = to(lang, box.kind === "input" ? "onnx.box.input" : "onnx.box.output", {
-        name: box.id,
-      });
-      if (second !== null) label += `, ${second}`;
-      body = svg`<rect class="shape" width=${w} height=${h} rx=${h / 2}></rect>
-        <text class="center" x=${w / 2} y=${h / 2 - 7}>${first}</text>
-        <text class="center sub" x=${w / 2} y=${h / 2 + 8}>${second ?? ""}</text>`;
-    }
-    return svg`<g
-      class=${cls}
-      transform="translate(${r.x},${r.y})"
-      role="button"
-      tabindex=${this.focusKey === box.key ? "0" : "-1"}
-      aria-label=${label}
-      aria-pressed=${this.selected === box.key ? "true" : "false"}
-      aria-expanded=${box.kind === "group" && this.index !== null && isExpandable(this.index, box.id) ? "false" : nothing}
-      data-key=${box.key}
-      data-kind=${box.kind}
-      data-id=${box.id}
-    ><title>${f.title}</title><rect class="ring" x="-4" y="-4" width=${w + 8} height=${h + 8} rx="8"></rect>${body}</g>`;
-  }
-
-  private renderHeader(id: string, r: Rect, hitSet: Set<string>, current: string | null) {
-    const index = this.index;
-    if (index === null) return nothing;
-    const key = boxKey("group", id);
-    const g = index.groups.get(id);
-    const lang = this.language;
-    const text = headerText(index, id, r.width);
-    const cls = [
-      "box",
-      "header",
-      hitSet.has(key) ? "hit" : "",
-      current === key ? "current" : "",
-    ].join(" ");
-    return svg`<g
-      class=${cls}
-      transform="translate(${r.x},${r.y})"
-      role="button"
-      tabindex=${this.focusKey === key ? "0" : "-1"}
-      aria-label=${to(lang, "onnx.box.expanded", { name: id, type: g?.type ?? to(lang, "onnx.kind.module") })}
-      aria-pressed=${this.selected === key ? "true" : "false"}
-      aria-expanded="true"
-      data-key=${key}
-      data-kind="header"
-      data-id=${id}
-    ><title>${id}${g?.type == null ? "" : `\n${g.type}`}</title>
-      <rect class="ring" x="-2" y="-2" width=${r.width + 4} height=${HEADER_HEIGHT + 4} rx="6"></rect>
-      <rect class="hitbar" width=${r.width} height=${HEADER_HEIGHT} rx="6"></rect>
-      <rect class="toggle-hit" width="22" height=${HEADER_HEIGHT}></rect>
-      <text class="toggle" x="11" y=${HEADER_HEIGHT / 2}>−</text>
-      <text x="22" y=${HEADER_HEIGHT / 2}>${text}</text></g>`;
-  }
-
-  private renderDrawing(shown: Shown) {
-    const index = this.index;
-    if (index === null) return nothing;
-    const hitSet = new Set(this.hits);
-    const holds = groupsHoldingHits(index, this.open, this.hits);
-    const current = this.hits[this.hit] ?? null;
-    const currentShown = current === null ? null : visibleKeyOf(index, this.open, current);
-    const sel = this.selected === null ? null : visibleKeyOf(index, this.open, this.selected);
-    const depth = (id: string): number => (index.chains.get(id)?.length ?? 1) - 1;
-    const frames = shown.visible.clusters.map((c) => {
-      const r = shown.frames.get(c.id);
-      return r === undefined
-        ? nothing
-        : svg`<rect class=${depth(c.id) % 2 === 1 ? "frame odd" : "frame"} x=${r.x} y=${r.y} width=${r.width} height=${r.height} rx="8" data-frame=${c.id}></rect>`;
-    });
-    const edges = shown.result.links.map((l) => {
-      const hot = sel !== null && (l.source === sel || l.target === sel);
-      return svg`<path class=${hot ? "edge hot" : "edge"} d=${curvePath(l.points)} marker-end=${hot ? "url(#onnx-arrow-hot)" : "url(#onnx-arrow)"}></path>`;
-    });
-    const labels = shown.result.links.map((l) => {
-      const text = shown.labels.get(`${l.source}\u0000${l.target}`);
-      const at = l.label;
-      return text === undefined || at === null
-        ? nothing
-        : svg`<text class="elabel" x=${at[0]} y=${at[1]}>${text}</text>`;
-    });
-    const headers = shown.visible.clusters.map((c) => {
-      const r = shown.frames.get(c.id);
-      return r === undefined ? nothing : this.renderHeader(c.id, r, hitSet, currentShown);
-    });
-    const boxes = shown.visible.boxes.map((b) =>
-      this.renderBox(b, shown, hitSet, holds, currentShown),
-    );
-    return svg`<g class="scene">
-      <g class="frames" aria-hidden="true">${frames}</g>
-      <g class="edges" aria-hidden="true">${edges}</g>
-      <g class="labels" aria-hidden="true">${labels}</g>
-      <g class="boxes">${headers}${boxes}</g>
-    </g>`;
-  }
 
   protected override render() {
     const lang = this.language;
@@ -905,14 +707,7 @@ export class OnnxGraphView extends BlockElement {
           >
             −
           </button>
-          <button
-            type="button"
-            data-action="fit"
-            @click=${() => {
-              this.fit();
-              this.applyTransform();
-            }}
-          >
+          <button type="button" data-action="fit" @click=${() => this.fitAll()}>
             ${to(lang, "onnx.fit")}
           </button>
           <button type="button" data-action="collapse-all" @click=${() => this.collapseAll()}>
@@ -935,31 +730,22 @@ export class OnnxGraphView extends BlockElement {
           @dblclick=${(e: MouseEvent) => this.onDblClick(e)}
           @keydown=${(e: KeyboardEvent) => this.onKeyDown(e)}
         >
-          <defs>
-            <marker
-              id="onnx-arrow"
-              viewBox="0 0 10 10"
-              refX="9"
-              refY="5"
-              markerWidth="7"
-              markerHeight="7"
-              orient="auto"
-            >
-              <path class="arrow" d="M0,0 L10,5 L0,10 z"></path>
-            </marker>
-            <marker
-              id="onnx-arrow-hot"
-              viewBox="0 0 10 10"
-              refX="9"
-              refY="5"
-              markerWidth="7"
-              markerHeight="7"
-              orient="auto"
-            >
-              <path class="arrow hot" d="M0,0 L10,5 L0,10 z"></path>
-            </marker>
-          </defs>
-          ${shown === null ? nothing : this.renderDrawing(shown)}
+          ${arrowMarkers()}
+          ${
+            shown === null
+              ? nothing
+              : renderScene({
+                  index,
+                  shown,
+                  open: this.open,
+                  hits: this.hits,
+                  hit: this.hit,
+                  selected: this.selected,
+                  focusKey: this.focusKey,
+                  lang,
+                  words: this.words,
+                })
+          }
         </svg>
         ${status}
       </div>

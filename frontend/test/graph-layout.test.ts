@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { layoutGraph, type LayoutRequest, type Rect } from "../src/lib/graph-layout.js";
+import { corners, layoutGraph, type LayoutRequest, type Rect } from "../src/lib/graph-layout.js";
 
 const inside = (inner: Rect, outer: Rect): boolean =>
   inner.x >= outer.x &&
@@ -125,5 +125,28 @@ describe("layoutGraph with one box feeding many", () => {
     for (let i = 1; i < 10; i++) {
       expect((r.boxes[`l${i}`] as Rect).y).toBeGreaterThan((r.boxes[`l${i - 1}`] as Rect).y);
     }
+  });
+});
+
+describe("corners", () => {
+  it("adds a point either side of each inner corner, within half a segment", () => {
+    expect(
+      corners([
+        [0, 0],
+        [0, 100],
+        [50, 100],
+        [50, 104],
+      ]),
+    ).toEqual([
+      [0, 0],
+      [0, 92],
+      [0, 100],
+      [8, 100],
+      [42, 100],
+      [50, 100],
+      [50, 102],
+      [50, 104],
+    ]);
+    expect(corners([[1, 2]])).toEqual([[1, 2]]);
   });
 });

@@ -28,12 +28,23 @@ from fitscope import FileStatsStorage, StatsListener
 from fitscope.onnx_graph import OnnxGraph, read_onnx
 from fitscope.server import UIServer
 
-from .conftest import BUNDLE, MODEL_CHARTS, STOPPED_SERVERS, check_bundle, open_page, ready_points, row_value
+from .conftest import (
+    BUNDLE,
+    MODEL_CHARTS,
+    STOPPED_SERVERS,
+    BrowserLog,
+    check_bundle,
+    open_page,
+    ready_points,
+    row_value,
+)
 
 AXE = Path(__file__).resolve().parents[2] / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
 SESSION = "cnn"
 PLAIN_SESSION = "cnn-plain"  # the same model, no graph stored: the server is given it
 VIEW = "train-model train-layer-graph onnx-graph-view"
+TIMES = "\u00d7"  # MULTIPLICATION SIGN: the view writes a shape 4 TIMES 8 TIMES 16
+ZH_COMMA = "\uff0c"
 
 
 class Block(torch.nn.Module):
@@ -94,7 +105,9 @@ def onnx_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("onnx") / "small_resnet.onnx"
     torch.manual_seed(0)
     with pytest.warns(DeprecationWarning):  # torch says the TorchScript exporter is the old one
-        torch.onnx.export(SmallResNet(), (torch.randn(4, 3, 16, 16),), str(path), dynamo=False, do_constant_folding=False)
+        torch.onnx.export(
+            SmallResNet(), (torch.randn(4, 3, 16, 16),), str(path), dynamo=False, do_constant_folding=False
+        )
     return path
 
 
@@ -131,6 +144,11 @@ def server(storage: FileStatsStorage, onnx_file: Path) -> Iterator[UIServer]:
 # ---------------------------------------------------------------------------------------- helpers
 
 
+def shape(*dims: int) -> str:
+    """A shape as the view labels it."""
+    return TIMES.join(str(d) for d in dims)
+
+
 def open_graph(page: Page, server: UIServer, session: str = SESSION, **query: str) -> Locator:
     """Opens the model page and waits until the ONNX graph is drawn; returns the view."""
     open_page(page, server, "model", session=session, **query)
@@ -145,7 +163,7 @@ def box(page: Page, key: str) -> Locator:
 
 
 def toggle(page: Page, group: str) -> None:
-    """Clicks the +/− of ``group``'s box (or header) and waits for the new layout."""
+    """Clicks the + (or an open group's minus) of ``group`` and waits for the new layout."""
     box(page, f"g:{group}").locator(".toggle-hit").click()
     expect(page.locator(f'{VIEW}[data-state="ready"]')).to_have_count(1)
 
@@ -192,7 +210,7 @@ def test_the_model_page_shows_the_onnx_graph_grouped_into_modules(page: Page, se
     expect(box(page, "g:layer1.0")).to_have_attribute("role", "button")
     # the edges carry their values' shapes
     labels = page.locator(f"{VIEW} text.elabel").all_text_contents()
-    assert "4×3×16×16" in labels and "4×8×16×16" in labels and "4×3" in labels, labels
+    assert shape(4, 3, 16, 16) in labels and shape(4, 8, 16, 16) in labels and shape(4, 3) in labels, labels
     # the layout ran in a worker, allowed by the page's CSP (default-src 'self')
     expect(view).to_have_attribute("data-layout-mode", "worker")
     assert int(view.get_attribute("data-first-view-ms") or "-1") >= 0
@@ -216,7 +234,7 @@ def test_clicking_a_group_shows_that_layers_charts(page: Page, server: UIServer)
     # the group's panel: its module type and parameter
     assert row_value(page, "onnx-group", "type") == "Conv2d"
     assert row_value(page, "onnx-group", "layer") == "conv1"
-    assert row_value(page, "onnx-parameters", "conv1.weight") == "float32 8×3×3×3"
+    assert row_value(page, "onnx-parameters", "conv1.weight") == f"float32 {shape(8, 3, 3, 3)}"
     page.locator(f'{VIEW} button[data-action="fit"]').click()  # fc is below the first view
     box(page, "g:fc").click()  # a second click replaces the first layer's view
     expect(page.locator('train-model table[data-table="layer"] tr').first).to_contain_text("fc")
@@ -235,10 +253,10 @@ def test_a_node_selects_the_layer_around_it_and_shows_its_attributes(page: Page,
     assert row_value(page, "onnx-node", "layer") == "layer1.0.conv1"
     assert row_value(page, "onnx-attributes", "attr.kernel_shape") == "[3, 3]"
     assert row_value(page, "onnx-attributes", "attr.pads") == "[1, 1, 1, 1]"
-    assert row_value(page, "onnx-inputs", "0") == "float32 4×8×16×16"
-    assert row_value(page, "onnx-outputs", "0") == "float32 4×8×16×16"
+    assert row_value(page, "onnx-inputs", "0") == f"float32 {shape(4, 8, 16, 16)}"
+    assert row_value(page, "onnx-outputs", "0") == f"float32 {shape(4, 8, 16, 16)}"
     # the weight is an initializer, with its shape
-    assert row_value(page, "onnx-inputs", "1") == "float32 8×8×3×3 (initializer)"
+    assert row_value(page, "onnx-inputs", "1") == f"float32 {shape(8, 8, 3, 3)} (initializer)"
 
 
 def test_opening_and_closing_a_group_shows_and_hides_its_children(page: Page, server: UIServer) -> None:
@@ -318,7 +336,7 @@ def test_the_layer_in_the_address_selects_its_group(page: Page, server: UIServer
 def test_the_view_speaks_chinese(page: Page, server: UIServer) -> None:
     open_graph(page, server, lang="zh")
     expect(page.locator(f"{VIEW} input[type=search]")).to_have_attribute("placeholder", "搜索名称或算子类型")
-    expect(box(page, "g:conv1")).to_have_attribute("aria-label", "conv1，Conv2d，1 个节点")
+    expect(box(page, "g:conv1")).to_have_attribute("aria-label", f"conv1{ZH_COMMA}Conv2d{ZH_COMMA}1 个节点")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -342,7 +360,8 @@ def test_the_graph_has_no_serious_accessibility_violation(browser: Browser, serv
               const r = await axe.run(document, { resultTypes: ["violations"] });
               return r.violations
                 .filter((v) => v.impact === "serious" || v.impact === "critical")
-                .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" >>> ")) }));
+                .map((v) => ({ id: v.id, help: v.help,
+                               nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" >>> ")) }));
             }"""
         )
         assert violations == [], violations
@@ -396,16 +415,22 @@ def test_a_large_graph_opens_collapsed_to_its_top_level_groups(
 
 PORTAL_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>portal</title><link rel="icon" href="data:,">
-<script type="module" crossorigin src="{bundle}"></script></head>
+{policy}<script type="module" crossorigin src="{bundle}"></script></head>
 <body><h1>A portal</h1><train-model api-base="{ui}" session="{session}"></train-model></body></html>
 """
 
 
+NO_WORKERS = """<meta http-equiv="Content-Security-Policy" content="worker-src 'none'">"""
+
+
 class _Portal(BaseHTTPRequestHandler):
+    """``GET /``: the portal's page; ``GET /strict``: the same under a policy forbidding workers."""
+
     ui = ""
 
     def do_GET(self) -> None:
-        body = PORTAL_PAGE.format(ui=self.ui, bundle=self.ui + BUNDLE, session=SESSION).encode()
+        policy = NO_WORKERS if self.path == "/strict" else ""
+        body = PORTAL_PAGE.format(ui=self.ui, bundle=self.ui + BUNDLE, session=SESSION, policy=policy).encode()
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
@@ -416,21 +441,40 @@ class _Portal(BaseHTTPRequestHandler):
         pass
 
 
-def test_a_portal_of_another_origin_lays_the_graph_out_in_a_worker(page: Page, storage: FileStatsStorage) -> None:
+@pytest.fixture(scope="module")
+def portal() -> Iterator[str]:
+    """The portal's origin, ``http://127.0.0.1:<port>``."""
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Portal)
     threading.Thread(target=httpd.serve_forever, name="portal", daemon=True).start()
-    portal = f"http://127.0.0.1:{httpd.server_address[1]}"
-    try:
-        with _serve(storage, cors_origins=(portal,)) as ui:
-            _Portal.ui = ui.url
-            page.goto(f"{portal}/")
-            view = page.locator('train-model train-layer-graph onnx-graph-view[data-state="ready"]')
-            expect(view).to_have_count(1)
-            # a worker of another origin's file cannot start: a blob: worker imports it instead
-            expect(view).to_have_attribute("data-layout-mode", "worker")
-            page.locator(f'{VIEW} button[data-action="fit"]').click()
-            box(page, "g:fc").click()
-            expect(page.locator('train-model table[data-table="layer"] tr').first).to_contain_text("fc")
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_a_portal_of_another_origin_lays_the_graph_out_in_a_worker(
+    page: Page, storage: FileStatsStorage, portal: str
+) -> None:
+    with _serve(storage, cors_origins=(portal,)) as ui:
+        _Portal.ui = ui.url
+        page.goto(f"{portal}/")
+        view = page.locator('train-model train-layer-graph onnx-graph-view[data-state="ready"]')
+        expect(view).to_have_count(1)
+        # a worker of another origin's file cannot start: a blob: worker imports it instead
+        expect(view).to_have_attribute("data-layout-mode", "worker")
+        page.locator(f'{VIEW} button[data-action="fit"]').click()
+        box(page, "g:fc").click()
+        expect(page.locator('train-model table[data-table="layer"] tr').first).to_contain_text("fc")
+
+
+def test_a_portal_that_forbids_workers_lays_the_graph_out_in_the_page(
+    page: Page, storage: FileStatsStorage, portal: str, browser_log: BrowserLog
+) -> None:
+    browser_log.allow(r"worker-src 'none'")  # Chromium reports the refused worker on the console
+    with _serve(storage, cors_origins=(portal,)) as ui:
+        _Portal.ui = ui.url
+        page.goto(f"{portal}/strict")
+        view = page.locator('train-model train-layer-graph onnx-graph-view[data-state="ready"]')
+        expect(view).to_have_count(1)
+        expect(view).to_have_attribute("data-layout-mode", "page")
+        toggle(page, "layer1.0")
+        assert "g:layer1.0.conv1" in shown_keys(page)

@@ -113,6 +113,30 @@ interface LevelEdge {
   h: number;
 }
 
+/**
+ * `points` with two more around each inner corner, `r` px before and after it (at most half of
+ * each segment), so that a smooth curve through them (lib/graph-path.ts) turns at the corner
+ * instead of sweeping over whole segments.
+ */
+export function corners(points: readonly Point[], r = 8): Point[] {
+  const out: Point[] = [];
+  points.forEach((p, i) => {
+    const before = points[i - 1];
+    const after = points[i + 1];
+    if (before === undefined || after === undefined) {
+      out.push(p);
+      return;
+    }
+    const toward = (q: Point): Point => {
+      const len = Math.hypot(q[0] - p[0], q[1] - p[1]);
+      const d = Math.min(r, len / 2);
+      return len === 0 ? p : [p[0] + ((q[0] - p[0]) * d) / len, p[1] + ((q[1] - p[1]) * d) / len];
+    };
+    out.push(toward(before), p, toward(after));
+  });
+  return out;
+}
+
 /** One cluster's (or the top level's) own flat layout, in its own coordinates. */
 interface Level {
   width: number;
@@ -311,7 +335,7 @@ export function layoutGraph(req: LayoutRequest): LayoutResult {
     for (const [key, e] of edges) {
       const bus = busOf(e);
       if (bus !== null) {
-        placed.set(key, { points: busRoute(e, bus).map(shift), label: null });
+        placed.set(key, { points: corners(busRoute(e, bus)).map(shift), label: null });
         continue;
       }
       const d = g.edge(e.from, e.to);
@@ -334,7 +358,10 @@ export function layoutGraph(req: LayoutRequest): LayoutResult {
         const x = leftX + 2;
         const start: Point[] =
           from === null
-            ? [[x, top - header]] // the in port: from the frame's top
+            ? [
+                [x, top - header], // the in port: from the frame's top
+                [x, top - header + 6],
+              ]
             : [
                 [from.cx, from.cy + from.h / 2],
                 [from.cx, from.cy + from.h / 2 + 6],
@@ -342,7 +369,10 @@ export function layoutGraph(req: LayoutRequest): LayoutResult {
               ];
         const end: Point[] =
           to === null
-            ? [[x, bottom + pad]]
+            ? [
+                [x, bottom + pad - 6],
+                [x, bottom + pad],
+              ]
             : [
                 [x, to.cy],
                 [to.cx - to.w / 2, to.cy],
@@ -352,14 +382,20 @@ export function layoutGraph(req: LayoutRequest): LayoutResult {
       const x = rightX - 2;
       const start: Point[] =
         from === null
-          ? [[x, top - header]]
+          ? [
+              [x, top - header],
+              [x, top - header + 6],
+            ]
           : [
               [from.cx + from.w / 2, from.cy],
               [x, from.cy],
             ];
       const end: Point[] =
         to === null
-          ? [[x, bottom + pad]] // the out port: to the frame's bottom
+          ? [
+              [x, bottom + pad - 6],
+              [x, bottom + pad], // the out port: to the frame's bottom
+            ]
           : [
               [x, to.cy - to.h / 2 - 6],
               [to.cx, to.cy - to.h / 2 - 6],
