@@ -12,7 +12,7 @@ import pytest
 from onnx import TensorProto, helper
 
 from fitscope.errors import GraphError
-from fitscope.onnx_graph import read_onnx
+from fitscope.onnx_graph import onnx_view, read_onnx
 
 
 def _model(
@@ -211,3 +211,43 @@ def test_the_cli_says_one_line_and_exits_2(tmp_path: Path) -> None:
     done = _cli("serve", str(run), "--graph", str(bad), "--port", "0", cwd=tmp_path)
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1 and str(bad) in done.stderr
+
+
+def test_subgraphs_are_nested_groups_under_their_node(tmp_path: Path) -> None:
+    """An If with two branches (one reading a value of the outer graph): each branch is a group
+    under the If node's module, its nodes in it, and the outer value feeds the inner node."""
+    then_graph = helper.make_graph(
+        [helper.make_node("Relu", ["h"], ["t"], name="then_relu")],
+        "then",
+        [],
+        [helper.make_tensor_value_info("t", TensorProto.FLOAT, [2, 3])],
+    )
+    else_graph = helper.make_graph(
+        [
+            helper.make_node("Neg", ["h"], ["e0"], name="else_neg"),
+            helper.make_node("Abs", ["e0"], ["e"], name="else_abs"),
+        ],
+        "else",
+        [],
+        [helper.make_tensor_value_info("e", TensorProto.FLOAT, [2, 3])],
+    )
+    cond = helper.make_tensor("gate.flag", TensorProto.BOOL, [], [True])
+    nodes = [
+        helper.make_node("Relu", ["x"], ["h"], name="/block/pre/Relu"),
+        helper.make_node("If", ["gate.flag"], ["y"], name="/block/If", then_branch=then_graph, else_branch=else_graph),
+    ]
+    model = _model(nodes, initializers=[cond])
+    graph = read_onnx(_write(tmp_path / "if.onnx", model))
+    view = onnx_view(graph, None)
+    by_name = {n["name"]: n for n in view["nodes"]}
+    if_id = by_name["/block/If"]["id"]
+    groups = {g["id"]: g for g in view["groups"]}
+    assert groups[f"{if_id}/then_branch"]["parent"] == "block"
+    assert groups[f"{if_id}/else_branch"]["kind"] == "subgraph"
+    assert groups[f"{if_id}/else_branch"]["nodes"] == [by_name["else_neg"]["id"], by_name["else_abs"]["id"]]
+    assert groups["block"]["num_nodes"] == 5
+    assert by_name["/block/If"]["attributes"]["then_branch"] == {"graph": f"{if_id}/then_branch"}
+    edges = {(e["source"], e["target"], e["value"]) for e in view["edges"]}
+    pre = by_name["/block/pre/Relu"]["id"]
+    assert (pre, by_name["then_relu"]["id"], "h") in edges  # an outer value read inside a branch
+    assert (by_name["else_neg"]["id"], by_name["else_abs"]["id"], "e0") in edges
