@@ -67,7 +67,8 @@ def test_memory_rss_grows_with_a_touched_array() -> None:
     array = np.ones(200 * 1024 * 1024 // 8)  # np.ones writes every page
     after = read_memory().process_rss_bytes
     assert after is not None
-    assert after - before >= 150 * 1024 * 1024
+    # Not all 200 MiB: the kernel may reclaim idle pages of the process meanwhile (DAMON on CI machines).
+    assert after - before >= 100 * 1024 * 1024
     del array
 
 
