@@ -50,7 +50,7 @@ from fitscope.server.embedding_jobs import EmbeddingSet
 from fitscope.server.embeddings import DEFAULT_MAX_UPLOAD_BYTES, add_embedding_routes
 from fitscope.server.errors import ApiError
 from fitscope.server.events import DEFAULT_EVENT_BUFFER, EventLog
-from fitscope.server.findings import FindingsCache, findings_view
+from fitscope.server.findings import FindingsCache, FindingsWatcher, findings_view
 from fitscope.server.ingest import RemoteListener, read_body
 from fitscope.server.layers import graph_view, layer_view
 from fitscope.server.pages import DEFAULT_FRAME_ANCESTORS, STATIC_DIR, add_ui_routes
@@ -448,8 +448,12 @@ def create_app(
     app = web.Application(middlewares=[host_middleware, cors_middleware, error_middleware])
     app[STATE] = state
 
+    findings = FindingsCache()
+    findings_watcher = FindingsWatcher(findings)
+
     async def watch_states() -> None:
-        """Sends a ``state`` event when a session's state changes (a run ends, stalls, resumes)."""
+        """Sends a ``state`` event when a session's state changes (a run ends, stalls, resumes), and a
+        ``findings`` event when a worker's diagnostics findings change."""
         loop = asyncio.get_running_loop()
         initial = True
         while True:
@@ -459,6 +463,13 @@ def create_app(
                 initial = False
             except Exception:  # a storage failing now may work next time; the routes report it
                 _log.debug("Could not compute the sessions' states", exc_info=True)
+            try:
+                poll = functools.partial(findings_watcher.poll, state.log, state.storages, state.cache)
+                changed = await loop.run_in_executor(state.executor, poll)
+                for session_id, worker_id, counts, total in changed:
+                    state.sse.set_findings(session_id, worker_id, counts, total)
+            except Exception:
+                _log.debug("Could not update the findings", exc_info=True)
             await asyncio.sleep(state_poll_s)
 
     async def resources(app: web.Application) -> AsyncIterator[None]:
@@ -484,7 +495,7 @@ def create_app(
     graph_route = _worker_route("graph", functools.partial(graph_view, graphs=dict(graphs or {})), max_points=False)
     app.router.add_get(f"{API}/graph", graph_route)
     findings_route = _worker_route(
-        "findings", functools.partial(findings_view, cache=FindingsCache()), max_points=False, optional=("lang",)
+        "findings", functools.partial(findings_view, cache=findings), max_points=False, optional=("lang",)
     )
     app.router.add_get(f"{API}/findings", findings_route)
     app.router.add_get(f"{API}/layer", _worker_route("layer", layer_view, extra=("layer",)))

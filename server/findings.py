@@ -4,7 +4,12 @@ Each worker's run is diagnosed once, incrementally: a :class:`~fitscope.diagnost
 per stream sees each stored report once (the reports stored since the last request are read
 with ``iter_updates(start=...)``), so a request costs what the new reports cost, never a rescan
 of the run. A stream whose reports go back (a file replaced by a shorter one) is diagnosed again
-from its start. Clients refetch on the stream's ``update`` events.
+from its start.
+
+:class:`FindingsWatcher` pushes them: after each poll of the server's state watcher, the streams
+that stored reports since the last poll are diagnosed (their new reports only), and a stream
+whose findings changed (a new one, or one grown worse) gets a ``findings`` event on the event
+stream (``SseClients.set_findings``), on which clients refetch ``GET /api/v1/findings``.
 """
 
 from __future__ import annotations
@@ -14,10 +19,14 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from fitscope.diagnostics import Diagnoser, DiagnosticsConfig, Finding
+from fitscope.errors import FitscopeError
+from fitscope.server.cache import Cache
 from fitscope.server.errors import ApiError
-from fitscope.server.reader import Reader
+from fitscope.server.events import EventLog
+from fitscope.server.reader import Reader, find
+from fitscope.server.storages import StorageSet
 
-__all__ = ["LANGUAGES", "FindingsCache", "findings_view"]
+__all__ = ["LANGUAGES", "FindingsCache", "FindingsWatcher", "findings_view"]
 
 #: The languages of a finding's message and advice.
 LANGUAGES: Final = ("en", "zh")
@@ -64,6 +73,38 @@ class FindingsCache:
             return list(stream.diagnoser.findings), stream.reports
 
 
+def _counts(found: list[Finding]) -> dict[str, int]:
+    return {s: sum(1 for f in found if f.severity == s) for s in ("error", "warning", "info")}
+
+
+class FindingsWatcher:
+    """Which streams' findings changed since the last poll (see the module docs)."""
+
+    def __init__(self, cache: FindingsCache) -> None:
+        self._cache = cache
+        self._cursor: int | None = None
+        self._known: dict[tuple[str, str], tuple[tuple[str, int, str], ...]] = {}
+
+    def poll(self, log: EventLog, storages: StorageSet, cache: Cache) -> list[tuple[str, str, dict[str, int], int]]:
+        """``(session, worker, counts, total)`` of each stream whose findings changed (blocking)."""
+        number = log.last_number
+        events = [] if self._cursor is None else (log.since(self._cursor) or [])
+        self._cursor = number
+        streams = dict.fromkeys((e.session_id, e.worker_id) for e in events if e.kind in ("update", "static_info"))
+        out = []
+        for session_id, worker_id in streams:
+            try:
+                reader = find(storages, cache, session_id, worker_id)
+                found, _ = self._cache.findings(reader)
+            except (ApiError, FitscopeError):  # detached meanwhile, or damaged: the routes say so
+                continue
+            marks = tuple(sorted((f.rule, f.first_iteration, f.severity) for f in found))
+            if self._known.get((session_id, worker_id)) != marks:
+                self._known[session_id, worker_id] = marks
+                out.append((session_id, worker_id, _counts(found), len(found)))
+        return out
+
+
 def findings_view(reader: Reader, lang: str | None, cache: FindingsCache) -> dict[str, Any]:
     """``GET /api/v1/findings``: findings worst first, then by when they began."""
     lang = lang or "en"
@@ -71,7 +112,7 @@ def findings_view(reader: Reader, lang: str | None, cache: FindingsCache) -> dic
         raise ApiError(400, "bad_parameter", f"lang must be one of {', '.join(LANGUAGES)}, got {lang!r}.")
     found, seen = cache.findings(reader)
     found.sort(key=lambda f: (_SEVERITY_ORDER.get(f.severity, 3), f.first_iteration, f.rule))
-    counts = {s: sum(1 for f in found if f.severity == s) for s in ("error", "warning", "info")}
+    counts = _counts(found)
     return {
         "session_id": reader.session_id,
         "worker_id": reader.worker_id,

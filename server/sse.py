@@ -35,6 +35,7 @@ class SseClients:
     wakes: set[asyncio.Event] = field(default_factory=set)
     closing: bool = False
     states: dict[str, tuple[int, bytes]] = field(default_factory=dict)
+    findings: dict[tuple[str, str], tuple[int, bytes]] = field(default_factory=dict)
     _state_number: int = 0
     _known: dict[str, str] = field(default_factory=dict)
 
@@ -66,18 +67,36 @@ class SseClients:
             for wake in self.wakes:
                 wake.set()
 
+    def set_findings(self, session_id: str, worker_id: str, counts: dict[str, int], total: int) -> None:
+        """Sends a worker's new findings counts: one SSE event named ``findings`` (no id), data
+        ``{"kind": "findings", "session_id", "worker_id", "counts": {error, warning, info}, "total"}``.
+        Clients refetch ``GET /api/v1/findings`` on it."""
+        self._state_number += 1
+        body = orjson.dumps(
+            {"kind": "findings", "session_id": session_id, "worker_id": worker_id, "counts": counts, "total": total}
+        )
+        self.findings[session_id, worker_id] = (self._state_number, b"event: findings\ndata: " + body + b"\n\n")
+        for wake in self.wakes:
+            wake.set()
+
     @property
     def state_number(self) -> int:
         """The number of the latest state message."""
         return self._state_number
 
     def states_since(self, number: int, session_id: str | None) -> list[bytes]:
-        """The state messages numbered above ``number`` (of one session, or all)."""
+        """The state and findings messages numbered above ``number`` (of one session, or all)."""
         found = sorted(
             (n, message)
             for sid, (n, message) in self.states.items()
             if n > number and (session_id is None or sid == session_id)
         )
+        found += [
+            (n, message)
+            for (sid, _), (n, message) in self.findings.items()
+            if n > number and (session_id is None or sid == session_id)
+        ]
+        found.sort()
         return [message for _, message in found]
 
 

@@ -10,7 +10,7 @@ from fitscope import InMemoryStatsStorage, StatsListener
 from fitscope.diagnostics import diagnose_stream
 from fitscope.server import UIServer
 
-from .helpers import request, validate_answer
+from .helpers import SseClient, request, validate_answer, validate_component
 
 
 def _train(listener: StatsListener, model: torch.nn.Module, opt: torch.optim.Optimizer, steps: int) -> None:
@@ -95,3 +95,34 @@ def test_a_healthy_run_has_no_warning() -> None:
     assert doc["reports_seen"] == 12
     assert doc["counts"]["warning"] == doc["counts"]["error"] == 0
     assert doc["findings"] == _expected(storage)
+
+
+def test_the_event_stream_says_when_findings_change() -> None:
+    torch.manual_seed(0)
+    storage = InMemoryStatsStorage()
+    model = torch.nn.Sequential(torch.nn.Linear(8, 32), torch.nn.ReLU(), torch.nn.Linear(32, 1))
+    opt = torch.optim.SGD(model.parameters(), lr=0.5)
+    listener = StatsListener(storage, frequency=5, session_id="diverging", close_sinks=False)
+    listener.attach(model, opt)
+    with UIServer(port=0) as server:
+        server.attach(storage)
+        time.sleep(1.5)  # the watcher has polled once: it reports what changes from now on
+        with SseClient(server.url, "/api/v1/events?session=diverging", timeout=20) as client:
+            _train(listener, model, opt, 200)
+            listener.close()
+            events = []
+            deadline = time.monotonic() + 20
+            while time.monotonic() < deadline:
+                event = client.next()
+                if event.event == "findings":
+                    events.append(event.json())
+                    now = _findings(server.url)
+                    if event.json()["total"] == len(now["findings"]) and now["reports_seen"] == 40:
+                        break
+    assert events, "no findings event came"
+    for body in events:
+        validate_component("FindingsEvent", body)
+        assert body["session_id"] == "diverging" and body["worker_id"] == storage.list_workers("diverging")[0]
+    last = events[-1]
+    assert last["total"] == len(_expected(storage))
+    assert last["counts"]["warning"] + last["counts"]["error"] > 0
