@@ -38,7 +38,8 @@ def add_serve_command(sub: Any) -> None:
         "files",
         nargs="*",
         metavar="FILE",
-        help="a .fitscope file (it may still be being written, or not exist yet); at least one without --remote",
+        help="a .fitscope file (it may still be being written, or not exist yet), or a folder: every *.fitscope "
+        "file under it, and new ones as they appear; at least one without --remote",
     )
     serve.add_argument("--port", type=int, default=9000, help="TCP port (default: 9000; 0 picks a free one)")
     serve.add_argument("--host", default="127.0.0.1", help="interface to bind (default: 127.0.0.1, this machine only)")

@@ -115,6 +115,10 @@ def serve(
         )
         opened: list[FileStatsStorage] = []
         waiting: list[Path] = []
+        folders: list[Path] = []
+        notes: list[str] = []  # said after the UI's address, which is the first line
+        quiet: list[Path] = []  # files of a folder that a writer is still creating: waited for silently
+        known: set[Path] = set()  # resolved paths of the files shown or waited for
         store: FileStatsStorage | None = None
         if remote is not None:
             store_path = Path(remote.store) if remote.store else DEFAULT_REMOTE_STORE
@@ -125,10 +129,38 @@ def serve(
                 insecure=remote.insecure,
                 max_body_bytes=remote.max_body_bytes or DEFAULT_MAX_BODY_BYTES,
             )
+        if store is not None:
+            known.add(store.path.resolve())
+        expanded: list[tuple[Path, bool]] = []  # (path, found in a folder)
         for raw in paths:
             path = Path(raw)
+            if path.is_dir():
+                folders.append(path)
+                found = _fitscope_files(path, known)
+                notes.append(
+                    f"showing the {len(found)} fitscope file(s) under {path}; new ones are shown as they appear"
+                )
+                expanded.extend((p, True) for p in found)
+            else:
+                expanded.append((path, False))
+        for path, in_folder in expanded:
+            known.add(path.resolve())
             if store is not None and path.exists() and path.resolve() == store.path.resolve():
                 _say(f"{path} is the --store of the remote listener: shown once, as that")
+                continue
+            if in_folder:
+                # Found in a folder: one being created is waited for, one that is not fitscope's is said.
+                try:
+                    if _not_there_yet(path):
+                        raise NotAFitscopeFileError("being created", str(path))
+                    opened.append(stack.enter_context(FileStatsStorage(path, read_only=True)))
+                except NotAFitscopeFileError as exc:
+                    if _not_sqlite(path):  # not a run being created: something else named *.fitscope
+                        print(f"fitscope: error: {exc}", file=sys.stderr, flush=True)
+                    else:
+                        quiet.append(path)
+                except StorageFileError as exc:
+                    print(f"fitscope: error: {exc}", file=sys.stderr, flush=True)
                 continue
             if _not_there_yet(path):
                 if missing == "wait":
@@ -150,6 +182,8 @@ def serve(
         stack.callback(server.stop)
         stack.callback(stop.set)  # first: the waiting thread ends before the server stops
         print(f"fitscope UI: {server.url}/train/overview", flush=True)
+        for note in notes:
+            _say(note)
         if store is not None:
             _say(f"remote listener on: workers post to {server.url} (RemoteStatsRouter); records go into {store.path}")
             if token is None:
@@ -157,11 +191,14 @@ def serve(
             elif remote is not None and remote.token is None and not _env_token():
                 _say(f"token (made for this run; give it to the workers as FITSCOPE_TOKEN): {token}")
         _duplicates([*opened, *([store] if store is not None else [])])
-        if waiting:
+        if waiting or folders or quiet:
             for path in waiting:
                 _say(f"waiting for {path} to appear (no run has created it yet); the UI shows it once it exists")
             thread = threading.Thread(
-                target=_wait_for, args=(waiting, server, stack, stop), name="fitscope-serve-wait", daemon=True
+                target=_wait_for,
+                args=([*waiting, *quiet], server, stack, stop, folders, known),
+                name="fitscope-serve-wait",
+                daemon=True,
             )
             thread.start()
         with contextlib.suppress(KeyboardInterrupt):
@@ -175,10 +212,42 @@ def _env_token() -> bool:
     return bool(os.environ.get("FITSCOPE_TOKEN"))
 
 
-def _wait_for(paths: list[Path], server: UIServer, stack: contextlib.ExitStack, stop: threading.Event) -> None:
-    """Attaches each file of ``paths`` once a writer has created it (polling; until ``stop``)."""
+def _not_sqlite(path: Path) -> bool:
+    """Whether ``path`` holds something other than SQLite (a file a run is creating is empty or SQLite)."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(16)
+    except OSError:
+        return False
+    return len(head) == 16 and head != b"SQLite format 3\x00"
+
+
+def _fitscope_files(folder: Path, known: set[Path]) -> list[Path]:
+    """The ``*.fitscope`` files under ``folder`` (any depth) not in ``known``, in path order."""
+    try:
+        found = sorted(p for p in folder.rglob("*.fitscope") if p.is_file())
+    except OSError:  # the folder went away, or a subfolder cannot be read
+        return []
+    return [p for p in found if p.resolve() not in known]
+
+
+def _wait_for(
+    paths: list[Path],
+    server: UIServer,
+    stack: contextlib.ExitStack,
+    stop: threading.Event,
+    folders: Sequence[Path] = (),
+    known: set[Path] | None = None,
+) -> None:
+    """Attaches each file of ``paths`` once a writer has created it, and each new ``*.fitscope``
+    file under ``folders`` once it appears (polling; until ``stop``)."""
     pending = list(paths)
-    while pending and not stop.wait(_POLL_S):
+    seen = known if known is not None else set()
+    while (pending or folders) and not stop.wait(_POLL_S):
+        for folder in folders:
+            for path in _fitscope_files(folder, seen):
+                seen.add(path.resolve())
+                pending.append(path)
         for path in list(pending):
             if _not_there_yet(path):
                 continue

@@ -42,6 +42,7 @@ import { alertCount, badgeLabel, worstSeverity } from "./lib/findings.js";
 import { isolate } from "./lib/format.js";
 import { quietFor, sessionLabel } from "./lib/sessions.js";
 import { ALL_WORKERS, StoppedWatch } from "./lib/workers.js";
+import { X_AXIS_PARAM, xAxisChoice } from "./lib/chart-x-axis.js";
 import { LANGUAGES } from "./i18n/index.js";
 import type { LiveState } from "./live.js";
 import { PageElement } from "./page-element.js";
@@ -549,6 +550,8 @@ export class TrainApp extends PageElement {
     if (this.worker !== null) q.set("worker", this.worker);
     if (page === "model" && this.layer !== null) q.set("layer", this.layer);
     if (page === "projector" && this.embedding !== null) q.set("embedding", this.embedding);
+    // the charts' x axis (lib/chart-x-axis.ts) is page state too: kept across pages and reloads
+    if (xAxisChoice.mode !== "iteration") q.set(X_AXIS_PARAM, xAxisChoice.mode);
     const qs = q.toString();
     return `${this.apiBase.replace(/\/+$/, "")}/train/${page}${qs === "" ? "" : `?${qs}`}`;
   }

@@ -10,16 +10,22 @@
  * finding: "No findings". The messages and advice come from the server in the element's
  * language; a language change asks again.
  *
+ * With `layer` set (the model page sets it to the selected layer) it shows only the findings
+ * about that layer: those whose `layer` is it, or whose `parameter` is one of its own
+ * (`inp.weight` for `inp`); none: "No findings for this layer". The request is the same, so
+ * the filtered list shares the answer of the badge and of any other list.
+ *
  * It reads again when the live stream announces a report of its worker, at most once a second
  * (findings-source.ts, shared with the shell's badge and the score chart's markers).
  *
  * Attributes: `api-base`, `session`, `worker` (`*` shows the first worker), `lang`, `theme`,
- * as the page elements (docs/web-components.md).
+ * as the page elements (docs/web-components.md), and `layer` (a layer's name: only its findings).
  *
  * @fires train-layer-open - the user followed a finding's layer link; detail {session, worker,
  *   layer}. Cancelable: `<train-app>` cancels it and shows its model page on that layer, and
  *   without a listener that cancels it the link opens the server's model page.
- * @fires train-findings-change - an answer arrived; detail {session, worker, counts}
+ * @fires train-findings-change - an answer arrived, or `layer` changed; detail {session, worker,
+ *   counts} (the counts of the findings shown)
  * @fires train-error - a request failed; detail {status, code, message}
  * @csspart list - the list of findings
  * @csspart finding - one finding (`data-rule`, `data-severity`, `data-category`, `data-first`,
@@ -27,7 +33,7 @@
  * @csspart severity - a finding's icon and severity word
  * @csspart advice - a finding's advice (a `<details>`)
  * @csspart evidence - a finding's evidence table
- * @csspart empty - the "No findings" line
+ * @csspart empty - the "No findings" (or "No findings for this layer") line
  * @csspart error - the error banner
  */
 import { css, html, nothing, svg, type PropertyValues, type TemplateResult } from "lit";
@@ -39,7 +45,14 @@ import { define } from "./define.js";
 import { FindingsController } from "./findings-source.js";
 import { tf } from "./i18n/findings.js";
 import { browserLang, resolveLang, type Lang } from "./i18n/index.js";
-import { evidenceRows, iterationSpan, modelHref, sortFindings } from "./lib/findings.js";
+import {
+  countFindings,
+  evidenceRows,
+  findingsOfLayer,
+  iterationSpan,
+  modelHref,
+  sortFindings,
+} from "./lib/findings.js";
 import { isolate } from "./lib/format.js";
 import { ALL_WORKERS } from "./lib/workers.js";
 import type { TrainErrorDetail } from "./page-element.js";
@@ -56,6 +69,7 @@ export interface LayerOpenDetail {
 export interface FindingsChangeDetail {
   session: string;
   worker: string;
+  /** of the findings shown (those of `layer` when it is set) */
   counts: Findings["counts"];
 }
 
@@ -120,6 +134,7 @@ export class TrainFindings extends BlockElement {
     apiBase: { attribute: "api-base" },
     session: {},
     worker: {},
+    layer: {},
   };
 
   /** Origin (and prefix) of the fitscope server; "" is this page's origin. */
@@ -128,6 +143,8 @@ export class TrainFindings extends BlockElement {
   declare session: string | null;
   /** Worker id; null (or `*`) shows the session's first worker. */
   declare worker: string | null;
+  /** A layer's name: only the findings about it are shown; null shows every finding. */
+  declare layer: string | null;
 
   static override styles = [
     ...blockThemeStyles,
@@ -201,7 +218,10 @@ export class TrainFindings extends BlockElement {
   ];
 
   private readonly source = new FindingsController(this);
-  private announced: Findings | null = null;
+  /** The answer and layer last announced by `train-findings-change`. */
+  private announced: { answer: Findings; layer: string | null } | null = null;
+  /** The shown findings of `answer` for `layer` (filtered once per answer and layer). */
+  private shown: { answer: Findings; layer: string | null; findings: Finding[] } | null = null;
   private reported: ApiError | null = null;
 
   constructor() {
@@ -209,6 +229,7 @@ export class TrainFindings extends BlockElement {
     this.apiBase = "";
     this.session = null;
     this.worker = null;
+    this.layer = null;
   }
 
   /** The language (`lang`; "" follows the browser, as the page elements do). */
@@ -216,9 +237,24 @@ export class TrainFindings extends BlockElement {
     return this.lang ? resolveLang(this.lang) : browserLang();
   }
 
-  /** The findings on screen (null before the first answer). */
+  /** The answer on screen (null before the first one); with `layer` set, all of it still. */
   get findings(): Findings | null {
     return this.source.state.answer;
+  }
+
+  /** `layer`, null when absent or empty (every finding). */
+  private get filter(): string | null {
+    return this.layer === "" ? null : this.layer;
+  }
+
+  /** The findings of `a` shown: those of `layer` when it is set, worst first. */
+  private shownOf(a: Findings): Finding[] {
+    const layer = this.filter;
+    const s = this.shown;
+    if (s !== null && s.answer === a && s.layer === layer) return s.findings;
+    const findings = sortFindings(findingsOfLayer(a.findings, layer));
+    this.shown = { answer: a, layer, findings };
+    return findings;
   }
 
   /** Scrolls the list into view and moves the focus to its heading. */
@@ -241,13 +277,16 @@ export class TrainFindings extends BlockElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const { answer, error } = this.source.state;
-    if (answer !== null && answer !== this.announced) {
-      this.announced = answer;
-      this.setAttribute("data-count", String(answer.findings.length));
+    const layer = this.filter;
+    const last = this.announced;
+    if (answer !== null && (last === null || last.answer !== answer || last.layer !== layer)) {
+      this.announced = { answer, layer };
+      const shown = this.shownOf(answer);
+      this.setAttribute("data-count", String(shown.length));
       this.emit("train-findings-change", {
         session: answer.session_id,
         worker: answer.worker_id,
-        counts: answer.counts,
+        counts: layer === null ? answer.counts : countFindings(shown),
       } satisfies FindingsChangeDetail);
     }
     if (error !== null && error !== this.reported) {
@@ -299,13 +338,19 @@ export class TrainFindings extends BlockElement {
     const checked = html`<p class="muted hint">
       ${tf(lang, "findings.checked", { count: a.reports_seen })}
     </p>`;
-    if (a.findings.length === 0) {
-      return html`<p part="empty" class="empty">${tf(lang, "findings.none")}</p>
+    const shown = this.shownOf(a);
+    const whole = this.filter === null;
+    if (shown.length === 0) {
+      return html`<p part="empty" class="empty">
+          ${tf(lang, whole ? "findings.none" : "findings.none_layer")}
+        </p>
         ${checked}`;
     }
-    return html`<p class="muted hint">${tf(lang, "findings.counts", a.counts)}</p>
+    return html`<p class="muted hint">
+        ${tf(lang, "findings.counts", whole ? a.counts : countFindings(shown))}
+      </p>
       <ol part="list" class="list">
-        ${sortFindings(a.findings).map((f) => this.renderFinding(lang, a, f))}
+        ${shown.map((f) => this.renderFinding(lang, a, f))}
       </ol>
       ${checked}`;
   }
@@ -334,15 +379,18 @@ export class TrainFindings extends BlockElement {
         ${
           layer === null
             ? nothing
-            : html`· ${tf(lang, "findings.layer")}
-                <a
-                  class="layer"
-                  href=${modelHref(this.apiBase, a.session_id, a.worker_id, layer)}
-                  aria-label=${tf(lang, "findings.open_layer", { layer: isolate(layer) })}
-                  title=${tf(lang, "findings.open_layer", { layer: isolate(layer) })}
-                  @click=${(e: MouseEvent) => this.openLayer(e, a, layer)}
-                  ><bdi>${layer}</bdi></a
-                >`
+            : layer === this.filter
+              ? // the page shows this layer already (the model page): its name, not a link
+                html`· ${tf(lang, "findings.layer")} <bdi class="layer">${layer}</bdi>`
+              : html`· ${tf(lang, "findings.layer")}
+                  <a
+                    class="layer"
+                    href=${modelHref(this.apiBase, a.session_id, a.worker_id, layer)}
+                    aria-label=${tf(lang, "findings.open_layer", { layer: isolate(layer) })}
+                    title=${tf(lang, "findings.open_layer", { layer: isolate(layer) })}
+                    @click=${(e: MouseEvent) => this.openLayer(e, a, layer)}
+                    ><bdi>${layer}</bdi></a
+                  >`
         }
         ${
           parameter === null || parameter === layer

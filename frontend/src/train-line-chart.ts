@@ -40,6 +40,17 @@ import {
   type EpochMark,
 } from "./lib/chart-options.js";
 import { RangeSelection, type RangeSelectDetail } from "./lib/chart-select.js";
+import { chartTools } from "./chart-tools.js";
+import { tc } from "./i18n/charts.js";
+import { exportFileName, saveText, toCsv, toJson, type ExportMeta } from "./lib/chart-export.js";
+import {
+  iterationToX,
+  timesByIteration,
+  xAxisChoice,
+  xValues,
+  type XAxisMode,
+} from "./lib/chart-x-axis.js";
+import { smoothedSeries } from "./lib/smoothing.js";
 import { lineChartStyles, readChartColors } from "./lib/chart-styles.js";
 import {
   alignSeries,
@@ -98,6 +109,14 @@ export class TrainLineChart extends BlockElement {
     band: { attribute: false },
     refLines: { attribute: false },
     yRange: { attribute: false },
+    fullSeries: { attribute: false },
+    exportMeta: { attribute: false },
+    startMs: { attribute: false },
+    downloadName: { type: String, attribute: "download-name" },
+    smoothing: { state: true },
+    xMode: { state: true },
+    busy: { state: true },
+    downloadError: { state: true },
     logY: { type: Boolean, attribute: "log-y", reflect: true },
     logToggle: { type: Boolean, attribute: "log-toggle" },
     xLabel: { type: String, attribute: "x-label" },
@@ -123,6 +142,22 @@ export class TrainLineChart extends BlockElement {
   /** A fixed y-range; null fits the data (and the band and reference lines). */
   declare yRange: [number, number] | null;
   /**
+   * What the downloads save: a loader of the stored series at full resolution (the page asks
+   * the server for every point); null saves `series` as it is.
+   */
+  declare fullSeries: (() => Promise<readonly ChartSeries[]>) | null;
+  /** The session and worker the JSON download names (and the file name's session). */
+  declare exportMeta: Omit<ExportMeta, "chart"> | null;
+  /** The run's start (ms since the epoch) for the relative time axis; null: the first point's time. */
+  declare startMs: number | null;
+  /** The title the download's file is named after (attribute `download-name`; else `label`). */
+  declare downloadName: string | undefined;
+  /** The smoothing slider's weight (0: off). */
+  declare smoothing: number;
+  declare private xMode: XAxisMode;
+  declare private busy: boolean;
+  declare private downloadError: string | null;
+  /**
    * Logarithmic y axis (ignored while no finite value is > 0). Values ≤ 0 have no place on it:
    * they are drawn as gaps and a note under the plot says how many were left out; a fixed
    * `yRange` reaching 0 or below gives way to the range of the positive values.
@@ -144,6 +179,16 @@ export class TrainLineChart extends BlockElement {
   private plot: uPlot | null = null;
   private plotKey = "";
   private aligned: AlignedSeries = { x: [], ys: [], values: [], markers: [] };
+  /** the lines drawn: `series`, with the smoothed lines the slider adds */
+  private shown: readonly ChartSeries[] = [];
+  /** the x values drawn (iterations, or times when the series carry them) */
+  private xs: number[] = [];
+  /** what the x axis shows now: the page's choice, or iteration when the series have no times */
+  private drawnXMode: XAxisMode = "iteration";
+  private hasTimes = false;
+  /** what the markers are drawn at, and the iteration of each (for its title) */
+  private drawnMarkers: NonFiniteMarker[] = [];
+  private markerIteration = new WeakMap<NonFiniteMarker, number>();
   private isolated: number[][] = [];
   /** what uPlot draws: `aligned.ys`, or on a log axis those with the values ≤ 0 as gaps */
   private drawnYs: (number | null | undefined)[][] = [];
@@ -155,7 +200,10 @@ export class TrainLineChart extends BlockElement {
   private resizeObserver: ResizeObserver | null = null;
   private resizeFrame = 0;
   private media: MediaQueryList | null = null;
-  private readonly selection = new RangeSelection(this, () => this.selectable);
+  private readonly selection = new RangeSelection(
+    this,
+    () => this.selectable && this.drawnXMode === "iteration",
+  );
   private readonly readout = new RateLimitedAnnouncer((text) => {
     const el = this.renderRoot.querySelector<HTMLElement>(".readout");
     if (el !== null && el.textContent !== text) el.textContent = text;
@@ -170,6 +218,14 @@ export class TrainLineChart extends BlockElement {
     this.band = null;
     this.refLines = [];
     this.yRange = null;
+    this.fullSeries = null;
+    this.exportMeta = null;
+    this.startMs = null;
+    this.downloadName = undefined;
+    this.smoothing = 0;
+    this.xMode = xAxisChoice.mode;
+    this.busy = false;
+    this.downloadError = null;
     this.logY = false;
     this.logToggle = false;
     this.selectable = false;
@@ -189,8 +245,14 @@ export class TrainLineChart extends BlockElement {
     return countPoints(this.aligned.ys) === 0 && this.aligned.markers.length === 0;
   }
 
+  private readonly onXAxisChange = (): void => {
+    this.xMode = xAxisChoice.mode;
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
+    this.xMode = xAxisChoice.mode;
+    xAxisChoice.addEventListener("change", this.onXAxisChange);
     if (typeof matchMedia === "function") {
       this.media = matchMedia("(prefers-color-scheme: dark)");
       this.media.addEventListener("change", this.onSchemeChange);
@@ -201,6 +263,7 @@ export class TrainLineChart extends BlockElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    xAxisChoice.removeEventListener("change", this.onXAxisChange);
     this.media?.removeEventListener("change", this.onSchemeChange);
     this.media = null;
     this.resizeObserver?.disconnect();
@@ -237,11 +300,21 @@ export class TrainLineChart extends BlockElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has("series")) {
-      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a page script may set `series = null`; it shows "No data yet." instead of throwing.
-      this.aligned = alignSeries(this.series ?? []);
+    const lines = changed.has("series") || changed.has("smoothing") || changed.has("lang");
+    if (lines) {
+      const lang = this.language;
+      this.shown = smoothedSeries(
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a page script may set `series = null`; it shows "No data yet." instead of throwing.
+        this.series ?? [],
+        this.smoothing,
+        (label) => tc(lang, "charts.smoothed", { label }),
+      );
+      this.aligned = alignSeries(this.shown);
     }
-    if (changed.has("series") || changed.has("logY")) {
+    if (lines || (changed as Map<PropertyKey, unknown>).has("xMode") || changed.has("startMs")) {
+      this.syncX();
+    }
+    if (lines || changed.has("logY")) {
       if (this.effectiveLogY) {
         const log = logColumns(this.aligned.ys);
         this.drawnYs = log.ys;
@@ -252,6 +325,36 @@ export class TrainLineChart extends BlockElement {
       }
       this.isolated = this.drawnYs.map(isolatedPoints);
     }
+  }
+
+  /** The x values in the page's mode (iterations when the series lack times), and the markers on them. */
+  private syncX(): void {
+    const { x, markers } = this.aligned;
+    const times = timesByIteration(this.shown);
+    this.hasTimes = times.size > 0;
+    const xs = this.xMode === "iteration" ? null : xValues(x, times, this.xMode, this.startMs);
+    this.drawnXMode = xs === null ? "iteration" : this.xMode;
+    this.xs = xs ?? x;
+    this.markerIteration = new WeakMap();
+    if (xs === null) {
+      this.drawnMarkers = markers;
+      return;
+    }
+    this.drawnMarkers = [];
+    for (const m of markers) {
+      const at = iterationToX(x, xs, m.x);
+      if (at === null) continue;
+      const drawnMarker = { ...m, x: at };
+      this.markerIteration.set(drawnMarker, m.x);
+      this.drawnMarkers.push(drawnMarker);
+    }
+  }
+
+  /** An iteration on the drawn x axis (null: no place on it). */
+  private toX(iteration: number): number | null {
+    return this.drawnXMode === "iteration"
+      ? iteration
+      : iterationToX(this.aligned.x, this.xs, iteration);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -277,6 +380,9 @@ export class TrainLineChart extends BlockElement {
       "hiddenLabels",
       "xLabel",
       "yLabel",
+      "smoothing",
+      "xMode",
+      "startMs",
     ] as const;
     const map = changed as Map<PropertyKey, unknown>;
     if (this.plot === null || relevant.some((k) => map.has(k))) {
@@ -294,7 +400,7 @@ export class TrainLineChart extends BlockElement {
 
   /** Brings the uPlot instance in line with the properties: setData when it can, else rebuild. */
   private syncPlot(): void {
-    const { x } = this.aligned;
+    const x = this.xs;
     const ys = this.drawnYs;
     this.dataset.points = String(countPoints(ys));
     const el = this.plotEl;
@@ -304,15 +410,16 @@ export class TrainLineChart extends BlockElement {
       return;
     }
     const data = [x, ...ys] as uPlot.AlignedData;
-    const key = structureKey(
-      this.series,
-      this.effectiveLogY,
-      this.yRange,
-      this.selectable,
-      this.language,
-      this.hiddenLabels,
-      [this.xLabel, this.yLabel],
-    );
+    const key =
+      structureKey(
+        this.shown,
+        this.effectiveLogY,
+        this.yRange,
+        this.selectable,
+        this.language,
+        this.hiddenLabels,
+        [this.xLabel, this.yLabel],
+      ) + this.drawnXMode;
     if (this.plot !== null && key === this.plotKey) {
       this.plot.setData(data);
       const size = plotSize(el.clientWidth, this.height);
@@ -321,7 +428,7 @@ export class TrainLineChart extends BlockElement {
       return;
     }
     this.destroyPlot();
-    this.colors = readChartColors(this, colorCount(this.series));
+    this.colors = readChartColors(this, colorCount(this.shown));
     this.plotKey = key;
     this.plot = new uPlot(this.options(el), data, el);
     this.buildMarkers();
@@ -355,16 +462,25 @@ export class TrainLineChart extends BlockElement {
     }
   }
 
+  /** The x axis' title: the page's for iterations, the mode's name for times. */
+  private get xTitle(): string | undefined {
+    if (this.drawnXMode === "wall") return tc(this.language, "charts.x.wall");
+    if (this.drawnXMode === "relative") return tc(this.language, "charts.x.relative_title");
+    return this.xLabel;
+  }
+
   private options(el: HTMLElement): uPlot.Options {
+    const xTitle = this.xTitle;
     return chartOptions({
       size: plotSize(el.clientWidth, this.height),
       colors: this.colors,
-      series: this.series,
+      series: this.shown,
       hidden: this.hiddenLabels,
       log: this.effectiveLogY,
-      selectable: this.selectable,
+      selectable: this.selectable && this.drawnXMode === "iteration",
       lang: this.language,
-      ...(this.xLabel !== undefined ? { xLabel: this.xLabel } : {}),
+      xMode: this.drawnXMode,
+      ...(xTitle !== undefined ? { xLabel: xTitle } : {}),
       ...(this.yLabel !== undefined ? { yLabel: this.yLabel } : {}),
       rangeInputs: () => ({ yRange: this.yRange, band: this.band, refLines: this.refLines }),
       isolated: () => this.isolated,
@@ -373,14 +489,14 @@ export class TrainLineChart extends BlockElement {
         drawClear: [
           (u) => {
             drawBand(u, this.band, this.effectiveLogY, this.colors.band);
-            this.dataset.bands = String(drawSeriesBands(u, this.aligned.x, this.seriesBands()));
+            this.dataset.bands = String(drawSeriesBands(u, this.xs, this.seriesBands()));
           },
         ],
         drawAxes: [
           (u) =>
             drawGuides(u, {
               refLines: this.refLines,
-              epochs: this.epochs,
+              epochs: this.drawnEpochs(),
               log: this.effectiveLogY,
               color: this.colors.muted,
               font: this.colors.font,
@@ -394,12 +510,34 @@ export class TrainLineChart extends BlockElement {
     });
   }
 
+  /** The epoch ends on the drawn x axis. */
+  private drawnEpochs(): EpochMark[] {
+    if (this.drawnXMode === "iteration") return this.epochs;
+    const out: EpochMark[] = [];
+    for (const e of this.epochs) {
+      const at = this.toX(e.iteration);
+      if (at !== null) out.push({ epoch: e.epoch, iteration: at });
+    }
+    return out;
+  }
+
+  /** The findings' marks on the drawn x axis. */
+  private drawnFindings(): FindingMark[] {
+    if (this.drawnXMode === "iteration") return this.findingMarks;
+    const out: FindingMark[] = [];
+    for (const m of this.findingMarks) {
+      const at = this.toX(m.x);
+      if (at !== null) out.push({ ...m, x: at });
+    }
+    return out;
+  }
+
   /** The bands between pairs of shown series (`bandWith`), on the columns as drawn. */
   private seriesBands(): SeriesBand[] {
     const out: SeriesBand[] = [];
-    this.series.forEach((s, i) => {
+    this.shown.forEach((s, i) => {
       const j = s.bandWith;
-      const other = j === undefined ? undefined : this.series[j];
+      const other = j === undefined ? undefined : this.shown[j];
       if (j === undefined || other === undefined || j === i) return;
       if (this.hiddenLabels.has(s.label) || this.hiddenLabels.has(other.label)) return;
       const upper = this.drawnYs[i];
@@ -411,22 +549,23 @@ export class TrainLineChart extends BlockElement {
   }
 
   private afterDraw(u: uPlot): void {
-    this.markers.position(u, this.aligned.markers, this.markerTitleOf);
-    this.findingMarkers.position(u, this.findingMarks, findingTitle);
+    this.markers.position(u, this.drawnMarkers, this.markerTitleOf);
+    this.findingMarkers.position(u, this.drawnFindings(), findingTitle);
     this.selection.restore(u);
     this.markReady();
   }
 
   private readonly markerTitleOf = (m: NonFiniteMarker): string => {
-    const label = this.series[m.seriesIndex]?.label ?? "";
-    return markerTitle(this.language, label === "" ? "" : isolate(label), m.kind, m.x);
+    const label = this.shown[m.seriesIndex]?.label ?? "";
+    const iteration = this.markerIteration.get(m) ?? m.x;
+    return markerTitle(this.language, label === "" ? "" : isolate(label), m.kind, iteration);
   };
 
   /** Creates the marker elements for the current data (positions come with each draw). */
   private buildMarkers(): void {
     if (this.plot === null) return;
-    this.markers.build(this.plot, this.aligned.markers, this.markerTitleOf);
-    this.findingMarkers.build(this.plot, this.findingMarks, findingTitle);
+    this.markers.build(this.plot, this.drawnMarkers, this.markerTitleOf);
+    this.findingMarkers.build(this.plot, this.drawnFindings(), findingTitle);
   }
 
   private onCursor(u: uPlot): void {
@@ -440,12 +579,13 @@ export class TrainLineChart extends BlockElement {
     }
     const { legend, readout, at } = cursorText(
       this.language,
-      this.series.map((s) => s.label),
+      this.shown.map((s) => s.label),
       this.aligned.values,
       this.aligned.x,
       this.hiddenLabels,
       idx,
-      this.xLabel,
+      // on a time axis the readout still names the point by its iteration
+      this.drawnXMode === "iteration" ? this.xLabel : undefined,
     );
     if (position !== null) position.textContent = at ?? "";
     legend.forEach((text, i) => {
@@ -470,8 +610,44 @@ export class TrainLineChart extends BlockElement {
     if (idx === null) return;
     e.preventDefault();
     // on the first shown series that has a value there
-    const at = cursorPosition(u, this.aligned.x, this.drawnYs, idx);
+    const at = cursorPosition(u, this.xs, this.drawnYs, idx);
     if (at !== null) u.setCursor(at);
+  }
+
+  private renderTools() {
+    const smoothable = this.series.some((s) => s.smooth !== false && s.bandWith === undefined);
+    return chartTools({
+      lang: this.language,
+      xMode: this.xMode,
+      hasTimes: this.hasTimes,
+      smoothing: smoothable ? this.smoothing : null,
+      busy: this.busy,
+      onXMode: (mode) => (xAxisChoice.mode = mode),
+      onSmoothing: (weight) => (this.smoothing = weight),
+      onDownload: (format) => void this.download(format),
+    });
+  }
+
+  /**
+   * Saves the chart's stored values (`fullSeries`, else `series`) as CSV or JSON: every point,
+   * non-finite values as text, named after the chart's title and session.
+   */
+  async download(format: "csv" | "json"): Promise<void> {
+    this.busy = true;
+    this.downloadError = null;
+    try {
+      const series = this.fullSeries === null ? this.series : await this.fullSeries();
+      const title = this.downloadName ?? this.label;
+      const meta = { session: null, worker: null, ...this.exportMeta, chart: title };
+      const name = exportFileName(title, meta.session, format);
+      if (format === "csv") saveText(toCsv(series), name, "text/csv;charset=utf-8");
+      else saveText(toJson(series, meta), name, "application/json");
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.downloadError = tc(this.language, "charts.download.failed", { message });
+    } finally {
+      this.busy = false;
+    }
   }
 
   private toggleSeries(label: string): void {
@@ -489,7 +665,7 @@ export class TrainLineChart extends BlockElement {
         <thead>
           <tr>
             <th scope="col">${this.xLabel || t(lang, "chart.iteration")}</th>
-            ${this.series.map((s) => html`<th scope="col"><bdi>${s.label}</bdi></th>`)}
+            ${this.shown.map((s) => html`<th scope="col"><bdi>${s.label}</bdi></th>`)}
           </tr>
         </thead>
         <tbody>
@@ -508,7 +684,7 @@ export class TrainLineChart extends BlockElement {
   private renderLegend() {
     return html`<div part="legend" class="legend">
       <span class="position" part="position"></span>
-      ${this.series.map((s, i) => {
+      ${this.shown.map((s, i) => {
         const dash = (dashFor(s, i) ?? []).join(" ");
         const shown = !this.hiddenLabels.has(s.label);
         return html`<button
@@ -565,8 +741,17 @@ export class TrainLineChart extends BlockElement {
               >
                 ${t(lang, "chart.table")}
               </button>`
-        }
+        }${empty ? nothing : this.renderTools()}
       </div>
+      ${
+        !empty && this.xMode !== this.drawnXMode
+          ? html`<p part="xnote" class="muted lognote">${tc(lang, "charts.x.no_times")}</p>`
+          : nothing
+      }${
+        this.downloadError === null
+          ? nothing
+          : html`<p part="error" class="lognote" role="alert">${this.downloadError}</p>`
+      }
       ${empty ? html`<p class="muted empty">${t(lang, "chart.no_data")}</p>` : nothing}
       <div
         part="plot"

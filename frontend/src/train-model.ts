@@ -3,9 +3,13 @@
  *
  * The layer graph (click, or Enter on a focused node, selects a layer); for the selected layer:
  * its information table, mean magnitudes (tabs ratio / parameters / updates), activations mean
- * and mean ± 2 stdev, learning rate per parameter, and histograms of its parameters, gradients
- * and updates at the latest report (one button per parameter).
+ * and mean ± 2 stdev, learning rate per parameter, histograms of its parameters, gradients
+ * and updates at the latest report (one button per parameter), and the diagnostics' findings
+ * about it (`<train-findings layer=...>`, the same request as the shell's badge:
+ * findings-source.ts).
  *
+ * @fires train-layer-select - the user selected a layer: in the graph, or a finding's link to
+ *   another layer; detail {layer}
  * @fires train-error - a request failed; detail {status, code, message}
  * @csspart error - the error banner
  * @csspart tabs - tab lists
@@ -24,6 +28,8 @@ import { RATIO_BAND, RATIO_REFERENCE, ratioRange } from "./lib/scales.js";
 import { PageElement } from "./page-element.js";
 import { pageStyles } from "./theme.js";
 import type { ChartSeries } from "./train-line-chart.js";
+import type { LayerOpenDetail } from "./train-findings.js";
+import "./train-findings.js";
 import "./train-histogram.js";
 import "./train-layer-graph.js";
 import "./train-line-chart.js";
@@ -228,8 +234,35 @@ export class TrainModel extends PageElement {
             </section>`
       }
       <section class="card">${this.renderHistograms(d)}</section>
+      <section class="card" data-card="findings">
+        <train-findings
+          api-base=${this.apiBase}
+          session=${this.session ?? nothing}
+          worker=${this.oneWorker ?? nothing}
+          lang=${this.language}
+          layer=${this.layer}
+          @train-layer-open=${this.onLayerOpen}
+        ></train-findings>
+      </section>
     `;
   }
+
+  /**
+   * A finding's link to another layer (one whose parameter is this layer's): selected here, as
+   * a click in the graph does, rather than loading the page again.
+   */
+  private onLayerOpen = (e: CustomEvent<LayerOpenDetail>): void => {
+    e.preventDefault();
+    e.stopPropagation();
+    this.layer = e.detail.layer;
+    this.dispatchEvent(
+      new CustomEvent("train-layer-select", {
+        bubbles: true,
+        composed: true,
+        detail: { layer: e.detail.layer },
+      }),
+    );
+  };
 
   private renderInfo(d: Layer): TemplateResult {
     const l = d.layer;

@@ -54,6 +54,11 @@ import { formatHyperparameter, parseFloatValue, parseFloatValues } from "./value
 
 /** Points asked for per series: about 2-4x a chart's pixel width. */
 export const MAX_POINTS = 2000;
+/**
+ * The most points the API gives per series (`max_points`' upper bound): what a chart's download
+ * asks for, so a run of up to that many points is saved whole (docs/charts.md).
+ */
+export const ALL_POINTS = 100000;
 
 type StdevTab = "activations" | "gradients" | "updates";
 
@@ -386,6 +391,9 @@ export class TrainOverview extends PageElement {
                   log-toggle
                   .series=${namedSeries(d.metrics)}
                   .epochs=${d.epochs}
+                  .startMs=${d.info.start_ms}
+                  .exportMeta=${{ session: d.session_id, worker: d.worker_id }}
+                  .fullSeries=${async () => namedSeries((await this.fullOverview(d)).metrics)}
                 ></train-line-chart>
               </section>`
         }
@@ -393,6 +401,12 @@ export class TrainOverview extends PageElement {
         <section class="card half">${this.renderStdev(d)}</section>
       </div>
     `;
+  }
+
+  /** The shown worker's overview with every stored point (up to the API's limit), for a download. */
+  private fullOverview(d: Overview): Promise<Overview> {
+    const params = { session: d.session_id, worker: d.worker_id, max_points: ALL_POINTS };
+    return getJson<Overview>(this.apiBase, "overview", params);
   }
 
   private renderScore(d: Overview): TemplateResult {
@@ -404,6 +418,7 @@ export class TrainOverview extends PageElement {
         label: this.tr("overview.score.smoothed"),
         iterations: d.score.iterations,
         values: smoothed,
+        smooth: false,
       },
     ];
     let fitText: string | null = null;
@@ -417,6 +432,7 @@ export class TrainOverview extends PageElement {
           values: line.y,
           dash: [6, 4],
           width: 2,
+          smooth: false,
         });
         fitText = this.tr("overview.score.fit_result", {
           x0: Math.round(Math.min(this.range.x0, this.range.x1)),
@@ -437,6 +453,12 @@ export class TrainOverview extends PageElement {
         log-toggle
         .series=${series}
         .epochs=${d.epochs}
+        .startMs=${d.info.start_ms}
+        .exportMeta=${{ session: d.session_id, worker: d.worker_id }}
+        .fullSeries=${async () => {
+          const full = await this.fullOverview(d);
+          return [{ label: "score", ...full.score }];
+        }}
         .findingMarks=${this.findingMarksOf(d)}
         .yRange=${scoreRange([raw])}
         @train-range-select=${(e: CustomEvent<{ x0: number; x1: number } | null>) => {

@@ -8,9 +8,12 @@ import { LANGUAGES } from "../src/i18n/index.js";
 import {
   alertCount,
   badgeLabel,
+  concernsLayer,
+  countFindings,
   evidenceRows,
   evidenceText,
   findingMarks,
+  findingsOfLayer,
   isAlert,
   iterationSpan,
   markTitle,
@@ -114,6 +117,52 @@ describe("a finding as text", () => {
   });
 });
 
+describe("the findings of one layer (the model page)", () => {
+  const list = [
+    finding({ rule: "score", layer: null, parameter: null }),
+    finding({ rule: "w", layer: "inp", parameter: "inp.weight" }),
+    finding({ rule: "act", layer: "inp", parameter: "inp" }),
+    finding({ rule: "orphan", layer: null, parameter: "inp.bias" }),
+    finding({ rule: "sibling", layer: "inp1", parameter: "inp1.weight" }),
+    finding({ rule: "nested", layer: "enc.0", parameter: "enc.0.weight" }),
+  ];
+  const rules = (layer: string | null) => findingsOfLayer(list, layer).map((f) => f.rule);
+
+  it("keeps those whose layer is it, or whose parameter is one of its own", () => {
+    expect(rules("inp")).toEqual(["w", "act", "orphan"]);
+    expect(concernsLayer({ layer: null, parameter: "inp.bias" }, "inp")).toBe(true);
+  });
+
+  it("does not take a layer whose name merely begins the same", () => {
+    expect(rules("inp1")).toEqual(["sibling"]);
+    expect(concernsLayer({ layer: "inp1", parameter: "inp1.weight" }, "inp")).toBe(false);
+    expect(rules("enc.0")).toEqual(["nested"]);
+    expect(rules("enc")).toEqual(["nested"]); // enc.0.weight is a parameter inside enc
+  });
+
+  it("gives a layer without findings none, the score's findings to no layer", () => {
+    expect(rules("out")).toEqual([]);
+    expect(concernsLayer({ layer: null, parameter: null }, "inp")).toBe(false);
+  });
+
+  it("keeps every finding without a layer, as a copy in the order given", () => {
+    const all = findingsOfLayer(list, null);
+    expect(all).toEqual(list);
+    expect(all).not.toBe(list);
+  });
+
+  it("counts the findings shown by severity", () => {
+    expect(
+      countFindings([
+        finding({ severity: "error" }),
+        finding({ severity: "warning" }),
+        finding({ severity: "warning" }),
+      ]),
+    ).toEqual(counts(1, 2, 0));
+    expect(countFindings([])).toEqual(counts(0, 0, 0));
+  });
+});
+
 describe("findingMarks", () => {
   it("marks each warning and error at its first iteration, left to right, info left out", () => {
     const marks = findingMarks("en", [
@@ -171,7 +220,12 @@ describe("findings catalogues", () => {
 
   it("shares no key with the core catalogue, and translates", () => {
     expect(Object.keys(findingsEn).filter((k) => k in en)).toEqual([]);
-    for (const k of ["findings.title", "findings.none", "findings.severity.warning"] as const) {
+    for (const k of [
+      "findings.title",
+      "findings.none",
+      "findings.none_layer",
+      "findings.severity.warning",
+    ] as const) {
       expect(tf("zh", k)).not.toBe(tf("en", k));
     }
   });

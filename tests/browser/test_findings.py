@@ -299,6 +299,85 @@ def test_the_element_works_on_its_own(page: Page, server: UIServer, expected: li
     expect(alone).to_have_attribute("data-count", str(len(expected)))
 
 
+def of_layer(found: list[Finding], layer: str) -> list[Finding]:
+    """The findings the model page lists for ``layer``: its own and its parameters', worst first."""
+    mine = [f for f in found if f.layer == layer or (f.parameter or "").startswith(f"{layer}.")]
+    return sorted(mine, key=lambda f: (SEVERITY_ORDER[f.severity], f.first_iteration, f.rule))
+
+
+def model_items(page: Page) -> Locator:
+    return page.locator('train-model train-findings [part="finding"]')
+
+
+def test_the_model_page_shows_the_findings_of_the_selected_layer(page: Page, server: UIServer, runs: Runs) -> None:
+    """Selecting a layer in the graph lists its findings under its charts (the NaN run's ``inp``:
+    its weights' and activations' errors, not the score's), and a layer without any says so; the
+    list shares the badge's request."""
+    found = diagnose_stream(runs.storages["diverging"], DIVERGING_SESSION, runs.diverging.worker_id)
+    inp = of_layer(found, "inp")
+    assert inp and len(inp) < len(found), found  # the premise: the score's error is no layer's
+    assert of_layer(found, "hidden") == [], found
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url) if "/api/v1/findings" in r.url else None)
+    open_page(page, server, "model", session=DIVERGING_SESSION)
+    expect(page.locator('train-app [part="findings-badge"]')).to_have_attribute("data-count", str(len(found)))
+
+    page.locator('train-model train-layer-graph [data-layer="inp"]').click()
+    expect(page).to_have_url(re.compile(rf"/train/model\?session={DIVERGING_SESSION}&layer=inp$"))
+    listed = page.locator("train-model train-findings")
+    expect(listed).to_have_attribute("data-count", str(len(inp)))
+    expect(listed.locator("h2")).to_have_text("Diagnostics")
+    expect(model_items(page).locator(".message")).to_have_text([f.message for f in inp])
+    expect(model_items(page).locator('[part="severity"]')).to_have_text(["Error"] * len(inp))
+    # the layer is the one on screen: named, not linked to itself
+    expect(model_items(page).locator("a.layer")).to_have_count(0)
+    expect(model_items(page).locator(".layer")).to_have_text(["inp"] * len(inp))
+    # under the layer's charts: the page's last card
+    last_card = page.locator("train-model section.card").last
+    expect(last_card).to_have_attribute("data-card", "findings")
+
+    page.locator('train-model train-layer-graph [data-layer="hidden"]').click()
+    expect(page).to_have_url(re.compile(rf"/train/model\?session={DIVERGING_SESSION}&layer=hidden$"))
+    expect(listed).to_have_attribute("data-count", "0")
+    expect(listed.locator('[part="empty"]')).to_have_text("No findings for this layer")
+    expect(model_items(page)).to_have_count(0)
+
+    page.locator('train-app select[name="lang"]').select_option("zh")
+    expect(listed.locator('[part="empty"]')).to_have_text("该层没有发现问题")
+    page.locator('train-model train-layer-graph [data-layer="inp"]').click()
+    expect(model_items(page).locator(".message")).to_have_text([f.text("zh")[0] for f in inp])
+    # one request per language, shared by the badge and the list whatever the layer
+    assert len(requests) == 2, requests
+
+
+def test_the_model_page_opens_on_the_layer_of_its_address(page: Page, server: UIServer, runs: Runs) -> None:
+    found = diagnose_stream(runs.storages["diverging"], DIVERGING_SESSION, runs.diverging.worker_id)
+    open_page(page, server, "model", session=DIVERGING_SESSION, layer="inp")
+    expect(model_items(page).locator(".message")).to_have_text([f.message for f in of_layer(found, "inp")])
+    # the overview, with no layer, still lists every finding
+    page.locator('train-app [part="findings-badge"]').click()
+    expect(items(page)).to_have_count(len(found))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_model_page_with_findings_passes_the_accessibility_audit(
+    browser: Browser, server: UIServer, scheme: str
+) -> None:
+    assert AXE.is_file(), f"axe-core is missing ({AXE}): cd frontend && npm ci"
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    try:
+        page = context.new_page()
+        page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+        open_page(page, server, "model", session=DIVERGING_SESSION, layer="inp")
+        expect(model_items(page).first).to_be_visible()
+        ready_points(page, "activations")
+        model_items(page).first.locator("summary").click()
+        violations = audit(page)
+        assert violations == [], json.dumps(violations, indent=2)
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_badge_list_and_markers_pass_the_accessibility_audit(
     browser: Browser, server: UIServer, expected: list[Finding], scheme: str

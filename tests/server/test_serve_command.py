@@ -148,3 +148,28 @@ def test_frame_ancestor_and_allow_host(tmp_path: Path) -> None:
         assert request(base + "/api/v1/sessions", headers={"Host": "box.lan:9000"}).status == 200
         refused = request(base + "/api/v1/sessions", headers={"Host": "evil.example"})
         assert refused.status == 403 and refused.json()["error"]["code"] == "host_not_allowed"
+
+
+def test_a_folder_shows_every_file_under_it_and_new_ones(tmp_path: Path) -> None:
+    runs = tmp_path / "runs"
+    (runs / "nested").mkdir(parents=True)
+    write_session(runs / "a.fitscope", "run-a")
+    write_session(runs / "nested" / "b.fitscope", "run-b")
+    (runs / "notes.txt").write_text("not a run")
+    (runs / "junk.fitscope").write_bytes(b"this is not SQLite" * 10)
+    with serving(str(runs), cwd=tmp_path) as (proc, base):
+        assert proc.stdout is not None and proc.stderr is not None
+        assert proc.stdout.readline().strip() == (
+            f"fitscope: showing the 3 fitscope file(s) under {runs}; new ones are shown as they appear"
+        )
+        junk = proc.stderr.readline()
+        assert junk.startswith("fitscope: error: ") and "junk.fitscope" in junk
+        assert sorted(session_ids(base)) == ["run-a", "run-b"]
+        later = runs / "nested" / "deeper" / "c.fitscope"
+        later.parent.mkdir()
+        write_session(later, "run-c")  # a run started after the UI, in a new subfolder
+        assert proc.stdout.readline().strip() == f"fitscope: {later} appeared: showing it"
+        deadline = time.monotonic() + 10
+        while sorted(session_ids(base)) != ["run-a", "run-b", "run-c"] and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert sorted(session_ids(base)) == ["run-a", "run-b", "run-c"]

@@ -12,6 +12,7 @@ import { t, type Lang } from "../i18n/index.js";
 import { formatFloatValue } from "../values.js";
 import { seriesDash } from "../theme.js";
 import type { WireSeries } from "./series.js";
+import { formatDuration, RELATIVE_INCRS, type XAxisMode } from "./chart-x-axis.js";
 
 /** One line of a chart: its points as the API sends them, plus how to draw it. */
 export type ChartSeries = WireSeries & {
@@ -33,6 +34,10 @@ export type ChartSeries = WireSeries & {
    * in this series' colour, translucent (a min..max band); gaps of either line break it
    */
   bandWith?: number;
+  /** wall time of each point (ms since the epoch), parallel to `iterations`: the time axes use it */
+  timestamps_ms?: readonly (number | null)[] | undefined;
+  /** false: the smoothing slider leaves this line as it is (a line that is derived already) */
+  smooth?: boolean;
 };
 
 /** The series of a map (the API's `SeriesMap`), in the map's order, labelled with their names. */
@@ -192,6 +197,8 @@ export interface ChartOptionsInput {
   xLabel?: string;
   /** title of the y axis; "" or left out for none */
   yLabel?: string;
+  /** what x holds: iterations (default), wall times in ms, or seconds since the start */
+  xMode?: XAxisMode;
 }
 
 /** Height of the x axis' ticks and labels when it has a title (CSS px). */
@@ -235,12 +242,23 @@ export function chartOptions(input: ChartOptionsInput): uPlot.Options {
   const labelFont = `600 12px ${font}`;
   const title = (label: string): Partial<uPlot.Axis> =>
     label === "" ? {} : { label, labelSize: AXIS_LABEL_SIZE, labelFont, labelGap: 0 };
+  const xMode = input.xMode ?? "iteration";
+  const xTicks: Partial<uPlot.Axis> =
+    xMode === "wall"
+      ? {}
+      : xMode === "relative"
+        ? {
+            incrs: [...RELATIVE_INCRS],
+            values: (_u, splits) => splits.map((v) => formatDuration(v)),
+          }
+        : { incrs: [...ITERATION_INCRS] };
   return {
     ...input.size,
+    ...(xMode === "wall" ? { ms: 1 as const } : {}),
     legend: { show: false },
     padding: [EPOCH_LABEL_SPACE, 12, 0, 0],
     scales: {
-      x: { time: false },
+      x: { time: xMode === "wall" },
       y: {
         // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- uPlot.Scale.Distr is an ambient const enum with no runtime object (uPlot.Scale is undefined in the bundle); 3 and 1 are its Logarithmic and Linear.
         distr: log ? 3 : 1,
@@ -254,7 +272,7 @@ export function chartOptions(input: ChartOptionsInput): uPlot.Options {
         font: axisFont,
         grid: { stroke: grid, width: 1 },
         ticks: { stroke: grid, width: 1 },
-        incrs: [...ITERATION_INCRS],
+        ...xTicks,
         // uPlot's 50 px leaves a wide gap above the title: ticks and labels need about 34
         ...(xLabel === "" ? {} : { size: X_AXIS_SIZE }),
         ...title(xLabel),

@@ -64,6 +64,29 @@ export const lineChartStyles = [
     .toolbar:empty {
       display: none;
     }
+    .toolbar {
+      flex-wrap: wrap;
+      align-items: center;
+    }
+    .toolbar .tool {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.3rem;
+    }
+    .toolbar select,
+    .toolbar input[type="range"] {
+      font: inherit;
+      color: inherit;
+      background: var(--_bg, transparent);
+    }
+    .toolbar input[type="range"] {
+      width: 6rem;
+      accent-color: var(--_accent);
+    }
+    .toolbar output {
+      min-width: 2.2em;
+      font-variant-numeric: tabular-nums;
+    }
     .plot {
       position: relative;
       min-width: 0;

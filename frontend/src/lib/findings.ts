@@ -1,7 +1,8 @@
 /**
  * What the UI shows of the diagnostics' findings (`GET /api/v1/findings`), as pure functions:
  * their order, the badge's count and name, a finding's iterations and evidence as text, the
- * score chart's markers, and the model page's address of a finding's layer.
+ * score chart's markers, the findings of one layer, and the model page's address of a
+ * finding's layer.
  */
 import type { Finding, FindingSeverity, Findings } from "../api-types.js";
 import type { Lang } from "../i18n/index.js";
@@ -31,6 +32,27 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
       a.first_iteration - b.first_iteration ||
       (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
   );
+}
+
+/**
+ * Whether a finding concerns `layer`: its layer is that one, or its parameter is one of that
+ * layer's (`inp.weight` belongs to `inp`; `inp1.weight` does not). A finding about the score
+ * (no layer, no parameter) concerns none.
+ */
+export function concernsLayer(f: Pick<Finding, "layer" | "parameter">, layer: string): boolean {
+  return f.layer === layer || (f.parameter?.startsWith(`${layer}.`) ?? false);
+}
+
+/** The findings concerning `layer` (all of them when it is null), in the order given. */
+export function findingsOfLayer(findings: readonly Finding[], layer: string | null): Finding[] {
+  return layer === null ? [...findings] : findings.filter((f) => concernsLayer(f, layer));
+}
+
+/** How many findings of each severity. */
+export function countFindings(findings: readonly Pick<Finding, "severity">[]): Findings["counts"] {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity] += 1;
+  return counts;
 }
 
 /** Whether a finding counts for the badge and the chart's markers (a warning or an error). */
