@@ -57,10 +57,16 @@ class FindingsCache:
                 stream = self._streams[key] = _Stream(Diagnoser(self._config, reader.static_info()))
             return stream
 
-    def findings(self, reader: Reader) -> tuple[list[Finding], int]:
-        """The worker's findings so far and how many reports the rules have seen."""
+    def findings(self, reader: Reader, check_reset: bool = True) -> tuple[list[Finding], int]:
+        """The worker's findings so far and how many reports the rules have seen.
+
+        ``check_reset``: look whether the stream's reports went back (through the reader's cached
+        latest report). The watcher, which runs right after commits, passes False: like the state
+        watcher it must not load (and so cache) a latest report that a request right after the
+        next commit would then be answered from until that commit's event.
+        """
         stream = self._stream(reader)
-        latest = reader.latest()
+        latest = reader.latest() if check_reset else None
         if latest is not None and stream.last_iteration is not None and latest.iteration < stream.last_iteration:
             stream = self._stream(reader, fresh=True)
         storage = reader.attached.storage
@@ -95,7 +101,7 @@ class FindingsWatcher:
         for session_id, worker_id in streams:
             try:
                 reader = find(storages, cache, session_id, worker_id)
-                found, _ = self._cache.findings(reader)
+                found, _ = self._cache.findings(reader, check_reset=False)
             except (ApiError, FitscopeError):  # detached meanwhile, or damaged: the routes say so
                 continue
             marks = tuple(sorted((f.rule, f.first_iteration, f.severity) for f in found))

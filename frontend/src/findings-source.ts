@@ -12,6 +12,7 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import { ApiError, apiUrl, getJson, isAbort } from "./api.js";
 import type { Findings } from "./api-types.js";
+import { findingsLang, resolveLang } from "./i18n/index.js";
 import { subscribeLive, type LiveEvent } from "./live.js";
 
 /** Shortest time between two requests of one source. */
@@ -23,7 +24,10 @@ export interface FindingsState {
   error: ApiError | null;
 }
 
-/** Which findings: the server, a session (null: the newest), a worker (null: its first), a language. */
+/**
+ * Which findings: the server, a session (null: the newest), a worker (null: its first), a
+ * language (the server translates findings into en and zh only: others ask for English).
+ */
 export interface FindingsKey {
   apiBase: string;
   session: string | null;
@@ -80,7 +84,8 @@ class Source {
     const controller = new AbortController();
     this.controller = controller;
     this.lastStart = performance.now();
-    const { apiBase, session, worker, lang } = this.key;
+    const { apiBase, session, worker } = this.key;
+    const lang = findingsLang(resolveLang(this.key.lang));
     try {
       const answer = await getJson<Findings>(
         apiBase,
@@ -126,7 +131,7 @@ export function watchFindings(key: FindingsKey, listener: Listener): () => void 
   const id = apiUrl(key.apiBase, "findings", {
     session: key.session,
     worker: key.worker,
-    lang: key.lang,
+    lang: findingsLang(resolveLang(key.lang)),
   });
   let source = sources.get(id);
   if (source === undefined) {

@@ -43,7 +43,7 @@ import { isolate } from "./lib/format.js";
 import { quietFor, sessionLabel } from "./lib/sessions.js";
 import { ALL_WORKERS, StoppedWatch } from "./lib/workers.js";
 import { X_AXIS_PARAM, xAxisChoice } from "./lib/chart-x-axis.js";
-import { LANGUAGES } from "./i18n/index.js";
+import { htmlLang, LANGUAGES } from "./i18n/index.js";
 import type { LiveState } from "./live.js";
 import { PageElement } from "./page-element.js";
 import { FONT_STACK, themeStyles } from "./theme.js";
@@ -275,8 +275,7 @@ export class TrainApp extends PageElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has("lang"))
-      document.documentElement.lang = this.language === "zh" ? "zh-CN" : "en";
+    if (changed.has("lang")) document.documentElement.lang = htmlLang(this.language);
     const current = this.currentSession;
     const all = this.worker === ALL_WORKERS;
     this.findings.watch(

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 
 import { en } from "../src/i18n/en.js";
-import { chartsEn, chartsZh, tc } from "../src/i18n/charts.js";
+import { CHARTS_CATALOGUES, chartsEn, tc } from "../src/i18n/charts.js";
+import { LANGUAGES } from "../src/i18n/index.js";
 import { onnxEn } from "../src/i18n/onnx.js";
 import { projectorEn } from "../src/i18n/projector.js";
 import { csvField, exportFileName, toCsv, toJson, valueText } from "../src/lib/chart-export.js";
@@ -198,20 +199,29 @@ describe("x axis", () => {
 });
 
 describe("charts catalogues", () => {
-  it("zh has exactly the English keys, with their placeholders", () => {
-    const cat: Record<string, string> = chartsZh;
-    expect(Object.keys(cat).sort()).toEqual(Object.keys(chartsEn).sort());
-    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const [k, v] of Object.entries(chartsEn)) {
-      expect(cat[k]?.trim(), k).not.toBe("");
-      expect(names(cat[k] ?? ""), k).toEqual(names(v));
-    }
+  it("has one for every language of the menu", () => {
+    expect(Object.keys(CHARTS_CATALOGUES).sort()).toEqual(Object.keys(LANGUAGES).sort());
   });
+
+  for (const [lang, catalogue] of Object.entries(CHARTS_CATALOGUES)) {
+    it(`${lang} has exactly the English keys, with their placeholders`, () => {
+      const cat: Record<string, string | undefined> = catalogue;
+      expect(Object.keys(cat).sort()).toEqual(Object.keys(chartsEn).sort());
+      const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      for (const [k, v] of Object.entries(chartsEn)) {
+        expect((cat[k] ?? "").trim(), k).not.toBe("");
+        expect(names(cat[k] ?? ""), k).toEqual(names(v));
+      }
+    });
+  }
 
   it("shares no key with the other catalogues, and fills placeholders", () => {
     const other = { ...en, ...projectorEn, ...onnxEn };
     expect(Object.keys(chartsEn).filter((k) => k in other)).toEqual([]);
     expect(tc("en", "charts.smoothed", { label: "score" })).toBe("score (smoothed)");
-    expect(tc("zh", "charts.x_axis")).not.toBe(tc("en", "charts.x_axis"));
+    for (const lang of Object.keys(LANGUAGES) as (keyof typeof LANGUAGES)[]) {
+      if (lang !== "en")
+        expect(tc(lang, "charts.x_axis"), lang).not.toBe(tc("en", "charts.x_axis"));
+    }
   });
 });

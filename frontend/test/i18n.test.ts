@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { en } from "../src/i18n/en.js";
-import { LANGUAGES, resolveLang, t } from "../src/i18n/index.js";
+import { de } from "../src/i18n/de.js";
+import { ja } from "../src/i18n/ja.js";
+import { findingsLang, htmlLang, LANGUAGES, resolveLang, t, type Lang } from "../src/i18n/index.js";
 import { zh } from "../src/i18n/zh.js";
 
-const catalogues: Record<string, Record<string, string>> = { en, zh };
+const catalogues: Record<string, Record<string, string>> = { en, zh, de, ja };
 
 describe("catalogues", () => {
   it("has a catalogue for every language in the menu", () => {
@@ -24,15 +26,22 @@ describe("catalogues", () => {
     });
   }
 
-  it("translates: Chinese differs from English for page headings", () => {
-    for (const k of [
-      "overview.score",
-      "model.info",
-      "system.hardware",
-      "app.nav.overview",
-    ] as const) {
-      expect(t("zh", k)).not.toBe(t("en", k));
+  it("translates: every language differs from English for page headings", () => {
+    for (const lang of Object.keys(LANGUAGES) as Lang[]) {
+      if (lang === "en") continue;
+      for (const k of [
+        "overview.score",
+        "model.info",
+        "system.hardware",
+        "app.nav.overview",
+      ] as const) {
+        expect(t(lang, k), `${lang} ${k}`).not.toBe(t("en", k));
+      }
     }
+  });
+
+  it("names each language in itself", () => {
+    expect(LANGUAGES).toMatchObject({ en: "English", zh: "中文", de: "Deutsch", ja: "日本語" });
   });
 });
 
@@ -49,8 +58,20 @@ describe("resolveLang", () => {
     expect(resolveLang("zh")).toBe("zh");
     expect(resolveLang("zh-CN")).toBe("zh");
     expect(resolveLang("ZH_tw")).toBe("zh");
-    expect(resolveLang("de")).toBe("en");
+    expect(resolveLang("de")).toBe("de");
+    expect(resolveLang("de-AT")).toBe("de");
+    expect(resolveLang("fr")).toBe("en");
     expect(resolveLang("")).toBe("en");
     expect(resolveLang(null)).toBe("en");
+  });
+});
+
+describe("htmlLang and findingsLang", () => {
+  it("tags <html lang> and asks the server in a language it translates findings into", () => {
+    expect(htmlLang("zh")).toBe("zh-CN");
+    expect(htmlLang("en")).toBe("en");
+    expect(htmlLang("de")).toBe("de");
+    expect(findingsLang("zh")).toBe("zh");
+    expect(findingsLang("de")).toBe("en");
   });
 });

@@ -46,9 +46,43 @@ export const chartsZh: ChartsCatalogue = {
   "charts.download.failed": "下载失败：{message}",
 };
 
-const CATALOGUES: Readonly<Record<Lang, Partial<Record<ChartsKey, string>>>> = {
+export const chartsDe: ChartsCatalogue = {
+  "charts.x_axis": "X-Achse",
+  "charts.x.iteration": "Iteration",
+  "charts.x.wall": "Uhrzeit",
+  "charts.x.relative": "Relative Zeit",
+  "charts.x.relative_title": "Zeit seit dem Start",
+  "charts.x.no_times":
+    "Die Werte dieses Diagramms tragen keine Uhrzeiten, daher wird es nach Iteration gezeichnet.",
+  "charts.smoothing": "Glättung",
+  "charts.smoothed": "{label} (geglättet)",
+  "charts.download": "Herunterladen",
+  "charts.download.csv": "Gespeicherte Werte als CSV herunterladen",
+  "charts.download.json": "Gespeicherte Werte als JSON herunterladen",
+  "charts.download.failed": "Der Download ist fehlgeschlagen: {message}",
+};
+
+export const chartsJa: ChartsCatalogue = {
+  "charts.x_axis": "X 軸",
+  "charts.x.iteration": "イテレーション",
+  "charts.x.wall": "実時間",
+  "charts.x.relative": "相対時間",
+  "charts.x.relative_title": "開始からの時間",
+  "charts.x.no_times": "このチャートの値には実時間の記録がないため、イテレーションで描画します。",
+  "charts.smoothing": "平滑化",
+  "charts.smoothed": "{label}（平滑化）",
+  "charts.download": "ダウンロード",
+  "charts.download.csv": "保存された値を CSV でダウンロード",
+  "charts.download.json": "保存された値を JSON でダウンロード",
+  "charts.download.failed": "ダウンロードに失敗しました: {message}",
+};
+
+/** The catalogue of each language of the menu (i18n/index.ts `LANGUAGES`). */
+export const CHARTS_CATALOGUES: Readonly<Record<Lang, Partial<Record<ChartsKey, string>>>> = {
   en: chartsEn,
   zh: chartsZh,
+  de: chartsDe,
+  ja: chartsJa,
 };
 
 /** The charts message `key` in `lang` (English when missing), placeholders filled. */
@@ -57,5 +91,5 @@ export function tc(
   key: ChartsKey,
   params?: Readonly<Record<string, string | number>>,
 ): string {
-  return fill(CATALOGUES[lang][key] ?? chartsEn[key], params);
+  return fill(CHARTS_CATALOGUES[lang][key] ?? chartsEn[key], params);
 }

@@ -71,10 +71,66 @@ export const findingsZh: FindingsCatalogue = {
   "findings.marker": "{severity}：{message}（迭代 {iteration}）",
 };
 
+export const findingsDe: FindingsCatalogue = {
+  "findings.title": "Diagnose",
+  "findings.counts": "{error} Fehler · {warning} Warnungen · {info} Hinweise",
+  "findings.none": "Keine Befunde",
+  "findings.none_layer": "Keine Befunde für diese Schicht",
+  "findings.checked": "{count} Berichte anhand des Debugging-Leitfadens geprüft.",
+  "findings.loading": "Wird geladen…",
+  "findings.error": "Fehler: {message}",
+  "findings.severity.error": "Fehler",
+  "findings.severity.warning": "Warnung",
+  "findings.severity.info": "Hinweis",
+  "findings.iterations": "Iterationen {first}–{last}",
+  "findings.iteration": "Iteration {first}",
+  "findings.noticed": "erkannt bei {iteration}",
+  "findings.layer": "Schicht",
+  "findings.parameter": "Parameter",
+  "findings.open_layer": "Schicht {layer} auf der Modellseite öffnen",
+  "findings.advice": "Empfehlung",
+  "findings.evidence": "Belege",
+  "findings.badge.warnings": "{count} Diagnosewarnungen",
+  "findings.badge.warning_one": "1 Diagnosewarnung",
+  "findings.badge.errors": "{count} Diagnosefehler",
+  "findings.badge.error_one": "1 Diagnosefehler",
+  "findings.badge.mixed": "{count} Diagnosewarnungen und -fehler",
+  "findings.marker": "{severity}: {message} (Iteration {iteration})",
+};
+
+export const findingsJa: FindingsCatalogue = {
+  "findings.title": "診断",
+  "findings.counts": "エラー {error} 件 · 警告 {warning} 件 · 情報 {info} 件",
+  "findings.none": "検出事項なし",
+  "findings.none_layer": "このレイヤーの検出事項なし",
+  "findings.checked": "{count} 件の報告をデバッグガイドに照らして確認しました。",
+  "findings.loading": "読み込み中…",
+  "findings.error": "エラー: {message}",
+  "findings.severity.error": "エラー",
+  "findings.severity.warning": "警告",
+  "findings.severity.info": "情報",
+  "findings.iterations": "イテレーション {first}–{last}",
+  "findings.iteration": "イテレーション {first}",
+  "findings.noticed": "{iteration} で検出",
+  "findings.layer": "レイヤー",
+  "findings.parameter": "パラメータ",
+  "findings.open_layer": "モデルページでレイヤー {layer} を開く",
+  "findings.advice": "対処",
+  "findings.evidence": "根拠",
+  "findings.badge.warnings": "診断の警告 {count} 件",
+  "findings.badge.warning_one": "診断の警告 1 件",
+  "findings.badge.errors": "診断のエラー {count} 件",
+  "findings.badge.error_one": "診断のエラー 1 件",
+  "findings.badge.mixed": "診断の警告とエラー {count} 件",
+  "findings.marker": "{severity}: {message}（イテレーション {iteration}）",
+};
+
 /** The catalogue of each language of the menu (i18n/index.ts `LANGUAGES`). */
 export const FINDINGS_CATALOGUES: Readonly<Record<Lang, Partial<FindingsCatalogue>>> = {
   en: findingsEn,
   zh: findingsZh,
+  de: findingsDe,
+  ja: findingsJa,
 };
 
 /** The findings message `key` in `lang` (English when missing), placeholders filled. */

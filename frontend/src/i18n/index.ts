@@ -2,17 +2,24 @@
  * Messages in the user's language: one catalogue per language, English as the fallback.
  */
 import { en, type MessageKey } from "./en.js";
+import { de } from "./de.js";
+import { ja } from "./ja.js";
 import { zh } from "./zh.js";
 
 export type { Catalogue, MessageKey } from "./en.js";
 
 /** Every language with a catalogue, and its name in that language (for the language menu). */
-export const LANGUAGES = { en: "English", zh: "中文" } as const;
+export const LANGUAGES = { en: "English", zh: "中文", de: "Deutsch", ja: "日本語" } as const;
 
 /** A language code with a catalogue. */
 export type Lang = keyof typeof LANGUAGES;
 
-const CATALOGUES: Readonly<Record<Lang, Partial<Record<MessageKey, string>>>> = { en, zh };
+const CATALOGUES: Readonly<Record<Lang, Partial<Record<MessageKey, string>>>> = {
+  en,
+  zh,
+  de,
+  ja,
+};
 
 /**
  * The language to use for a requested code: itself when it has a catalogue, else its base
@@ -23,6 +30,19 @@ export function resolveLang(requested: string | null | undefined): Lang {
   if (code in LANGUAGES) return code as Lang;
   const base = code.split(/[-_]/)[0] ?? "";
   return base in LANGUAGES ? (base as Lang) : "en";
+}
+
+/** The BCP 47 tag of `lang` for `<html lang>` (Chinese is the Simplified catalogue: `zh-CN`). */
+export function htmlLang(lang: Lang): string {
+  return lang === "zh" ? "zh-CN" : lang;
+}
+
+/**
+ * The language to ask the server's findings in: the server translates a finding's message and
+ * advice into English and Chinese only, so other languages get English ones.
+ */
+export function findingsLang(lang: Lang): "en" | "zh" {
+  return lang === "zh" ? "zh" : "en";
 }
 
 /** The browser's preferred language that has a catalogue, else English. */
