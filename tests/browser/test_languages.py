@@ -15,6 +15,7 @@ from .conftest import Runs, open_page, ready_points, serve
 from .runs import MLP_SESSION
 from .test_page_items import _GLYPHS_JS
 
+
 @pytest.fixture(scope="module")
 def server(runs: Runs) -> Iterator[UIServer]:
     """One server showing the test runs; pages pick theirs with ``?session=``."""
