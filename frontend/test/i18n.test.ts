@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import { en } from "../src/i18n/en.js";
 import { de } from "../src/i18n/de.js";
 import { ja } from "../src/i18n/ja.js";
+import { ko } from "../src/i18n/ko.js";
+import { ru } from "../src/i18n/ru.js";
 import { findingsLang, htmlLang, LANGUAGES, resolveLang, t, type Lang } from "../src/i18n/index.js";
 import { zh } from "../src/i18n/zh.js";
 
-const catalogues: Record<string, Record<string, string>> = { en, zh, de, ja };
+const catalogues: Record<string, Record<string, string>> = { en, zh, de, ja, ko, ru };
 
 describe("catalogues", () => {
   it("has a catalogue for every language in the menu", () => {
@@ -41,7 +43,14 @@ describe("catalogues", () => {
   });
 
   it("names each language in itself", () => {
-    expect(LANGUAGES).toMatchObject({ en: "English", zh: "中文", de: "Deutsch", ja: "日本語" });
+    expect(LANGUAGES).toMatchObject({
+      en: "English",
+      zh: "中文",
+      de: "Deutsch",
+      ja: "日本語",
+      ko: "한국어",
+      ru: "Русский",
+    });
   });
 });
 
@@ -60,6 +69,8 @@ describe("resolveLang", () => {
     expect(resolveLang("ZH_tw")).toBe("zh");
     expect(resolveLang("de")).toBe("de");
     expect(resolveLang("de-AT")).toBe("de");
+    expect(resolveLang("ko-KR")).toBe("ko");
+    expect(resolveLang("ru-RU")).toBe("ru");
     expect(resolveLang("fr")).toBe("en");
     expect(resolveLang("")).toBe("en");
     expect(resolveLang(null)).toBe("en");
@@ -73,5 +84,7 @@ describe("htmlLang and findingsLang", () => {
     expect(htmlLang("de")).toBe("de");
     expect(findingsLang("zh")).toBe("zh");
     expect(findingsLang("de")).toBe("en");
+    expect(findingsLang("ko")).toBe("en");
+    expect(findingsLang("ru")).toBe("en");
   });
 });

@@ -27,10 +27,12 @@ def server(runs: Runs) -> Iterator[UIServer]:
 LANGS = {
     "de": ("Deutsch", "Modell-Score nach Iteration", "Modell"),
     "ja": ("日本語", "モデルスコアとイテレーション", "モデル"),
+    "ko": ("한국어", "반복별 모델 점수", "모델"),
+    "ru": ("Русский", "Оценка модели по итерациям", "Модель"),
 }
 
 #: Characters of each CJK heading whose glyphs must differ from one another and from a missing one.
-CJK_CHARS: dict[str, list[str]] = {"ja": ["モ", "デ", "ル", "ス"]}
+CJK_CHARS: dict[str, list[str]] = {"ja": ["モ", "デ", "ル", "ス"], "ko": ["반", "복", "모", "델"]}
 
 
 @pytest.mark.parametrize("lang", sorted(LANGS))

@@ -77,12 +77,45 @@ export const chartsJa: ChartsCatalogue = {
   "charts.download.failed": "ダウンロードに失敗しました: {message}",
 };
 
+export const chartsKo: ChartsCatalogue = {
+  "charts.x_axis": "X축",
+  "charts.x.iteration": "반복",
+  "charts.x.wall": "실제 시각",
+  "charts.x.relative": "상대 시간",
+  "charts.x.relative_title": "시작 이후 경과 시간",
+  "charts.x.no_times": "이 차트의 값에는 시각 정보가 없으므로 반복 기준으로 그립니다.",
+  "charts.smoothing": "평활화",
+  "charts.smoothed": "{label}(평활화)",
+  "charts.download": "다운로드",
+  "charts.download.csv": "저장된 값을 CSV로 다운로드",
+  "charts.download.json": "저장된 값을 JSON으로 다운로드",
+  "charts.download.failed": "다운로드에 실패했습니다: {message}",
+};
+
+export const chartsRu: ChartsCatalogue = {
+  "charts.x_axis": "Ось X",
+  "charts.x.iteration": "Итерация",
+  "charts.x.wall": "Время",
+  "charts.x.relative": "Относительное время",
+  "charts.x.relative_title": "Время с начала",
+  "charts.x.no_times":
+    "У значений этого графика нет отметок времени, поэтому он строится по итерациям.",
+  "charts.smoothing": "Сглаживание",
+  "charts.smoothed": "{label} (сглаженное)",
+  "charts.download": "Скачать",
+  "charts.download.csv": "Скачать сохранённые значения в CSV",
+  "charts.download.json": "Скачать сохранённые значения в JSON",
+  "charts.download.failed": "Не удалось скачать: {message}",
+};
+
 /** The catalogue of each language of the menu (i18n/index.ts `LANGUAGES`). */
 export const CHARTS_CATALOGUES: Readonly<Record<Lang, Partial<Record<ChartsKey, string>>>> = {
   en: chartsEn,
   zh: chartsZh,
   de: chartsDe,
   ja: chartsJa,
+  ko: chartsKo,
+  ru: chartsRu,
 };
 
 /** The charts message `key` in `lang` (English when missing), placeholders filled. */

@@ -125,12 +125,68 @@ export const findingsJa: FindingsCatalogue = {
   "findings.marker": "{severity}: {message}（イテレーション {iteration}）",
 };
 
+export const findingsKo: FindingsCatalogue = {
+  "findings.title": "진단",
+  "findings.counts": "오류 {error}개 · 경고 {warning}개 · 정보 {info}개",
+  "findings.none": "발견된 문제 없음",
+  "findings.none_layer": "이 레이어에 대해 발견된 문제 없음",
+  "findings.checked": "보고 {count}개를 디버깅 가이드에 따라 검사했습니다.",
+  "findings.loading": "불러오는 중…",
+  "findings.error": "오류: {message}",
+  "findings.severity.error": "오류",
+  "findings.severity.warning": "경고",
+  "findings.severity.info": "정보",
+  "findings.iterations": "반복 {first}–{last}",
+  "findings.iteration": "반복 {first}",
+  "findings.noticed": "{iteration}에서 감지됨",
+  "findings.layer": "레이어",
+  "findings.parameter": "파라미터",
+  "findings.open_layer": "모델 페이지에서 레이어 {layer} 열기",
+  "findings.advice": "조언",
+  "findings.evidence": "근거",
+  "findings.badge.warnings": "진단 경고 {count}개",
+  "findings.badge.warning_one": "진단 경고 1개",
+  "findings.badge.errors": "진단 오류 {count}개",
+  "findings.badge.error_one": "진단 오류 1개",
+  "findings.badge.mixed": "진단 경고 및 오류 {count}개",
+  "findings.marker": "{severity}: {message} (반복 {iteration})",
+};
+
+export const findingsRu: FindingsCatalogue = {
+  "findings.title": "Диагностика",
+  "findings.counts": "Ошибки: {error} · предупреждения: {warning} · сведения: {info}",
+  "findings.none": "Проблем не найдено",
+  "findings.none_layer": "Для этого слоя проблем не найдено",
+  "findings.checked": "Проверено отчётов по руководству по отладке: {count}.",
+  "findings.loading": "Загрузка…",
+  "findings.error": "Ошибка: {message}",
+  "findings.severity.error": "Ошибка",
+  "findings.severity.warning": "Предупреждение",
+  "findings.severity.info": "Сведения",
+  "findings.iterations": "Итерации {first}–{last}",
+  "findings.iteration": "Итерация {first}",
+  "findings.noticed": "замечено на {iteration}",
+  "findings.layer": "Слой",
+  "findings.parameter": "Параметр",
+  "findings.open_layer": "Открыть слой {layer} на странице модели",
+  "findings.advice": "Рекомендация",
+  "findings.evidence": "Данные",
+  "findings.badge.warnings": "Диагностических предупреждений: {count}",
+  "findings.badge.warning_one": "1 диагностическое предупреждение",
+  "findings.badge.errors": "Диагностических ошибок: {count}",
+  "findings.badge.error_one": "1 диагностическая ошибка",
+  "findings.badge.mixed": "Диагностических предупреждений и ошибок: {count}",
+  "findings.marker": "{severity}: {message} (итерация {iteration})",
+};
+
 /** The catalogue of each language of the menu (i18n/index.ts `LANGUAGES`). */
 export const FINDINGS_CATALOGUES: Readonly<Record<Lang, Partial<FindingsCatalogue>>> = {
   en: findingsEn,
   zh: findingsZh,
   de: findingsDe,
   ja: findingsJa,
+  ko: findingsKo,
+  ru: findingsRu,
 };
 
 /** The findings message `key` in `lang` (English when missing), placeholders filled. */

@@ -4,12 +4,21 @@
 import { en, type MessageKey } from "./en.js";
 import { de } from "./de.js";
 import { ja } from "./ja.js";
+import { ko } from "./ko.js";
+import { ru } from "./ru.js";
 import { zh } from "./zh.js";
 
 export type { Catalogue, MessageKey } from "./en.js";
 
 /** Every language with a catalogue, and its name in that language (for the language menu). */
-export const LANGUAGES = { en: "English", zh: "中文", de: "Deutsch", ja: "日本語" } as const;
+export const LANGUAGES = {
+  en: "English",
+  zh: "中文",
+  de: "Deutsch",
+  ja: "日本語",
+  ko: "한국어",
+  ru: "Русский",
+} as const;
 
 /** A language code with a catalogue. */
 export type Lang = keyof typeof LANGUAGES;
@@ -19,6 +28,8 @@ const CATALOGUES: Readonly<Record<Lang, Partial<Record<MessageKey, string>>>> = 
   zh,
   de,
   ja,
+  ko,
+  ru,
 };
 
 /**
