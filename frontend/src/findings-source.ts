@@ -12,8 +12,9 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import { ApiError, apiUrl, getJson, isAbort } from "./api.js";
 import type { Findings } from "./api-types.js";
-import { findingsLang, resolveLang } from "./i18n/index.js";
+import { findingsLang, resolveLang, type Lang } from "./i18n/index.js";
 import { subscribeLive, type LiveEvent } from "./live.js";
+import { findingMarks, type FindingMark } from "./lib/findings.js";
 
 /** Shortest time between two requests of one source. */
 export const FINDINGS_REFRESH_MS = 1000;
@@ -160,6 +161,11 @@ export class FindingsController implements ReactiveController {
   private key: FindingsKey | null = null;
   private id = "";
   private stop: (() => void) | null = null;
+  private marks: { of: Findings | null; lang: Lang | null; marks: FindingMark[] } = {
+    of: null,
+    lang: null,
+    marks: [],
+  };
 
   constructor(private readonly host: ReactiveControllerHost & EventTarget) {
     host.addController(this);
@@ -173,6 +179,17 @@ export class FindingsController implements ReactiveController {
     this.key = key;
     this.state = { answer: null, error: null };
     this.start();
+  }
+
+  /** A score chart's markers: the warnings and errors of the answer when it is (session, worker)'s;
+   * computed once per answer and language. */
+  marksFor(session: string, worker: string, lang: Lang): FindingMark[] {
+    const a = this.state.answer;
+    const of = a !== null && a.session_id === session && a.worker_id === worker ? a : null;
+    if (of !== this.marks.of || lang !== this.marks.lang) {
+      this.marks = { of, lang, marks: findingMarks(lang, of?.findings ?? []) };
+    }
+    return this.marks.marks;
   }
 
   private start(): void {

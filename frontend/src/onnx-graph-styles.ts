@@ -206,24 +206,6 @@ export const onnxGraphStyles = css`
     font-size: 11px;
     font-weight: 600;
   }
-  .fam-linear {
-    --c: var(--_series-1);
-  }
-  .fam-conv {
-    --c: var(--_series-2);
-  }
-  .fam-norm {
-    --c: var(--_series-3);
-  }
-  .fam-activation {
-    --c: var(--_series-4);
-  }
-  .fam-pool {
-    --c: var(--_series-5);
-  }
-  .fam-other {
-    --c: var(--_series-6);
-  }
   .fam-value {
     --c: var(--_muted);
   }

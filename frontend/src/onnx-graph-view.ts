@@ -81,6 +81,7 @@ import {
 import { arrowMarkers, renderScene, type Shown } from "./onnx-graph-drawing.js";
 import { renderPanel } from "./onnx-graph-panel.js";
 import { onnxGraphStyles } from "./onnx-graph-styles.js";
+import { familyStyles } from "./lib/graph-family.js";
 import { blockThemeStyles } from "./theme.js";
 
 /** `detail` of `train-layer-select`. */
@@ -98,7 +99,7 @@ export class OnnxGraphView extends BlockElement {
     selectedLayer: { type: String, attribute: "selected-layer" },
   };
 
-  static override styles = [...blockThemeStyles, onnxGraphStyles];
+  static override styles = [...blockThemeStyles, familyStyles, onnxGraphStyles];
 
   /** The `onnx` member of `GET /api/v1/graph`. */
   declare view: OnnxView | null;

@@ -13,7 +13,7 @@ import { define } from "./define.js";
 import { t } from "./i18n/index.js";
 import { layoutDag, type DagLayout, type LayoutEdge, type LayoutNode } from "./lib/dag-layout.js";
 import { FSI, isolate, PDI } from "./lib/format.js";
-import { layerFamily, type LayerFamily } from "./lib/graph-family.js";
+import { familyStyles, layerFamily, type LayerFamily } from "./lib/graph-family.js";
 import { blockThemeStyles } from "./theme.js";
 
 /** A layer as `GET /api/v1/graph` lists it (other fields are ignored). */
@@ -117,6 +117,7 @@ export class TrainLayerGraph extends BlockElement {
 
   static override styles = [
     ...blockThemeStyles,
+    familyStyles,
     css`
       /* As tall as the layout, so every layer shows (the page scrolls); as wide as the card,
          scrolling sideways when the graph is wider. */
@@ -191,24 +192,6 @@ export class TrainLayerGraph extends BlockElement {
       }
       .node text.name {
         fill: var(--_muted);
-      }
-      .fam-linear {
-        --c: var(--_series-1);
-      }
-      .fam-conv {
-        --c: var(--_series-2);
-      }
-      .fam-norm {
-        --c: var(--_series-3);
-      }
-      .fam-activation {
-        --c: var(--_series-4);
-      }
-      .fam-pool {
-        --c: var(--_series-5);
-      }
-      .fam-other {
-        --c: var(--_series-6);
       }
       .fam-input {
         --c: var(--_muted);

@@ -24,15 +24,7 @@
  */
 import { css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { getJson } from "./api.js";
-import type {
-  Findings,
-  FirstNonFinite,
-  Graph,
-  Metrics,
-  Overview,
-  Series,
-  Sessions,
-} from "./api-types.js";
+import type { FirstNonFinite, Graph, Metrics, Overview, Series, Sessions } from "./api-types.js";
 import { define } from "./define.js";
 import { infoTable, type InfoRow } from "./info-table.js";
 import { formatDateTime, formatDuration, formatInteger, formatRate } from "./lib/format.js";
@@ -44,7 +36,6 @@ import { layerLabel, paramLabel } from "./lib/sessions.js";
 import { logRange, RATIO_BAND, RATIO_REFERENCE, ratioRange, scoreRange } from "./lib/scales.js";
 import { ema } from "./lib/smoothing.js";
 import { FindingsController } from "./findings-source.js";
-import { findingMarks, type FindingMark } from "./lib/findings.js";
 import { PageElement } from "./page-element.js";
 import { pageStyles, seriesToken } from "./theme.js";
 import type { ChartSeries } from "./train-line-chart.js";
@@ -98,11 +89,6 @@ export class TrainOverview extends PageElement {
   private allSession: string | null = null;
   /** The shown worker's findings (the same request as `<train-findings>`'s), for the markers. */
   private readonly findings = new FindingsController(this);
-  private marks: { of: Findings | null; lang: string; marks: FindingMark[] } = {
-    of: null,
-    lang: "",
-    marks: [],
-  };
   private revealPending = false;
 
   static override styles = [
@@ -203,21 +189,6 @@ export class TrainOverview extends PageElement {
   revealFindings(): void {
     this.revealPending = true;
     this.requestUpdate();
-  }
-
-  /** The score chart's markers: the shown worker's warnings and errors. */
-  private findingMarksOf(d: Overview): FindingMark[] {
-    const a = this.findings.state.answer;
-    const of =
-      a !== null && a.session_id === d.session_id && a.worker_id === d.worker_id ? a : null;
-    if (of !== this.marks.of || this.language !== this.marks.lang) {
-      this.marks = {
-        of,
-        lang: this.language,
-        marks: findingMarks(this.language, of?.findings ?? []),
-      };
-    }
-    return this.marks.marks;
   }
 
   /** Whether every worker of the session is shown (`worker="*"`). */
@@ -459,7 +430,7 @@ export class TrainOverview extends PageElement {
           const full = await this.fullOverview(d);
           return [{ label: "score", ...full.score }];
         }}
-        .findingMarks=${this.findingMarksOf(d)}
+        .findingMarks=${this.findings.marksFor(d.session_id, d.worker_id, this.language)}
         .yRange=${scoreRange([raw])}
         @train-range-select=${(e: CustomEvent<{ x0: number; x1: number } | null>) => {
           this.range = e.detail;

@@ -1,8 +1,10 @@
 /**
  * The colour family of a box in the graph views: from a layer's class name (`Conv2d`,
  * `BatchNorm1d`) in the layer graph, from an ONNX node's op type (`Conv`, `Gemm`) in the ONNX
- * graph. Each family has a series colour token (`--train-series-1` ... `-6`).
+ * graph. Each family has a series colour token (`--train-series-1` ... `-6`): {@link familyStyles}
+ * sets it as `--c` on an element of class `fam-<family>`, in both views.
  */
+import { css } from "lit";
 
 /** The colour family of a layer type or op type. */
 export type LayerFamily = "linear" | "conv" | "norm" | "activation" | "pool" | "other";
@@ -48,3 +50,25 @@ const OP_FAMILIES: Readonly<Record<string, LayerFamily>> = {
 export function opFamily(opType: string): LayerFamily {
   return OP_FAMILIES[opType] ?? layerFamily(opType);
 }
+
+/** `--c`, a box's colour, per family class (`fam-linear` ... `fam-other`), for both graph views. */
+export const familyStyles = css`
+  .fam-linear {
+    --c: var(--_series-1);
+  }
+  .fam-conv {
+    --c: var(--_series-2);
+  }
+  .fam-norm {
+    --c: var(--_series-3);
+  }
+  .fam-activation {
+    --c: var(--_series-4);
+  }
+  .fam-pool {
+    --c: var(--_series-5);
+  }
+  .fam-other {
+    --c: var(--_series-6);
+  }
+`;
