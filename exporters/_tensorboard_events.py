@@ -35,6 +35,7 @@ from tensorboard.plugins.hparams import (  # type: ignore[import-untyped, unused
 )
 from tensorboard.plugins.text import metadata as text_metadata  # type: ignore[import-untyped, unused-ignore]
 
+from fitscope.exporters._findings import finding_markdown
 from fitscope.exporters._mlflow_metrics import ReportConverter
 from fitscope.records import EpochRecord, MetricsRecord, StaticInfo, StatsReport, Summary
 
@@ -138,8 +139,6 @@ def _text(tag: str, markdown: str) -> Any:
 
 def findings_events(findings: Sequence[Any], wall_time: float) -> list[Event]:
     """One text event per finding, tag ``diagnostics/<rule>``, at the iteration where the symptom began."""
-    from fitscope.exporters._findings import finding_markdown
-
     return [
         _event(f.first_iteration, wall_time, [_text(f"diagnostics/{f.rule}", finding_markdown(f))]) for f in findings
     ]

@@ -129,7 +129,7 @@ def _onnx_graph(reader: Reader, model: ModelInfo | None, graphs: Mapping[str, On
     if model is None or model.onnx is None:
         return None
     try:
-        return OnnxGraph.from_json(model.onnx) if isinstance(model.onnx, Mapping) else OnnxGraph.from_json({})
+        return OnnxGraph.from_json(model.onnx)
     except GraphError as exc:
         raise ApiError(
             422,

@@ -31,7 +31,8 @@ class GraphSource:
         self._graph: OnnxGraph | None = None
         self._handle: Any = None
         self._captured: tuple[tuple[Any, ...], dict[str, Any]] | None = None
-        self.export_seconds = 0.0
+        self.export_seconds = 0.0  # what the export took (0 when none ran)
+        self._tried = False  # the export ran, or was given up
         self._export = export
         if graph is not None:
             self._graph = graph if isinstance(graph, OnnxGraph) else read_onnx(graph)
@@ -62,7 +63,7 @@ class GraphSource:
     @property
     def waiting(self) -> bool:
         """Whether an export still waits for the first batch (StaticInfo waits with it)."""
-        return self._export and self._graph is None and self.export_seconds == 0.0
+        return self._export and not self._tried
 
     def finish(self) -> None:
         """Runs the waiting export with the first batch's arguments, if one was seen."""
@@ -75,7 +76,7 @@ class GraphSource:
                 "fitscope: export_onnx=True saw no forward pass of the model before the first iteration ended; "
                 "the session has no ONNX graph (pass example_input= to attach to export at once)."
             )
-            self.export_seconds = 1e-9
+            self._tried = True
             return
         self._run(captured[0], captured[1])
 
@@ -91,7 +92,8 @@ class GraphSource:
                 exc,
             )
         finally:
-            self.export_seconds = max(time.perf_counter() - t0, 1e-9)
+            self._tried = True
+            self.export_seconds = time.perf_counter() - t0
 
     def json(self) -> dict[str, Any] | None:
         """The graph's stored form, once there is one."""

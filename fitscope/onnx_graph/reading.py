@@ -94,7 +94,7 @@ class OnnxGraph:
         return dict(self.data)
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> OnnxGraph:
+    def from_json(cls, data: object) -> OnnxGraph:
         """Wraps a stored graph, checking that it has the members the views read."""
         if not isinstance(data, Mapping) or data.get("format") != "onnx":
             raise GraphError("A stored ONNX graph must be an object with format 'onnx'.")
@@ -234,7 +234,7 @@ def _graphs(graph: Any) -> Iterator[Any]:
                 yield from _graphs(sub)
 
 
-def _tensors(onnx: Any, model: Any) -> Iterator[Any]:
+def _tensors(model: Any) -> Iterator[Any]:
     """Every TensorProto of the model: initializers and tensor attributes of every graph."""
     for graph in _graphs(model.graph):
         yield from graph.initializer
@@ -248,7 +248,7 @@ def _tensors(onnx: Any, model: Any) -> Iterator[Any]:
 
 
 def _check_external_data(onnx: Any, model: Any, folder: Path | None, allowed: bool, where: str) -> None:
-    for tensor in _tensors(onnx, model):
+    for tensor in _tensors(model):
         if tensor.data_location != onnx.TensorProto.EXTERNAL:
             continue
         location = next((e.value for e in tensor.external_data if e.key == "location"), "")
@@ -278,7 +278,7 @@ def _detach_external(onnx: Any, model: Any, where: str) -> list[dict[str, Any]]:
     type), so that neither the checker nor shape inference looks for their files; returns them."""
     external = [t for t in model.graph.initializer if t.data_location == onnx.TensorProto.EXTERNAL]
     main = {id(t) for t in external}
-    for tensor in _tensors(onnx, model):
+    for tensor in _tensors(model):
         if tensor.data_location == onnx.TensorProto.EXTERNAL and id(tensor) not in main:
             raise GraphError(
                 f"{where}tensor {tensor.name!r} keeps its data in an external file inside a subgraph or an "
