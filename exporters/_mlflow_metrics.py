@@ -40,8 +40,9 @@ Point = tuple[str, float, int, int]
 MAX_KEY_LENGTH: Final = 250
 MAX_PARAM_LENGTH: Final = 6000
 MAX_TAG_LENGTH: Final = 8000
-#: The per-tensor statistics ``detail=True`` adds, as ``<kind>/<name>/<stat>``.
-DETAIL_STATS: Final = ("mean", "stdev", "mean_magnitude", "min", "max")
+#: The per-tensor statistics ``detail=True`` adds, as ``<kind>/<name>/<stat>`` (``zero_fraction``:
+#: the fraction of elements exactly 0, from ``Summary.zero_count``).
+DETAIL_STATS: Final = ("mean", "stdev", "mean_magnitude", "min", "max", "zero_fraction")
 
 _INVALID = re.compile(r"[^A-Za-z0-9_\-. /]")
 _ENCODE = json.JSONEncoder(separators=(",", ":"), allow_nan=False).encode
@@ -196,6 +197,11 @@ class ReportConverter:
         summaries = report.summaries
         values.extend(self._ratios(summaries))
         values.extend(self._stdevs(summaries))
+        values.extend(
+            (f"dead_units/{name}", s.dead_fraction)
+            for name, s in summaries.get("activations", {}).items()
+            if s.unit_count is not None
+        )
         gradients = summaries.get("gradients")
         if gradients:
             squares = [s.sum_squares for s in gradients.values()]

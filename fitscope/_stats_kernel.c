@@ -5,11 +5,11 @@
  * For each tensor (its contiguous values, given by address) it writes one row of ``out`` (float64,
  * NSTATS + bins columns, the layout of fitscope.tensor_stats): finite count, NaN count, +Inf count,
  * then over the finite values as float64 the sum, sum of squares, sum of magnitudes, min, max and
- * the sum of squared deviations from the mean (corrected two-pass formula), then the counts of
- * np.histogram(finite, bins, range=(min, max)).
+ * the sum of squared deviations from the mean (corrected two-pass formula), the number of values
+ * exactly 0, then the counts of np.histogram(finite, bins, range=(min, max)).
  *
  * One or two passes over the values, each in blocks that stay in L1:
- *   1. counts, float64 sums, min and max, and the centred second moment: per block, in the same
+ *   1. counts (finite, NaN, +Inf, zeros), float64 sums, min and max, and the centred second moment: per block, in the same
  *      loop around the chunk's mean so far (corrected formula), or, when the block's mean is far
  *      from it, in a second loop over the block (in L1) around the block's own; the blocks merged
  *      in order with Chan, Golub and LeVeque's formula, each mean kept as a double plus its
@@ -70,7 +70,7 @@
 #endif
 #define FS_SIMD(clauses) FS_PRAGMA(omp simd clauses)
 
-enum { C_FIN, C_NAN, C_POS, C_SUM, C_SSQ, C_ABS, C_MIN, C_MAX, C_M2, NSTATS };
+enum { C_FIN, C_NAN, C_POS, C_SUM, C_SSQ, C_ABS, C_MIN, C_MAX, C_M2, C_ZER, NSTATS };
 enum { K_F32, K_F64, K_F16, K_BF16 };
 enum { WANT_MOMENT = 1, WANT_HIST = 2 };
 enum { M_NONE = '-', M_ONE = '1', M_FAST = 'F', M_LITERAL = 'L', M_OVERFLOW = 'Z' };
@@ -83,7 +83,7 @@ enum { M_NONE = '-', M_ONE = '1', M_FAST = 'F', M_LITERAL = 'L', M_OVERFLOW = 'Z
 #define EDGES_MAX 64           /* more bins: numpy's algorithm (the edge counts cost a comparison per edge) */
 
 typedef struct {
-    int64_t fin, nan, pos;
+    int64_t fin, nan, pos, zer;
     double sum, abs, min, max;
 } P1;
 
@@ -197,8 +197,10 @@ static void load_block(const Job *j, int64_t at, int len, float *tmp, float *tmp
 
 /* ------------------------------------------------------------------------------- pass 1 */
 
-static inline void p1_add(P1 *r, int64_t fin, int64_t nan, int64_t pos, double s, double a, double mn, double mx) {
+static inline void p1_add(P1 *r, int64_t fin, int64_t nan, int64_t pos, int64_t zer, double s, double a, double mn,
+                          double mx) {
     r->fin += fin;
+    r->zer += zer;
     r->nan += nan;
     r->pos += pos;
     r->sum += s;
@@ -210,10 +212,10 @@ static inline void p1_add(P1 *r, int64_t fin, int64_t nan, int64_t pos, double s
 /* Pass 1 of a block: counts, sums, min, max, and in the same loop the sums of the deviations from `k`
  * and of their squares (dev[0], dev[1]); the sum of squares is derived from the moment at the end. */
 FS_CLONES static void p1m_f32(const float *x, int len, double k, P1 *r, double *dev) {
-    int fin = 0, nan = 0, pos = 0;
+    int fin = 0, nan = 0, pos = 0, zer = 0;
     double s = 0.0, a = 0.0, ds = 0.0, dq = 0.0;
     float mn = INFINITY, mx = -INFINITY;
-    FS_SIMD(reduction(+ : fin, nan, pos, s, a, ds, dq) reduction(min : mn) reduction(max : mx))
+    FS_SIMD(reduction(+ : fin, nan, pos, zer, s, a, ds, dq) reduction(min : mn) reduction(max : mx))
     for (int i = 0; i < len; i++) {
         float v = x[i];
         int f = fabsf(v) < INFINITY;
@@ -222,6 +224,7 @@ FS_CLONES static void p1m_f32(const float *x, int len, double k, P1 *r, double *
         fin += f;
         nan += v != v;
         pos += v == INFINITY;
+        zer += v == 0;
         s += d;
         a += fabs(d);
         ds += e;
@@ -230,15 +233,15 @@ FS_CLONES static void p1m_f32(const float *x, int len, double k, P1 *r, double *
         mn = lo < mn ? lo : mn;
         mx = hi > mx ? hi : mx;
     }
-    p1_add(r, fin, nan, pos, s, a, mn, mx);
+    p1_add(r, fin, nan, pos, zer, s, a, mn, mx);
     dev[0] = ds;
     dev[1] = dq;
 }
 
 FS_CLONES static void p1m_f64(const double *x, int len, double k, P1 *r, double *dev) {
-    int fin = 0, nan = 0, pos = 0;
+    int fin = 0, nan = 0, pos = 0, zer = 0;
     double s = 0.0, a = 0.0, ds = 0.0, dq = 0.0, mn = INFINITY, mx = -INFINITY;
-    FS_SIMD(reduction(+ : fin, nan, pos, s, a, ds, dq) reduction(min : mn) reduction(max : mx))
+    FS_SIMD(reduction(+ : fin, nan, pos, zer, s, a, ds, dq) reduction(min : mn) reduction(max : mx))
     for (int i = 0; i < len; i++) {
         double v = x[i];
         int f = fabs(v) < INFINITY;
@@ -247,6 +250,7 @@ FS_CLONES static void p1m_f64(const double *x, int len, double k, P1 *r, double 
         fin += f;
         nan += v != v;
         pos += v == INFINITY;
+        zer += v == 0;
         s += d;
         a += fabs(d);
         ds += e;
@@ -255,7 +259,7 @@ FS_CLONES static void p1m_f64(const double *x, int len, double k, P1 *r, double 
         mn = lo < mn ? lo : mn;
         mx = hi > mx ? hi : mx;
     }
-    p1_add(r, fin, nan, pos, s, a, mn, mx);
+    p1_add(r, fin, nan, pos, zer, s, a, mn, mx);
     dev[0] = ds;
     dev[1] = dq;
 }
@@ -407,7 +411,7 @@ static void chunk_pass1(Work *w, int64_t c) {
     const Chunk *ch = &w->chunks[c];
     const Job *j = ch->job;
     P1 *r = &w->p1[c];
-    r->fin = r->nan = r->pos = 0;
+    r->fin = r->nan = r->pos = r->zer = 0;
     r->sum = r->abs = 0.0;
     r->min = INFINITY;
     r->max = -INFINITY;
@@ -421,7 +425,7 @@ static void chunk_pass1(Work *w, int64_t c) {
         const float *x32 = NULL;
         const double *x64 = NULL;
         load_block(j, ch->start + b, len, tmp, tmp2, tmpd, &x32, &x64);
-        P1 p = {0, 0, 0, 0.0, 0.0, INFINITY, -INFINITY};
+        P1 p = {0, 0, 0, 0, 0.0, 0.0, INFINITY, -INFINITY};
         Moments m;
         double dev[2];
         /* One loop: deviations from the chunk's mean so far. Exact enough while that mean is near
@@ -441,7 +445,7 @@ static void chunk_pass1(Work *w, int64_t c) {
             m.lo = p.fin > 0 ? dev[0] / n : 0.0;
             m.m2 = m2 < 0.0 ? 0.0 : m2; /* NaN stays NaN */
         }
-        p1_add(r, p.fin, p.nan, p.pos, p.sum, p.abs, p.min, p.max);
+        p1_add(r, p.fin, p.nan, p.pos, p.zer, p.sum, p.abs, p.min, p.max);
         moments_add(&acc, &m);
     }
     w->mom[c] = acc;
@@ -569,6 +573,7 @@ static void write_row(const Job *j, const Work *w, double *row, int64_t *hist, i
     row[C_ABS] = s->abs;
     row[C_MIN] = s->min;
     row[C_MAX] = s->max;
+    row[C_ZER] = (double)s->zer;
     Moments moments = {0.0, 0.0, 0.0, 0.0};
     memset(hist, 0, sizeof(int64_t) * (size_t)bins);
     memset(acc, 0, sizeof(int64_t) * (size_t)bins);
@@ -669,13 +674,13 @@ static PyObject *run_jobs(Job *jobs, Py_ssize_t n, int bins, int flags, double *
     int counting = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         Job *j = &jobs[i];
-        j->s.fin = j->s.nan = j->s.pos = 0;
+        j->s.fin = j->s.nan = j->s.pos = j->s.zer = 0;
         j->s.sum = j->s.abs = 0.0;
         j->s.min = INFINITY;
         j->s.max = -INFINITY;
         for (int64_t c = j->first_chunk; c < j->first_chunk + j->chunks; c++) {
             const P1 *p = &w.p1[c];
-            p1_add(&j->s, p->fin, p->nan, p->pos, p->sum, p->abs, p->min, p->max);
+            p1_add(&j->s, p->fin, p->nan, p->pos, p->zer, p->sum, p->abs, p->min, p->max);
         }
         choose_mode(j, bins, (flags & WANT_HIST) != 0);
         counting |= j->mode == M_FAST || j->mode == M_LITERAL;

@@ -26,6 +26,7 @@ __all__ = [
     "HISTOGRAM_SPREAD_ORDER",
     "SUMMARY_KINDS",
     "SUMMARY_STATS",
+    "OPTIONAL_STATS",
     "TYPE_ID",
     "Budget",
     "DeviceInfo",
@@ -66,7 +67,13 @@ SUMMARY_STATS: Final = (
     "nan_count",
     "posinf_count",
     "neginf_count",
+    "zero_count",
+    "unit_count",
+    "dead_unit_count",
 )
+#: Statistics that only some summaries have (``None`` otherwise): a series of one of them holds the
+#: reports whose summary has it.
+OPTIONAL_STATS: Final = ("zero_count", "unit_count", "dead_unit_count")
 
 JSON = Any  # a JSON-compatible value (dict / list / str / int / float / bool / None)
 
@@ -143,6 +150,13 @@ class Summary:
         sum: Sum of the finite values.
         sum_squares: Sum of squares of the finite values (L2 norm = ``sqrt(sum_squares)``).
         histogram: Histogram of the finite values.
+        zero_count: Number of elements exactly 0 (``-0.0`` included); ``None`` when not counted.
+        unit_count: For a layer's activations, the number of its units: the features of a
+            ``(batch, ..., features)`` output, the channels of a ``(batch, channels, ...)`` one
+            (convolutions, pooling, normalisation, and what follows them elementwise);
+            ``None`` for other tensors and when not counted.
+        dead_unit_count: Of those units, how many were exactly 0 for every example of the batch
+            (and every position): units that a ReLU-family activation switched off.
     """
 
     count: int
@@ -158,11 +172,26 @@ class Summary:
     sum: float | None = None
     sum_squares: float | None = None
     histogram: Histogram | None = None
+    zero_count: int | None = None
+    unit_count: int | None = None
+    dead_unit_count: int | None = None
 
     @property
     def finite_count(self) -> int:
         """Number of finite elements."""
         return self.count - self.nonfinite_count
+
+    @property
+    def zero_fraction(self) -> float | None:
+        """``zero_count / count``: the fraction of elements exactly 0 (``None`` when not counted or empty)."""
+        return None if self.zero_count is None or not self.count else self.zero_count / self.count
+
+    @property
+    def dead_fraction(self) -> float | None:
+        """``dead_unit_count / unit_count``: the fraction of units never active (``None`` when not counted)."""
+        if self.dead_unit_count is None or not self.unit_count:
+            return None
+        return self.dead_unit_count / self.unit_count
 
     def stat(self, name: str) -> float | int | None:
         """Returns the statistic called ``name`` (one of :data:`SUMMARY_STATS`)."""
@@ -187,6 +216,9 @@ class Summary:
             "sum": encode_optional_float(self.sum),
             "sum_squares": encode_optional_float(self.sum_squares),
             "histogram": None if self.histogram is None else self.histogram.to_json(),
+            "zero_count": self.zero_count,
+            "unit_count": self.unit_count,
+            "dead_unit_count": self.dead_unit_count,
         }
 
     @classmethod
@@ -209,7 +241,15 @@ class Summary:
             opt(get("sum")),
             opt(get("sum_squares")),
             None if h is None else Histogram.from_json(h),
+            _optional_count(get("zero_count")),
+            _optional_count(get("unit_count")),
+            _optional_count(get("dead_unit_count")),
         )
+
+
+def _optional_count(v: Any) -> int | None:
+    """A count that older records do not have: ``None`` when absent."""
+    return None if v is None else int(v)
 
 
 def _decode_stat(v: Any) -> float | None:

@@ -23,11 +23,14 @@ import torch
 
 from fitscope.errors import FitscopeError
 
-__all__ = ["KERNELS", "CpuKernel", "kernel_error", "resolve_kernel"]
+__all__ = ["KERNELS", "NSTATS", "CpuKernel", "kernel_error", "resolve_kernel"]
 
 KERNELS = ("auto", "c", "torch")
 ENV = "FITSCOPE_KERNEL"
 
+#: Statistics columns of a row in the layout of :mod:`fitscope.tensor_stats`; a kernel built from an
+#: older source writes fewer and is not used.
+NSTATS = 10
 # dtype -> the kernel's code for its values; bfloat16 travels as raw 16-bit words.
 _CODES = {torch.float32: ord("f"), torch.float64: ord("d"), torch.float16: ord("e"), torch.bfloat16: ord("b")}
 
@@ -38,6 +41,8 @@ def _load() -> tuple[ModuleType | None, str | None]:
         from fitscope import _stats_kernel
     except ImportError as exc:  # built without a C compiler, or a wheel for another platform
         return None, f"{type(exc).__name__}: {exc}"
+    if _stats_kernel.NSTATS != NSTATS:
+        return None, f"built from an older source ({_stats_kernel.NSTATS} statistics columns, not {NSTATS}): rebuild it"
     return _stats_kernel, None
 
 

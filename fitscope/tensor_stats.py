@@ -44,7 +44,7 @@ import numpy as np
 import torch
 
 from fitscope.records import Histogram, Summary
-from fitscope.stats_kernel import CpuKernel, resolve_kernel
+from fitscope.stats_kernel import NSTATS, CpuKernel, resolve_kernel
 
 __all__ = ["TensorSummarizer"]
 
@@ -53,8 +53,8 @@ _I64 = torch.int64
 _INF = math.inf
 
 # Columns of a statistics row (float64; counts are exact below 2**53), then the bin counts.
-_FIN, _NAN, _POS, _SUM, _SSQ, _ABS, _MIN, _MAX, _M2 = range(9)
-_NSTATS = 9
+_FIN, _NAN, _POS, _SUM, _SSQ, _ABS, _MIN, _MAX, _M2, _ZER = range(10)
+_NSTATS = NSTATS
 # Plans kept per summarizer: an overhead budget that spreads histograms cycles each summarizer
 # through up to MAX_STRIDE (16) layouts, one per report of a cycle.
 _MAX_PLANS = 40
@@ -214,7 +214,7 @@ class TensorSummarizer:
                 compiled.append(i)
             else:
                 groups.setdefault(t.device, []).append(i)
-        out = [Summary(count=0)] * len(tensors)
+        out = [Summary(count=0, zero_count=0)] * len(tensors)
         with torch.no_grad():
             # Queue every device's work before the first copy to the host, so devices overlap
             # (accelerators first: the CPU kernel below runs while they work).
@@ -377,11 +377,12 @@ class TensorSummarizer:
         s = x.sum(1)
         zero = torch.zeros_like(s)
         f = self._buffer("f", x.numel(), _F64, x.device).view(rows, cols)
+        # Scratch buffers and out= throughout: on the CPU, fresh temporaries cost page faults.
+        b = self._buffer("b", x.numel(), torch.bool, x.device).view(rows, cols)
+        zeros = torch.eq(x, 0.0, out=b).sum(1).to(_F64)  # NaN padding is no zero
         fin: torch.Tensor | None = None
         if mask or not bool(torch.isfinite(s).all()):  # a finite sum means every value is finite
-            # Scratch buffers and out= throughout: on the CPU, fresh temporaries cost page faults.
             g = self._buffer("g", x.numel(), _F64, x.device).view(rows, cols)
-            b = self._buffer("b", x.numel(), torch.bool, x.device).view(rows, cols)
             fin = self._finite(x, f)
             count = fin.sum(1).to(_F64)
             counts = [count, torch.ne(x, x, out=b).sum(1).to(_F64), torch.eq(x, _INF, out=b).sum(1).to(_F64)]
@@ -402,7 +403,7 @@ class TensorSummarizer:
             scratch = self._buffer("f", x.numel(), _F64, x.device).view(rows, cols)
             squares, shift = _deviations(x, fin, s / count, scratch).unbind(1)
             m2 = _corrected(squares, shift, count)
-        return torch.stack([*counts, s, ssq, absum, *extremes, m2], 1), fin
+        return torch.stack([*counts, s, ssq, absum, *extremes, m2, zeros], 1), fin
 
     def _finite(self, x: torch.Tensor, scratch: torch.Tensor) -> torch.Tensor:
         """Returns the finite mask of ``x`` in the ``"fin"`` buffer; ``scratch`` is shaped like ``x``."""
@@ -453,7 +454,7 @@ class TensorSummarizer:
     def _summaries(self, counts: list[int], rows: np.ndarray) -> list[Summary]:
         """Summaries from statistics rows: read column by column (one list per column, not per row)."""
         columns = rows[:, :_NSTATS].T.tolist()
-        fins, nans, poss, sums, ssqs, abss, mins, maxs, m2s = columns
+        fins, nans, poss, sums, ssqs, abss, mins, maxs, m2s, zers = columns
         bins = rows[:, _NSTATS:].astype(np.int64).tolist() if self.histogram else None
         mean, stdev, magnitude, histogram = self.mean, self.stdev, self.mean_magnitude, self.histogram
         out = []
@@ -461,7 +462,7 @@ class TensorSummarizer:
             fin, nan, pos = int(fins[i]), int(nans[i]), int(poss[i])
             neg = count - fin - nan - pos
             if not fin:
-                out.append(Summary(count, count - fin, nan, pos, neg))
+                out.append(Summary(count, count - fin, nan, pos, neg, zero_count=0))
                 continue
             mn, mx = mins[i], maxs[i]
             hist = None
@@ -483,6 +484,7 @@ class TensorSummarizer:
                     sums[i],
                     ssqs[i],
                     hist,
+                    int(zers[i]),
                 )
             )
         return out

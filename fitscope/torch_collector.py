@@ -16,7 +16,8 @@ when not armed. On a reporting iteration:
   ``iteration_done`` (weight clamping) has that change in its update too;
 * an optimizer fitscope cannot hook (Keras's) is bracketed by :meth:`TorchCollector.begin_step`
   and :meth:`TorchCollector.end_step` instead, and gradients are read from ``.grad`` at the report;
-* forward hooks on leaf modules keep their outputs (training mode only);
+* forward hooks on leaf modules keep their outputs (training mode only) and the axis of their
+  units (:mod:`fitscope.activation_units`), whose dead units ``collect`` counts;
 * ``collect`` reduces all of them in one batched call per device and moves the results to the
   host once.
 
@@ -26,6 +27,7 @@ report then carries the current (unscaled, non-finite) gradients, the parameters
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
@@ -39,6 +41,7 @@ try:
 except ImportError as exc:  # pragma: no cover - exercised only without torch
     raise MissingDependencyError("StatsListener.attach (PyTorch models)", "torch", "torch") from exc
 
+from fitscope.activation_units import UnitLayout, dead_units
 from fitscope.model_graph import describe_model, named_parameters, unwrap_model
 from fitscope.overhead_budget import wants_histogram
 from fitscope.tensor_stats import TensorSummarizer
@@ -134,7 +137,8 @@ class TorchCollector:
         self._before: list[torch.Tensor] | None = None
         self._stepped = False  # the step after the copies in _before has completed
         self._lrs: dict[str, float] | None = None
-        self._activations: dict[str, tuple[torch.Tensor, int]] = {}
+        self._activations: dict[str, tuple[torch.Tensor, int, int | None]] = {}
+        self._layout = UnitLayout()
         self._hook_seconds = 0.0
         if self.optimizer is not None:
             self._optimizer_handles = [
@@ -166,6 +170,7 @@ class TorchCollector:
         t0 = time.perf_counter()
         self._armed = on
         if on and self.config.activations.enabled:
+            self._layout.reset()
             self._forward_handles = [m.register_forward_hook(self._activation_hook(n)) for n, m in self._leaves]
         elif not on:
             for handle in self._forward_handles:
@@ -196,7 +201,7 @@ class TorchCollector:
             tensor = _first_tensor(output)
             if tensor is not None and tensor.is_floating_point():
                 kept = tensor.detach().clone() if self._clone_activations else tensor.detach()
-                self._activations[name] = (kept, kept._version)
+                self._activations[name] = (kept, kept._version, self._layout.axis(module, tensor))
             self._hook_seconds += time.perf_counter() - t0
 
         return hook
@@ -353,9 +358,14 @@ class TorchCollector:
                 # update = parameter now - parameter before the step, summarised from the copy.
                 for i, (name, p, before) in enumerate(zip(self.param_names, self.params, self._before, strict=True)):
                     add("updates", i, name, p, before)
-            for name, (act, version) in self._activations.items():
+            units: dict[str, tuple[torch.Tensor, int]] = {}
+            for name, (act, version, axis) in self._activations.items():
                 # A later in-place op changed this output: its values are no longer the layer's.
-                add("activations", self._leaf_position[name], name, act if act._version == version else None)
+                intact = act._version == version
+                add("activations", self._leaf_position[name], name, act if intact else None)
+                if intact and axis is not None:
+                    units[name] = (act, axis)
+            counted = dict(zip(units, dead_units(list(units.values())), strict=True)) if units else {}
         self._reset_step()
 
         out: dict[str, dict[str, Summary]] = {k: {} for k in ("parameters", "gradients", "updates", "activations")}
@@ -385,6 +395,8 @@ class TorchCollector:
             if spread and kind in spread:
                 out[kind] = {n: got[n] for n in self.param_names if n in got}
         activations = out["activations"]
+        for name, (n_units, dead) in counted.items():
+            activations[name] = dataclasses.replace(activations[name], unit_count=n_units, dead_unit_count=dead)
         out["activations"] = {n: activations[n] for n, _ in self._leaves if n in activations}
         return {k: v for k, v in out.items() if v}
 

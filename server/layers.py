@@ -197,7 +197,8 @@ def _layer_keys(names: Names, latest: StatsReport | None, layer: str, params: Se
         if latest is not None and p in latest.learning_rates:
             keys.append(f"learning_rates/{p}")
     if _has(names, "activations", layer):
-        keys += [f"activations/{layer}/{stat}" for stat in ("mean", "stdev", "nonfinite_count")]
+        stats = ("mean", "stdev", "nonfinite_count", "unit_count", "dead_unit_count")
+        keys += [f"activations/{layer}/{stat}" for stat in stats]
     return keys
 
 
@@ -245,6 +246,11 @@ def layer_view(reader: Reader, name: str, max_points: int) -> dict[str, Any]:
         cols = downsample_together([mean, stdev, plus, minus], max_points)
         activations = dict(zip(_ACTIVATION_SERIES, map(column_json, cols), strict=True))
         nonfinite["activations"] = series(col(f"activations/{name}/nonfinite_count"), max_points)
+    dead_units = None
+    if _has(names, "activations", name):
+        units = col(f"activations/{name}/unit_count")
+        if units.iterations.size:
+            dead_units = series(ratio(col(f"activations/{name}/dead_unit_count"), units), max_points)
     return {
         "session_id": reader.session_id,
         "worker_id": reader.worker_id,
@@ -253,6 +259,7 @@ def layer_view(reader: Reader, name: str, max_points: int) -> dict[str, Any]:
         "parameters": [p.json() for p in params],
         "mean_magnitudes": mm,
         "activations": activations,
+        "dead_units": dead_units,
         "learning_rates": learning_rates,
         "nonfinite": nonfinite,
         "latest": None if latest is None else _latest_json(reader, names, latest, name, [p.name for p in params]),

@@ -25,6 +25,7 @@ def expected_summary(values: np.ndarray, bins: int = 20) -> dict[str, object]:
         "neginf_count": int(np.isneginf(v).sum()),
     }
     out["nonfinite_count"] = out["nan_count"] + out["posinf_count"] + out["neginf_count"]  # type: ignore[operator]
+    out["zero_count"] = int(np.count_nonzero(v == 0.0))
     if finite.size == 0:
         out.update(mean=None, stdev=None, mean_magnitude=None, min=None, max=None, sum=None, sum_squares=None)
         out["histogram"] = None
@@ -57,7 +58,7 @@ def assert_summary(
     exp = expected_summary(values, bins)
     if not histogram:
         exp["histogram"] = None
-    for key in ("count", "nonfinite_count", "nan_count", "posinf_count", "neginf_count"):
+    for key in ("count", "nonfinite_count", "nan_count", "posinf_count", "neginf_count", "zero_count"):
         assert getattr(actual, key) == exp[key], key
     for key in ("mean", "stdev", "mean_magnitude", "min", "max", "sum", "sum_squares"):
         want = exp[key]

@@ -58,6 +58,7 @@ def reference(t: torch.Tensor, bins: int) -> dict[str, object]:
         "nan_count": int(np.isnan(a).sum()),
         "posinf_count": int(np.isposinf(a).sum()),
         "neginf_count": int(np.isneginf(a).sum()),
+        "zero_count": int(np.count_nonzero(a == 0.0)),
     }
     if f.size == 0:
         return out
@@ -83,12 +84,12 @@ def reference(t: torch.Tensor, bins: int) -> dict[str, object]:
 def assert_matches(s: Summary, t: torch.Tensor, bins: int) -> None:
     """Asserts that ``s`` is the summary of ``t``: counts, min/max and bins exactly, the rest to 1e-10."""
     ref = reference(t, bins)
-    for name in ("count", "nan_count", "posinf_count", "neginf_count"):
+    for name in ("count", "nan_count", "posinf_count", "neginf_count", "zero_count"):
         assert getattr(s, name) == ref[name], name
         assert type(getattr(s, name)) is int
     assert s.nonfinite_count == s.nan_count + s.posinf_count + s.neginf_count
     if "mean" not in ref:
-        assert s == Summary(s.count, s.nonfinite_count, s.nan_count, s.posinf_count, s.neginf_count)
+        assert s == Summary(s.count, s.nonfinite_count, s.nan_count, s.posinf_count, s.neginf_count, zero_count=0)
         return
     assert s.min == ref["min"] and s.max == ref["max"]
     assert s.histogram == ref["histogram"]
@@ -223,8 +224,8 @@ def test_single_element_and_zero_dim_tensors(summarizer: Factory) -> None:
 
 def test_empty_tensors(summarizer: Factory) -> None:
     out = check(summarizer(), [torch.empty(0), torch.empty(3, 0, dtype=torch.float16), torch.ones(2)])
-    assert out[0] == Summary(count=0)
-    assert out[1] == Summary(count=0)
+    assert out[0] == Summary(count=0, zero_count=0)
+    assert out[1] == Summary(count=0, zero_count=0)
     assert out[2].count == 2
 
 
@@ -248,9 +249,26 @@ def test_tensors_without_finite_values_have_no_statistics(summarizer: Factory) -
     all_nan = torch.full((6,), math.nan)
     mixed = torch.tensor([math.inf, -math.inf, math.nan, math.inf], dtype=torch.float64)
     out = check(summarizer(), [all_nan, mixed, randn(10)])
-    assert out[0] == Summary(count=6, nonfinite_count=6, nan_count=6)
-    assert out[1] == Summary(count=4, nonfinite_count=4, nan_count=1, posinf_count=2, neginf_count=1)
+    assert out[0] == Summary(count=6, nonfinite_count=6, nan_count=6, zero_count=0)
+    assert out[1] == Summary(count=4, nonfinite_count=4, nan_count=1, posinf_count=2, neginf_count=1, zero_count=0)
     assert out[2].histogram is not None
+
+
+def test_exact_zeros_are_counted(summarizer: Factory) -> None:
+    # +0.0 and -0.0 are zeros; the smallest subnormals, NaN and the NaN padding of chunked rows are not.
+    tensors = []
+    for dtype in DTYPES:
+        t = torch.relu(randn(5003, dtype=dtype, seed=5))
+        t[::9] = -0.0
+        t[1::17] = torch.finfo(dtype).tiny / 4 if dtype != torch.bfloat16 else torch.finfo(dtype).tiny
+        t[2::19] = math.nan
+        tensors.append(t)
+    tensors += [torch.zeros(7), torch.zeros(20000, dtype=torch.float64), torch.tensor([-0.0, 0.0, 1.0])]
+    big = torch.relu(randn(30011, seed=6))  # larger than a piece: reduced piece by piece
+    tensors.append(big)
+    out = check(summarizer(), tensors)
+    assert out[-2].zero_count == 2 and out[-4].zero_count == 7
+    assert all(s.zero_count and s.zero_count > 0 for s in out)
 
 
 def test_overflowing_values_are_finite_statistics(summarizer: Factory) -> None:
@@ -277,7 +295,9 @@ def test_disabled_statistics_are_none(summarizer: Factory, off: str) -> None:
 def test_everything_disabled_keeps_counts_and_extremes(summarizer: Factory) -> None:
     t = torch.tensor([1.0, math.nan, 3.0])
     (s,) = summarizer(mean=False, stdev=False, mean_magnitude=False, histogram=False).summarize([t])
-    assert s == Summary(count=3, nonfinite_count=1, nan_count=1, min=1.0, max=3.0, sum=4.0, sum_squares=10.0)
+    assert s == Summary(
+        count=3, nonfinite_count=1, nan_count=1, min=1.0, max=3.0, sum=4.0, sum_squares=10.0, zero_count=0
+    )
 
 
 @pytest.mark.parametrize("bins", [1, 7])

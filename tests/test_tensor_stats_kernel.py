@@ -65,11 +65,12 @@ def assert_numpy(s: Summary, t: torch.Tensor, bins: int) -> None:
     """``s`` is the summary of ``t``: counts, extremes, bins exactly; moments to 1e-12."""
     a = t.detach().to(torch.float64).reshape(-1).numpy()  # exact for every float dtype
     f = a[np.isfinite(a)]
-    assert (s.count, s.nan_count, s.posinf_count, s.neginf_count) == (
+    assert (s.count, s.nan_count, s.posinf_count, s.neginf_count, s.zero_count) == (
         a.size,
         int(np.isnan(a).sum()),
         int(np.isposinf(a).sum()),
         int(np.isneginf(a).sum()),
+        int(np.count_nonzero(a == 0.0)),
     )
     if f.size == 0:
         assert s.histogram is None and s.mean is None and s.min is None
@@ -104,8 +105,9 @@ def assert_numpy(s: Summary, t: torch.Tensor, bins: int) -> None:
 
 def assert_same(a: Summary, b: Summary) -> None:
     """Two summaries of one tensor: counts, extremes and bins equal; moments to 1e-12."""
-    for name in ("count", "nonfinite_count", "nan_count", "posinf_count", "neginf_count", "min", "max", "histogram"):
+    for name in ("count", "nonfinite_count", "nan_count", "posinf_count", "neginf_count", "zero_count", "min", "max"):
         assert getattr(a, name) == getattr(b, name), name
+    assert a.histogram == b.histogram
     for name in ("mean", "stdev", "mean_magnitude", "sum", "sum_squares"):
         x, y = getattr(a, name), getattr(b, name)
         if x is None or y is None or not (math.isfinite(x) and math.isfinite(y)):
@@ -275,7 +277,7 @@ def test_nonfinite_values_are_counted_and_excluded(dtype: torch.dtype) -> None:
         torch.tensor([-math.inf, 3.0, 3.0, 4.0, math.inf], dtype=dtype),
     ]
     out = check(tensors)
-    assert out[3] == Summary(count=6, nonfinite_count=6, nan_count=6)
+    assert out[3] == Summary(count=6, nonfinite_count=6, nan_count=6, zero_count=0)
     assert out[6].histogram is not None and out[6].histogram.counts == (1,)
     assert out[7].histogram is not None and out[7].histogram.counts == (2,) + (0,) * 18 + (1,)
 

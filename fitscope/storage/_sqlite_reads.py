@@ -22,6 +22,7 @@ from fitscope.records import MetricsRecord, ScoreSeries, StatsReport, Summary
 from fitscope.storage import _sqlite_blocks as blocks
 from fitscope.storage import _sqlite_checks as check
 from fitscope.storage import _sqlite_rows as rows
+from fitscope.storage._sqlite_schema import UNIT_STAT_COLUMNS, has_unit_stats
 from fitscope.storage.base import Series, SeriesKey
 
 __all__ = [
@@ -52,6 +53,7 @@ def load_reports(
     name_of: Callable[[int], tuple[str, str]],
     *,
     score_times: bool = False,
+    unit_stats: bool = False,
 ) -> list[StatsReport]:
     """Builds full reports from ``reports`` rows (:data:`~._sqlite_rows.REPORT_COLUMNS`).
 
@@ -66,6 +68,7 @@ def load_reports(
         worker_id: Their worker.
         name_of: Maps a name id to its (kind, name).
         score_times: The file's ``scores`` has the ``timestamp_ms`` column.
+        unit_stats: The file's ``summaries`` has the zero and unit counts.
 
     Raises:
         Damaged: A row holds what fitscope does not write (with the iteration of its report).
@@ -77,7 +80,7 @@ def load_reports(
     summaries: dict[int, dict[str, dict[str, Summary]]] = defaultdict(dict)
     marks = ",".join("?" * len(ids))
     summary_sql = (
-        f"SELECT {rows.SUMMARY_READ_COLUMNS} FROM summaries AS s LEFT JOIN histograms AS h "
+        f"SELECT {rows.summary_read_columns(unit_stats)} FROM summaries AS s LEFT JOIN histograms AS h "
         f"ON h.name = s.name AND h.stream = s.stream AND h.iteration = s.iteration WHERE s.report IN ({marks})"
     )
     for r in conn.execute(summary_sql, ids):
@@ -128,7 +131,7 @@ def load_reports(
 
 
 def series_query(
-    key: SeriesKey, stream: int, name_id: int | None, start: int | None, end: int | None
+    key: SeriesKey, stream: int, name_id: int | None, start: int | None, end: int | None, unit_stats: bool = True
 ) -> tuple[str, list[Any]] | None:
     """Returns the (sql, parameters) reading one series, or None when it is certainly empty.
 
@@ -138,6 +141,8 @@ def series_query(
         name_id: The id of the metric or summary name of ``key`` (None when never stored).
         start: Lowest iteration, or None.
         end: Highest iteration, or None.
+        unit_stats: The file has the zero and unit counts. Their series hold the reports that
+            counted them (a row written before the columns, or a tensor without units, is skipped).
     """
     bounds = (I64_MIN if start is None else start, I64_MAX if end is None else end)
     if key.source == "score":
@@ -148,9 +153,14 @@ def series_query(
             return None
         # The statistic is one of SUMMARY_STATS (parse_series_key checked it), so quoting it is safe.
         table, column = ("metrics", "value") if key.source == "metric" else ("summaries", f'"{key.stat}"')
+        counted = ""
+        if key.source == "summary" and key.stat in UNIT_STAT_COLUMNS:
+            if not unit_stats:
+                return None
+            counted = f"AND {column} IS NOT NULL "
         sql = (
             f"SELECT iteration, {column} FROM {table} WHERE stream = ? AND name = ? "
-            "AND iteration BETWEEN ? AND ? ORDER BY iteration"
+            f"AND iteration BETWEEN ? AND ? {counted}ORDER BY iteration"
         )
         return sql, [stream, name_id, *bounds]
     value, present, extra = rows.report_field_sql(key.name)
@@ -257,6 +267,7 @@ def read_arrays(
         summary_parts: dict[tuple[int, str], list[blocks.Arrays]] = {}
         field_parts: dict[str, list[blocks.Arrays]] = {}
         score_parts: list[blocks.Arrays] = []
+        unit_stats = not any(k.stat in UNIT_STAT_COLUMNS for k in keys) or has_unit_stats(conn)
         if mark is not None:
             wanted: dict[int, set[str]] = {}
             for key, name_id, b in zip(keys, name_ids, in_blocks, strict=True):
@@ -282,7 +293,7 @@ def read_arrays(
                 else:
                     parts = list(summary_parts.get((name_id or 0, key.stat), []))
                 rows_from = mark + 1
-            query = series_query(key, stream, name_id, rows_from, hi) if rows_from <= hi else None
+            query = series_query(key, stream, name_id, rows_from, hi, unit_stats) if rows_from <= hi else None
             found = [] if query is None else conn.execute(*query).fetchall()
             if found or not parts:
                 parts.append(blocks.column_arrays([r[0] for r in found], [r[1] for r in found]))

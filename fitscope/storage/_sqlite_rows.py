@@ -31,7 +31,8 @@ __all__ = [
     "HISTOGRAM_COLUMNS",
     "REPORT_COLUMNS",
     "SUMMARY_COLUMNS",
-    "SUMMARY_READ_COLUMNS",
+    "SUMMARY_STAT_COUNT",
+    "summary_read_columns",
     "SummaryRow",
     "encode_fields",
     "report_field_sql",
@@ -58,16 +59,29 @@ _STAT_COLUMNS: Final = (
     '"max"',
     '"sum"',
     "sum_squares",
+    "zero_count",
+    "unit_count",
+    "dead_unit_count",
 )
+#: Statistic columns of a ``summaries`` row (those :func:`summary_rows` writes after the key).
+SUMMARY_STAT_COUNT: Final = len(_STAT_COLUMNS)
+_UNIT_COLUMNS: Final = _STAT_COLUMNS[-3:]  # added within version 3: absent from older files
 _HIST_COLUMNS: Final = ("hist_min", "hist_max", "hist_counts")
 #: Columns of ``summaries`` written by :func:`summary_rows`.
 SUMMARY_COLUMNS: Final = ", ".join(_KEY_COLUMNS + _STAT_COLUMNS)
 #: Columns of ``histograms`` written by :func:`summary_rows`.
 HISTOGRAM_COLUMNS: Final = ", ".join(_KEY_COLUMNS + _HIST_COLUMNS)
-#: Columns read by :func:`summary_from_row` (``row[4:]``) from ``summaries AS s LEFT JOIN histograms AS h``.
-SUMMARY_READ_COLUMNS: Final = ", ".join(
-    [f"s.{c}" for c in _KEY_COLUMNS + _STAT_COLUMNS] + [f"h.{c}" for c in _HIST_COLUMNS]
-)
+
+
+def summary_read_columns(unit_stats: bool) -> str:
+    """Columns read by :func:`summary_from_row` (``row[4:]``) from ``summaries AS s LEFT JOIN histograms AS h``.
+
+    ``unit_stats``: the file has the zero and unit counts; NULL (not counted) is read in their place otherwise.
+    """
+    stats = [f"s.{c}" if unit_stats or c not in _UNIT_COLUMNS else "NULL" for c in _STAT_COLUMNS]
+    return ", ".join([f"s.{c}" for c in _KEY_COLUMNS] + stats + [f"h.{c}" for c in _HIST_COLUMNS])
+
+
 _PERFORMANCE_FIELDS: Final = tuple(Performance.__dataclass_fields__)
 _MEMORY_FIELDS: Final = ("process_rss_bytes", "system_total_bytes", "system_available_bytes")
 _DEVICE_FIELDS: Final = ("current_bytes", "max_bytes", "total_bytes")
@@ -149,21 +163,28 @@ def summary_rows(
                     to_sql(s.max),
                     to_sql(s.sum),
                     to_sql(s.sum_squares),
+                    s.zero_count,
+                    s.unit_count,
+                    s.dead_unit_count,
                 )
             )
     return rows, hist_rows
 
 
 def summary_from_row(row: SummaryRow) -> Summary:
-    """Builds a summary from the statistic columns of a row (``row[4:]`` of :data:`SUMMARY_READ_COLUMNS`).
+    """Builds a summary from the statistic columns of a row (``row[4:]`` of :func:`summary_read_columns`).
 
     Raises:
         Damaged: A column holds what fitscope does not write.
     """
-    count, nonfinite, nan, posinf, neginf, mean, stdev, mag, lo, hi, total, squares, h_min, h_max, blob = row
+    count, nonfinite, nan, posinf, neginf, mean, stdev, mag, lo, hi, total, squares = row[:12]
+    zeros, units, dead, h_min, h_max, blob = row[12:]
     counts = [check.integer(c, name) for c, name in zip(row[:5], _STAT_COLUMNS, strict=False)]
+    counts += [check.integer(c, name) for c, name in zip(row[12:15], _UNIT_COLUMNS, strict=True) if c is not None]
     if min(counts) < 0:
         raise check.Damaged(f"a summary holds a negative count {counts}")
+    if (zeros is not None and zeros > count) or (dead is not None and (units is None or dead > units)):
+        raise check.Damaged(f"a summary counts {zeros} zeros of {count} values, {dead} dead units of {units}")
     histogram = None
     if blob is not None:
         histogram = Histogram(
@@ -185,6 +206,9 @@ def summary_from_row(row: SummaryRow) -> Summary:
         sum=check.optional_real(total, "a summary's sum"),
         sum_squares=check.optional_real(squares, "a summary's sum_squares"),
         histogram=histogram,
+        zero_count=zeros,
+        unit_count=units,
+        dead_unit_count=dead,
     )
 
 

@@ -38,7 +38,9 @@ it (it would not keep the new blocks true). Read-only, a version-2 file is read 
 where it has them and from rows otherwise, a version-1 file from its rows.
 
 Later additions to version 3, which a version-3 reader ignores and a version-3 writer keeps true
-(so the version did not change): ``scores.timestamp_ms`` and the partial indexes
+(so the version did not change): ``scores.timestamp_ms``, the columns ``zero_count``,
+``unit_count`` and ``dead_unit_count`` of ``summaries`` (NULL in rows written before them), the
+``findings`` table (see :mod:`._sqlite_findings`), and the partial indexes
 ``summaries_nonfinite`` and ``scores_nonfinite`` (the rows holding a non-finite value, which make
 ``first_nonfinite`` one index lookup). A writer adds them to a file that lacks them (building the
 indexes reads the summaries once); read-only, such a file reads the same, with empty score times
@@ -65,6 +67,7 @@ from fitscope.errors import (
     StorageError,
     StorageFileError,
 )
+from fitscope.records import OPTIONAL_STATS
 from fitscope.storage.base import EventKind
 
 __all__ = [
@@ -74,11 +77,13 @@ __all__ = [
     "SCHEMA_VERSION",
     "SCORE_NONFINITE",
     "SUMMARY_NONFINITE",
+    "UNIT_STAT_COLUMNS",
     "connect_reader",
     "connect_writer",
     "database_error",
     "file_uri",
     "has_score_times",
+    "has_unit_stats",
     "open_read_only",
     "schema_version",
     "validate_file",
@@ -110,6 +115,7 @@ CREATE TABLE IF NOT EXISTS summaries (
     count INTEGER NOT NULL, nonfinite_count INTEGER NOT NULL, nan_count INTEGER NOT NULL,
     posinf_count INTEGER NOT NULL, neginf_count INTEGER NOT NULL,
     mean REAL, stdev REAL, mean_magnitude REAL, "min" REAL, "max" REAL, "sum" REAL, sum_squares REAL,
+    zero_count INTEGER, unit_count INTEGER, dead_unit_count INTEGER,
     PRIMARY KEY (name, stream, iteration)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS summaries_by_report ON summaries (report);
 CREATE TABLE IF NOT EXISTS histograms (
@@ -151,6 +157,8 @@ CREATE TABLE IF NOT EXISTS field_blocks (
     UNIQUE (stream, key, through));
 CREATE INDEX IF NOT EXISTS field_blocks_by_stream ON field_blocks (stream, through)
 """
+#: Columns of ``summaries`` added within version 3 (NULL in rows written before them: not counted).
+UNIT_STAT_COLUMNS: Final = OPTIONAL_STATS
 #: Which summary rows hold a non-finite value: the condition of the partial index ``summaries_nonfinite``
 #: (a query must repeat it word for word for SQLite to use the index).
 SUMMARY_NONFINITE: Final = "nonfinite_count > 0"
@@ -164,6 +172,9 @@ SCORE_NONFINITE: Final = "(typeof(value) = 'text' OR abs(value) > 1.797693134862
 _ADDITIONS: Final = (
     f"CREATE INDEX IF NOT EXISTS summaries_nonfinite ON summaries (stream, iteration) WHERE {SUMMARY_NONFINITE}",
     f"CREATE INDEX IF NOT EXISTS scores_nonfinite ON scores (stream, iteration) WHERE {SCORE_NONFINITE}",
+    "CREATE TABLE IF NOT EXISTS findings (id INTEGER PRIMARY KEY AUTOINCREMENT, stream INTEGER NOT NULL, "
+    "key TEXT NOT NULL, json TEXT NOT NULL, UNIQUE (stream, key))",
+    "CREATE TABLE IF NOT EXISTS diagnosed (stream INTEGER PRIMARY KEY, through INTEGER NOT NULL, rules TEXT NOT NULL)",
 )
 #: The block tables of each schema version that has blocks.
 _BLOCK_TABLE_NAMES: Final = {
@@ -356,6 +367,9 @@ def connect_writer(path: Path) -> sqlite3.Connection:
             _migrate(conn)
         if not has_score_times(conn):
             conn.execute("ALTER TABLE scores ADD COLUMN timestamp_ms INTEGER")
+        if not has_unit_stats(conn):
+            for column in UNIT_STAT_COLUMNS:
+                conn.execute(f"ALTER TABLE summaries ADD COLUMN {column} INTEGER")
         for statement in _ADDITIONS:
             conn.execute(statement)
         conn.execute("COMMIT")
@@ -382,6 +396,11 @@ def _migrate(conn: sqlite3.Connection) -> None:
 def has_score_times(conn: sqlite3.Connection) -> bool:
     """True when the file's ``scores`` table has the ``timestamp_ms`` column (added within version 3)."""
     return any(row[1] == "timestamp_ms" for row in conn.execute("PRAGMA table_info(scores)"))
+
+
+def has_unit_stats(conn: sqlite3.Connection) -> bool:
+    """True when the file's ``summaries`` has the zero and unit counts (columns added within version 3)."""
+    return any(row[1] == "zero_count" for row in conn.execute("PRAGMA table_info(summaries)"))
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

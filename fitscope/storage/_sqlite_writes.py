@@ -20,7 +20,8 @@ from fitscope.storage import _sqlite_rows as rows
 
 __all__ = ["Transaction"]
 
-_SUMMARY_INSERT = f"INSERT OR REPLACE INTO summaries ({rows.SUMMARY_COLUMNS}) VALUES ({','.join('?' * 16)})"
+_SUMMARY_MARKS = ",".join("?" * (4 + rows.SUMMARY_STAT_COUNT))
+_SUMMARY_INSERT = f"INSERT OR REPLACE INTO summaries ({rows.SUMMARY_COLUMNS}) VALUES ({_SUMMARY_MARKS})"
 _HISTOGRAM_INSERT = f"INSERT OR REPLACE INTO histograms ({rows.HISTOGRAM_COLUMNS}) VALUES ({','.join('?' * 7)})"
 
 
@@ -41,6 +42,9 @@ class Transaction:
         self._name_ids = name_ids
         self._new_streams: dict[tuple[str, str], int] = {}
         self._new_names: dict[tuple[str, str], int] = {}
+        #: The reports stored, per stream in the order stored, and the streams given static info.
+        self.reports: dict[int, list[StatsReport]] = {}
+        self.static_streams: set[int] = set()
 
     def publish(
         self,
@@ -109,6 +113,7 @@ class Transaction:
             "INSERT OR REPLACE INTO static_info (stream, timestamp_ms, json) VALUES (?, ?, ?)",
             (stream, info.timestamp_ms, text),
         )
+        self.static_streams.add(stream)
 
     def put_update(self, report: StatsReport) -> None:
         """Stores a report with its summaries, histograms and scores, replacing one at the same iteration.
@@ -156,6 +161,7 @@ class Transaction:
             (report.timestamp_ms, stream),
         )
         blocks.after_update(conn, stream, min((report.iteration, *window)))
+        self.reports.setdefault(stream, []).append(report)
 
     def put_metrics(self, record: MetricsRecord) -> None:
         """Stores metric values, one row per name; a name already stored at the iteration is replaced."""

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from fitscope.errors import StorageClosedError, StorageError, UnknownSessionError
-from fitscope.records import SUMMARY_KINDS, EpochRecord, MetricsRecord, StaticInfo, StatsReport
+from fitscope.records import OPTIONAL_STATS, SUMMARY_KINDS, EpochRecord, MetricsRecord, StaticInfo, StatsReport
 from fitscope.storage._subscribers import Subscribers, SubscriptionHandle
 from fitscope.storage._thinning import BoundedHistory
 from fitscope.storage.base import (
@@ -469,8 +469,11 @@ def _series(stream: _Stream, key: SeriesKey, start: int | None, end: int | None)
         for it, report in stream.reports.items(start, end):
             summary = report.summaries.get(key.kind, {}).get(key.name)
             if summary is not None:
+                value = summary.stat(key.stat)
+                if value is None and key.stat in OPTIONAL_STATS:
+                    continue
                 iterations.append(it)
-                values.append(summary.stat(key.stat))
+                values.append(value)
     else:
         for it, report in stream.reports.items(start, end):
             present, value = _report_field(report, key.name)

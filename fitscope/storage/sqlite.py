@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Final
 
+from fitscope.diagnostics.findings import DiagnosticsConfig
 from fitscope.errors import (
     CorruptFileError,
     NotAFitscopeFileError,
@@ -38,6 +39,7 @@ from fitscope.records import (
 from fitscope.storage import _sqlite_checks as check
 from fitscope.storage import _sqlite_rows as rows
 from fitscope.storage._sqlite_blocks import blocked, holds_floats
+from fitscope.storage._sqlite_findings import FindingsKeeper, StoredFindings, read_stored
 from fitscope.storage._sqlite_reads import (
     I64_MAX,
     I64_MIN,
@@ -53,10 +55,12 @@ from fitscope.storage._sqlite_reads import (
 from fitscope.storage._sqlite_schema import (
     SCORE_NONFINITE,
     SUMMARY_NONFINITE,
+    UNIT_STAT_COLUMNS,
     Reader,
     connect_writer,
     database_error,
     has_score_times,
+    has_unit_stats,
     schema_version,
     validate_file,
 )
@@ -100,6 +104,9 @@ class FileStatsStorage:
     Args:
         path: The file. Missing or empty: created (with its parent directories).
         read_only: Open with ``mode=ro``; nothing is ever written and puts raise StorageError.
+        diagnostics: A writer runs the automatic diagnostics on the reports it stores and keeps
+            their findings in the file (:meth:`stored_findings`, docs/diagnostics.md): True (the
+            guide's thresholds), a :class:`~fitscope.diagnostics.DiagnosticsConfig`, or False.
 
     Raises:
         NotAFitscopeFileError: ``path`` is not SQLite, or SQLite without fitscope's tables.
@@ -114,7 +121,9 @@ class FileStatsStorage:
     reads of other sessions and workers are unaffected.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], *, read_only: bool = False, diagnostics: bool | DiagnosticsConfig = True
+    ) -> None:
         self._path = Path(path)
         self._closed = False
         self._write_lock = threading.Lock()
@@ -156,8 +165,13 @@ class FileStatsStorage:
             raise
         self._reader = reader
         self._score_times = False
+        self._unit_stats = False
         self._nonfinite_cache: dict[int, tuple[Any, FirstNonFinite | None]] = {}
         self._session_names: dict[int, str | None] = {}
+        self._findings: FindingsKeeper | None = None
+        if self._writer is not None and diagnostics is not False:
+            config = diagnostics if isinstance(diagnostics, DiagnosticsConfig) else DiagnosticsConfig()
+            self._findings = FindingsKeeper(config, self._diagnosis_input, self._write_findings)
 
     @property
     def closed(self) -> bool:
@@ -183,18 +197,69 @@ class FileStatsStorage:
             if self._writer is None:
                 raise StorageError(f"Cannot {what}: {self._path} was opened read-only (read_only=True).")
             tx = Transaction(self._writer, self._streams, self._name_ids)
+            findings = self._findings
             try:
                 self._writer.execute("BEGIN IMMEDIATE")
                 body(tx)
+                if findings is not None and (tx.reports or tx.static_streams):
+                    findings.within(self._writer, tx.reports, tx.static_streams)
                 self._writer.execute("COMMIT")
             except BaseException as exc:
                 if self._writer.in_transaction:
                     with contextlib.suppress(sqlite3.Error):  # the original error says more
                         self._writer.execute("ROLLBACK")
+                if findings is not None:
+                    findings.rolled_back(tx.reports)
                 if isinstance(exc, sqlite3.Error):
                     raise database_error(exc, self._path, what) from exc
                 raise
             tx.publish(self._streams, self._stream_keys, self._name_ids, self._names)
+        if findings is not None:
+            findings.committed()
+
+    def _write_findings(self, body: Callable[[sqlite3.Connection], None]) -> bool:
+        """Runs the findings keeper's ``body`` in a write transaction; False once closed."""
+        with self._write_lock:
+            if self._closed or self._writer is None:
+                return False
+            try:
+                self._writer.execute("BEGIN IMMEDIATE")
+                body(self._writer)
+                self._writer.execute("COMMIT")
+            except BaseException:
+                if self._writer.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        self._writer.execute("ROLLBACK")
+                raise
+            return True
+
+    def _diagnosis_input(self, stream: int, start: int | None) -> tuple[StaticInfo | None, Iterator[StatsReport]]:
+        """A stream's static info and its stored reports from ``start`` (for the findings keeper)."""
+        with self._reading() as conn:
+            row = conn.execute("SELECT session_id, worker_id FROM streams WHERE id = ?", (stream,)).fetchone()
+        if row is None:
+            return None, iter(())
+        session_id, worker_id = row
+        return self.get_static_info(session_id, worker_id), self.iter_updates(session_id, worker_id, start)
+
+    def stored_findings(self, session_id: str, worker_id: str) -> StoredFindings | None:
+        """The findings the file holds for a worker's run, or None (none stored, or a file from before them).
+
+        They cover its reports up to ``through``, made by the rules and thresholds ``rules``
+        (:func:`fitscope.storage._sqlite_findings.rules_text`); a writer keeps them current (see
+        docs/diagnostics.md). :func:`fitscope.diagnostics.diagnose` uses them when they are.
+
+        Raises:
+            CorruptFileError: A stored finding is damaged.
+        """
+        with self._reading(session_id, worker_id) as conn:
+            stream = self._stream_id(conn, session_id, worker_id)
+            if stream is None:
+                return None
+            try:
+                return read_stored(conn, stream)
+            except ValueError as exc:
+                raise self._damaged(str(exc), session_id, worker_id, None) from None
 
     def put_static_info(self, info: StaticInfo) -> None:
         """Stores static info; a second put for the same (session, worker) replaces it."""
@@ -405,6 +470,8 @@ class FileStatsStorage:
     ) -> list[StatsReport]:
         if not self._score_times:  # a writer may add the column while this storage reads
             self._score_times = has_score_times(conn)
+        if not self._unit_stats:
+            self._unit_stats = has_unit_stats(conn)
         for r in found:
             check.integer(r[1], "a report's iteration")
         return load_reports(
@@ -415,6 +482,7 @@ class FileStatsStorage:
             worker_id,
             lambda name_id: self._name(conn, name_id),
             score_times=self._score_times,
+            unit_stats=self._unit_stats,
         )
 
     def iter_updates(
@@ -476,7 +544,9 @@ class FileStatsStorage:
             stream = self._stream_id(conn, session_id, worker_id)
             if stream is None:
                 return Series([], [])
-            query = series_query(parsed, stream, self._series_name_id(conn, parsed), start, end)
+            if not self._unit_stats and parsed.stat in UNIT_STAT_COLUMNS:
+                self._unit_stats = has_unit_stats(conn)
+            query = series_query(parsed, stream, self._series_name_id(conn, parsed), start, end, self._unit_stats)
             found = [] if query is None else conn.execute(*query).fetchall()
             return series_from_rows(found)
 
@@ -708,9 +778,13 @@ class FileStatsStorage:
     def close(self) -> None:
         """Stops subscriptions and closes the file. Idempotent; other methods then raise StorageClosedError.
 
+        A rediagnosis of a stream in progress (see :meth:`stored_findings`) gets up to 10 s to finish.
+
         A server showing this storage keeps showing it by opening its own read-only
         FileStatsStorage on :attr:`path`.
         """
+        if self._findings is not None and not self._closed:
+            self._findings.close()  # before the storage closes: a rebuild in progress reads and writes it
         with self._watch_lock:
             if self._closed:
                 return

@@ -138,6 +138,18 @@ def test_layer_page_equals_the_storage(server: UIServer, runs: Runs) -> None:
     assert doc["latest"]["activations"] == latest.summaries["activations"]["0"].to_json()
 
 
+def test_layer_dead_units_are_the_stored_counts_divided(server: UIServer, runs: Runs) -> None:
+    s, w, storage = FILE_SESSION, "w1", runs.file
+    for layer in ("0", "1", "2"):
+        doc = get(server, f"/api/v1/layer?session={s}&worker={w}&layer={layer}")
+        units = storage.read_series(s, w, f"activations/{layer}/unit_count")
+        dead = storage.read_series(s, w, f"activations/{layer}/dead_unit_count")
+        assert units.iterations and units.iterations == dead.iterations
+        assert doc["dead_units"]["iterations"] == units.iterations
+        want = [d / u for d, u in zip(dead.values, units.values, strict=True)]  # type: ignore[operator]
+        assert doc["dead_units"]["values"] == want
+
+
 def test_a_layer_without_parameters_or_activations(server: UIServer) -> None:
     doc = get(server, f"/api/v1/layer?session={FILE_SESSION}&layer=1")  # the ReLU
     assert doc["parameters"] == [] and doc["mean_magnitudes"]["ratios"] == {}

@@ -6,6 +6,7 @@ then runs every ``test_*`` method below against that implementation.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import threading
@@ -244,6 +245,29 @@ class StorageContract:
         assert storage.read_series(f.SESSION, f.WORKER, "activations/act/stdev").values == [None, None, None]
         assert storage.read_series(f.SESSION, f.WORKER, "updates/fc1.weight/count", start=2).iterations == [2, 3]
         assert storage.read_series(f.SESSION, f.WORKER, "updates/missing/mean").iterations == []
+
+    def test_zero_and_unit_counts_round_trip_and_read_as_series(self, storage: StatsStorage) -> None:
+        for it in (1, 2, 3):
+            r = f.report(it)
+            relu = Summary(count=64, zero_count=30 + it, unit_count=16, dead_unit_count=it - 1, mean=0.5)
+            acts = {**r.summaries["activations"], "relu": relu, "old": Summary(count=4, mean=1.0)}
+            storage.put_update(dataclasses.replace(r, summaries={**r.summaries, "activations": acts}))
+        got = list(storage.iter_updates(f.SESSION, f.WORKER))
+        relu_got = [r.summaries["activations"]["relu"] for r in got]
+        assert [(s.zero_count, s.unit_count, s.dead_unit_count) for s in relu_got] == [
+            (31, 16, 0),
+            (32, 16, 1),
+            (33, 16, 2),
+        ]
+        assert relu_got[2].dead_fraction == 2 / 16 and relu_got[0].zero_fraction == 31 / 64
+        old = got[0].summaries["activations"]["old"]
+        assert (old.zero_count, old.unit_count, old.dead_unit_count, old.zero_fraction) == (None, None, None, None)
+        dead = storage.read_series(f.SESSION, f.WORKER, "activations/relu/dead_unit_count")
+        assert (dead.iterations, dead.values) == ([1, 2, 3], [0, 1, 2])
+        # A tensor that never counted has no points (not points of None).
+        assert storage.read_series(f.SESSION, f.WORKER, "activations/old/unit_count").iterations == []
+        zeros = storage.read_series(f.SESSION, f.WORKER, "parameters/fc1.bias/zero_count")
+        assert zeros.values == [f.summary(1.0 + 1.0 / it).zero_count for it in (1, 2, 3)]
 
     def test_report_field_series(self, storage: StatsStorage) -> None:
         odd = StatsReport(

@@ -88,6 +88,7 @@ def summary(seed: float, *, nan: int = 0, histogram: bool = True, bins: int = 5)
         sum=seed * 100,
         sum_squares=seed * seed * 100 + 1.0,
         histogram=Histogram(seed - 1.0, seed + 1.0, tuple(range(10, 10 + bins))) if histogram else None,
+        zero_count=int(abs(seed) * 10) % count,
     )
 
 

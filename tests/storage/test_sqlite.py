@@ -558,6 +558,35 @@ def test_a_file_from_before_score_times_reads_them_empty_and_a_writer_adds_them(
     }
 
 
+def test_a_file_from_before_zero_and_unit_counts_reads_them_as_not_counted_and_a_writer_adds_them(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.fitscope"
+    with FileStatsStorage(path) as s:
+        for it in (1, 2):
+            s.put_update(f.report(it))
+    conn = sqlite3.connect(path)
+    try:
+        for column in ("zero_count", "unit_count", "dead_unit_count"):
+            conn.execute(f"ALTER TABLE summaries DROP COLUMN {column}")
+        conn.commit()
+    finally:
+        conn.close()
+    before = path.read_bytes()
+    key = "parameters/fc1.weight/zero_count"
+    with FileStatsStorage(path, read_only=True) as s:
+        got = list(s.iter_updates(f.SESSION, f.WORKER))
+        assert {r.summaries["parameters"]["fc1.weight"].zero_count for r in got} == {None}
+        assert s.read_series(f.SESSION, f.WORKER, key).iterations == []
+        assert s.read_series(f.SESSION, f.WORKER, "parameters/fc1.weight/mean").iterations == [1, 2]
+    assert path.read_bytes() == before
+    with FileStatsStorage(path) as s:
+        s.put_update(f.report(3))
+        assert s.read_series(f.SESSION, f.WORKER, key).iterations == [3]
+        (last,) = s.iter_updates(f.SESSION, f.WORKER, start=3)
+        assert last.summaries["parameters"]["fc1.weight"].zero_count == f.summary(1 / 3).zero_count
+
+
 def _query(path: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
     conn = sqlite3.connect(path)
     try:

@@ -68,6 +68,18 @@ export interface Summary {
    */
   sum_squares: OptionalFloatValue;
   histogram: Histogram | null;
+  /**
+   * Elements exactly 0 (-0.0 included); zero_count / count is the tensor's fraction of zeros. Null or absent: not counted (records from before fitscope counted zeros).
+   */
+  zero_count?: Count | null;
+  /**
+   * Activations only: the layer's units (the last axis of a (batch, ..., features) output; axis 1 of a channels-first output of convolutions, pooling, normalisation and what follows them elementwise). Null or absent for other tensors.
+   */
+  unit_count?: Count | null;
+  /**
+   * Activations only: units exactly 0 for every example of the batch (and every position), i.e. never active. Null or absent when unit_count is.
+   */
+  dead_unit_count?: Count | null;
 }
 
 /**
