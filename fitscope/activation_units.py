@@ -16,6 +16,7 @@ This module imports torch; fitscope's core must not import it at import time.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import torch
@@ -86,7 +87,13 @@ class UnitLayout:
 
 
 def dead_units(outputs: Sequence[tuple[torch.Tensor, int]]) -> list[tuple[int, int]]:
-    """``(units, dead units)`` of each ``(output, unit axis)``, reading each device's results back once."""
+    """``(units, dead units)`` of each ``(output, unit axis)``, reading each device's results back once.
+
+    A unit is dead when its largest and smallest values are both 0 (NaN propagates through both:
+    it counts as active). Each output is seen as ``(outer, units, inner)`` and reduced along its
+    contiguous inner axis first, then along the outer one: two row-wise reductions, no strided
+    gather.
+    """
     by_device: dict[torch.device, list[int]] = {}
     for i, (t, _) in enumerate(outputs):
         by_device.setdefault(t.device, []).append(i)
@@ -97,8 +104,10 @@ def dead_units(outputs: Sequence[tuple[torch.Tensor, int]]) -> list[tuple[int, i
             counts = []
             for i in positions:
                 t, axis = outputs[i]
-                others = tuple(d for d in range(t.dim()) if d != axis)
-                counts.append((torch.count_nonzero(t, dim=others) == 0).sum())
+                shape = t.shape
+                v = t.reshape(math.prod(shape[:axis]), shape[axis], math.prod(shape[axis + 1 :]))
+                hi, lo = (v.amax(2), v.amin(2)) if v.shape[2] > 1 else (v[:, :, 0], v[:, :, 0])
+                counts.append(((hi.amax(0) == 0) & (lo.amin(0) == 0)).sum())
             pending.append((positions, torch.stack(counts)))
         for positions, dead in pending:
             for i, d in zip(positions, dead.tolist(), strict=True):

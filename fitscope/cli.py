@@ -181,6 +181,7 @@ def _read_info(path: str) -> dict[str, Any]:
                 latest = storage.get_latest_update(sid, wid)
                 static = storage.get_static_info(sid, wid)
                 epochs = storage.read_epochs(sid, wid)
+                stored = storage.stored_findings(sid, wid)
                 workers.append(
                     {
                         "worker_id": wid,
@@ -191,6 +192,7 @@ def _read_info(path: str) -> dict[str, Any]:
                         "last_iteration": latest.iteration if latest else None,
                         "last_score": latest.score if latest else None,
                         "epochs": len(epochs),
+                        "findings": None if stored is None else _finding_counts(stored),
                     }
                 )
             sessions.append(
@@ -203,6 +205,23 @@ def _read_info(path: str) -> dict[str, Any]:
                 }
             )
     return {"file": path, "sessions": sessions}
+
+
+def _finding_counts(stored: Any) -> dict[str, Any]:
+    """What ``fitscope info`` says of a worker's stored findings: counts per severity and their reach."""
+    counts = {severity: 0 for severity in ("error", "warning", "info")}
+    for finding in stored.findings:
+        counts[finding.severity] += 1
+    return {**counts, "through": stored.through}
+
+
+def _findings_text(found: dict[str, Any] | None, last: int | None) -> str:
+    if found is None:
+        return ""
+    parts = [f"{found[s]} {s}{'s' if found[s] != 1 else ''}" for s in ("error", "warning", "info") if found[s]]
+    text = ", ".join(parts) or "no findings"
+    behind = "" if found["through"] == last else f" (diagnosed through iteration {found['through']})"
+    return f"; {text}{behind}"
 
 
 def _cmd_onnx_info(args: argparse.Namespace) -> int:
@@ -268,6 +287,7 @@ def _cmd_info(args: argparse.Namespace) -> int:
             print(
                 f"  worker {w['worker_id']}: {w['reports']} reports, last iteration {w['last_iteration'] or '-'}, "
                 f"last score {_fmt_float(w['last_score'])}, {w['epochs']} epochs{model}"
+                f"{_findings_text(w['findings'], w['last_iteration'])}"
             )
     return 0
 

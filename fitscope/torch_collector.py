@@ -363,7 +363,7 @@ class TorchCollector:
                 # A later in-place op changed this output: its values are no longer the layer's.
                 intact = act._version == version
                 add("activations", self._leaf_position[name], name, act if intact else None)
-                if intact and axis is not None:
+                if intact and axis is not None and act.numel():  # an empty batch has no dead units
                     units[name] = (act, axis)
             counted = dict(zip(units, dead_units(list(units.values())), strict=True)) if units else {}
         self._reset_step()

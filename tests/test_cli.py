@@ -46,6 +46,14 @@ def test_demo_writes_a_file_that_info_reads_back(tmp_path: Path) -> None:
         # 1437 training images / 32 per batch = 45 steps per epoch, 2 epochs
         assert worker["last_iteration"] == 90 and worker["reports"] == 9 and worker["epochs"] == 2
         assert isinstance(worker["last_score"], float)
+        # The writer kept the run's findings in the file: what a fresh diagnosis finds.
+        from fitscope.diagnostics import diagnose_stream
+        from fitscope.storage import FileStatsStorage
+
+        with FileStatsStorage(out, read_only=True) as storage:
+            fresh = diagnose_stream(storage, s["session_id"], worker["worker_id"])
+        want = {sev: sum(f.severity == sev for f in fresh) for sev in ("error", "warning", "info")}
+        assert worker["findings"] == {**want, "through": 90}
     text = fitscope("info", str(out))
     assert text.returncode == 0 and "digits-cnn" in text.stdout and "last score" in text.stdout
 
