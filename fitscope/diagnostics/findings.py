@@ -24,8 +24,7 @@ Category = Literal[
     "param_growth",
     "bias_large",
 ]
-#: Every category a finding can have. ``dead_units`` has no rule yet (it needs a per-tensor
-#: statistic the listener does not collect): see docs/diagnostics.md.
+#: Every category a finding can have.
 CATEGORIES: Final[tuple[Category, ...]] = get_args(Category)
 
 
@@ -138,6 +137,13 @@ class DiagnosticsConfig:
         growth: A weight's mean magnitude this many times its start is drifting away.
         collapse: A weight's mean magnitude below this fraction of its start has collapsed.
         bias_large: The output bias's largest magnitude above this is large.
+        dead_units: The fraction of a ReLU-family layer's units never active in a batch above
+            which they are many (info)...
+        dead_units_warning: ... and above which they are most (warning).
+        dead_units_hysteresis: How far below ``dead_units`` the fraction must come back before a
+            dead-units finding ends.
+        dead_units_min_examples: Batches with fewer values per unit than this (examples times
+            positions) are not judged: a unit is 0 over one example as often as not.
     """
 
     warmup_iterations: int = 50
@@ -166,3 +172,7 @@ class DiagnosticsConfig:
     growth: float = 50.0
     collapse: float = 0.02
     bias_large: float = 10.0
+    dead_units: float = 0.25
+    dead_units_warning: float = 0.5
+    dead_units_hysteresis: float = 0.05
+    dead_units_min_examples: int = 16

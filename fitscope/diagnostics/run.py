@@ -13,11 +13,38 @@ __all__ = ["diagnose", "diagnose_stream"]
 def diagnose_stream(
     storage: StatsStorage, session_id: str, worker_id: str, config: DiagnosticsConfig | None = None
 ) -> list[Finding]:
-    """The findings of one worker's run, in the order they were made."""
+    """The findings of one worker's run, in the order they were made.
+
+    A file whose writer kept the run's findings (``FileStatsStorage.stored_findings``) answers
+    from them when they cover its last report and were made by these rules and thresholds;
+    otherwise every stored report goes through a :class:`Diagnoser`.
+    """
+    stored = _current_stored(storage, session_id, worker_id, config or DiagnosticsConfig())
+    if stored is not None:
+        return stored
     diagnoser = Diagnoser(config, storage.get_static_info(session_id, worker_id))
     for report in storage.iter_updates(session_id, worker_id):
         diagnoser.observe(report)
     return diagnoser.findings
+
+
+def _current_stored(
+    storage: StatsStorage, session_id: str, worker_id: str, config: DiagnosticsConfig
+) -> list[Finding] | None:
+    """The findings ``storage`` keeps for the stream, when they are current for ``config``."""
+    read = getattr(storage, "stored_findings", None)
+    if read is None:
+        return None
+    from fitscope.storage._sqlite_findings import rules_text  # the storage imports the diagnostics
+
+    stored = read(session_id, worker_id)
+    if stored is None or stored.rules != rules_text(config):
+        return None
+    latest = storage.get_latest_update(session_id, worker_id)
+    if latest is None or latest.iteration != stored.through:
+        return None
+    findings: list[Finding] = stored.findings
+    return findings
 
 
 def diagnose(

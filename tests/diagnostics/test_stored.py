@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from fitscope.diagnostics import DiagnosticsConfig, diagnose, diagnose_stream
+from fitscope.diagnostics import Diagnoser, DiagnosticsConfig, Finding, diagnose, diagnose_stream
 from fitscope.errors import CorruptFileError
 from fitscope.records import StatsReport
 from fitscope.storage import FileStatsStorage, InMemoryStatsStorage
@@ -33,13 +33,21 @@ def _copy(source: InMemoryStatsStorage, path: Path, chunks: list[slice] | None =
                 file.put_update(r)
 
 
+def _fresh(storage: FileStatsStorage, session: str, worker: str) -> list[Finding]:
+    """A diagnosis of every stored report, not reading the stored findings."""
+    diagnoser = Diagnoser(static_info=storage.get_static_info(session, worker))
+    for report in storage.iter_updates(session, worker):
+        diagnoser.observe(report)
+    return diagnoser.findings
+
+
 def _stored(path: Path) -> tuple[list[dict[str, object]], int, str, list[dict[str, object]]]:
     with FileStatsStorage(path, read_only=True) as file:
         session = file.list_sessions()[0]
         worker = file.list_workers(session)[0]
         got = file.stored_findings(session, worker)
         assert got is not None
-        fresh = diagnose_stream(file, session, worker)
+        fresh = _fresh(file, session, worker)
     return [f.to_json() for f in got.findings], got.through, got.rules, [f.to_json() for f in fresh]
 
 
@@ -144,3 +152,28 @@ def test_reports_out_of_order_leave_the_findings_of_the_run_in_order(
     stored, through, _, fresh = _stored(path)
     assert stored == fresh == [f.to_json() for f in d.findings]
     assert through == rs[-1].iteration
+
+
+def test_diagnose_answers_from_current_stored_findings_and_diagnoses_otherwise(
+    diagnosed: Callable[[str], Diagnosed], tmp_path: Path
+) -> None:
+    d = diagnosed("nan_loss")
+    path = tmp_path / "run.fitscope"
+    _copy(d.run.storage, path)
+    want = [f.to_json() for f in d.findings]
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE findings SET json = json_set(json, '$.message', 'as stored')")
+    conn.commit()
+    with FileStatsStorage(path, read_only=True) as file:
+        session = file.list_sessions()[0]
+        worker = file.list_workers(session)[0]
+        assert {f.message for f in diagnose_stream(file, session, worker)} == {"as stored"}
+        # Other thresholds: the run is diagnosed again.
+        other = DiagnosticsConfig(persistence=4)
+        assert {f.message for f in diagnose_stream(file, session, worker, other)} != {"as stored"}
+    # Stored findings behind the last report (a writer stopped before its rebuild ended): diagnosed.
+    conn.execute("UPDATE diagnosed SET through = through - 10")
+    conn.commit()
+    conn.close()
+    with FileStatsStorage(path, read_only=True) as file:
+        assert [f.to_json() for f in diagnose(file)] == want
