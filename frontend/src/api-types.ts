@@ -265,6 +265,12 @@ export interface Layer extends SessionAnswer {
     mean_plus_2_stdev: Series;
     mean_minus_2_stdev: Series;
   } | null;
+  /**
+   * The fraction of the layer's units that were 0 for every example of the batch
+   * (dead_unit_count / unit_count) at each report that counted them; null when the layer's
+   * outputs have no units or no report counted them.
+   */
+  dead_units: Series | null;
   learning_rates: SeriesMap;
   nonfinite: {
     parameters: SeriesMap;

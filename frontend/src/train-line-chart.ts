@@ -21,6 +21,7 @@ import {
   cursorText,
   formatChartValue,
   RateLimitedAnnouncer,
+  type ValueFormat,
 } from "./lib/chart-cursor.js";
 import { drawBand, drawGuides, drawSeriesBands, type SeriesBand } from "./lib/chart-draw.js";
 import { isolate } from "./lib/format.js";
@@ -70,7 +71,8 @@ export type { FindingMark } from "./lib/findings.js";
 /**
  * A uPlot line chart of training series.
  *
- * Axis titles: `x-label` ("Iteration" when unset) and `y-label` (none when unset).
+ * Axis titles: `x-label` ("Iteration" when unset) and `y-label` (none when unset). Values print
+ * as numbers, or with `value-format="percent"` as percentages of fractions (0.375: "37.5 %").
  *
  * Non-finite values ("NaN", "Infinity", "-Infinity" in any series) break the line and get a
  * marker (`part="nonfinite"`); `null` breaks it
@@ -121,6 +123,7 @@ export class TrainLineChart extends BlockElement {
     logToggle: { type: Boolean, attribute: "log-toggle" },
     xLabel: { type: String, attribute: "x-label" },
     yLabel: { type: String, attribute: "y-label" },
+    valueFormat: { type: String, attribute: "value-format" },
     selectable: { type: Boolean },
     height: { type: Number },
     tableView: { state: true },
@@ -169,6 +172,8 @@ export class TrainLineChart extends BlockElement {
   declare xLabel: string | undefined;
   /** Title of the y axis (attribute `y-label`; none when unset). */
   declare yLabel: string | undefined;
+  /** How ticks, legend, readout and table print values (`value-format`); downloads keep them. */
+  declare valueFormat: ValueFormat;
   /** Dragging selects an x-range (`train-range-select`). */
   declare selectable: boolean;
   /** Height of the plot with its axes, in CSS pixels. */
@@ -234,6 +239,7 @@ export class TrainLineChart extends BlockElement {
     this.hiddenLabels = new Set();
     this.xLabel = undefined;
     this.yLabel = undefined;
+    this.valueFormat = "number";
   }
 
   /** Whether the y axis is drawn logarithmic now (asked for, and possible). */
@@ -380,6 +386,7 @@ export class TrainLineChart extends BlockElement {
       "hiddenLabels",
       "xLabel",
       "yLabel",
+      "valueFormat",
       "smoothing",
       "xMode",
       "startMs",
@@ -419,7 +426,9 @@ export class TrainLineChart extends BlockElement {
         this.language,
         this.hiddenLabels,
         [this.xLabel, this.yLabel],
-      ) + this.drawnXMode;
+      ) +
+      this.drawnXMode +
+      this.valueFormat;
     if (this.plot !== null && key === this.plotKey) {
       this.plot.setData(data);
       const size = plotSize(el.clientWidth, this.height);
@@ -482,6 +491,7 @@ export class TrainLineChart extends BlockElement {
       xMode: this.drawnXMode,
       ...(xTitle !== undefined ? { xLabel: xTitle } : {}),
       ...(this.yLabel !== undefined ? { yLabel: this.yLabel } : {}),
+      valueFormat: this.valueFormat,
       rangeInputs: () => ({ yRange: this.yRange, band: this.band, refLines: this.refLines }),
       isolated: () => this.isolated,
       hooks: {
@@ -586,6 +596,7 @@ export class TrainLineChart extends BlockElement {
       idx,
       // on a time axis the readout still names the point by its iteration
       this.drawnXMode === "iteration" ? this.xLabel : undefined,
+      this.valueFormat,
     );
     if (position !== null) position.textContent = at ?? "";
     legend.forEach((text, i) => {
@@ -673,7 +684,7 @@ export class TrainLineChart extends BlockElement {
             (it, i) =>
               html`<tr>
                 <th scope="row">${it}</th>
-                ${values.map((col) => html`<td>${formatChartValue(col[i])}</td>`)}
+                ${values.map((col) => html`<td>${formatChartValue(col[i], this.valueFormat)}</td>`)}
               </tr>`,
           )}
         </tbody>

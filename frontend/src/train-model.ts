@@ -3,23 +3,26 @@
  *
  * The layer graph (click, or Enter on a focused node, selects a layer); for the selected layer:
  * its information table, mean magnitudes (tabs ratio / parameters / updates), activations mean
- * and mean ± 2 stdev, learning rate per parameter, histograms of its parameters, gradients
- * and updates at the latest report (one button per parameter), and the diagnostics' findings
- * about it (`<train-findings layer=...>`, the same request as the shell's badge:
- * findings-source.ts).
+ * and mean ± 2 stdev with the fraction of dead units below, learning rate per parameter, the
+ * latest report's statistics (a row per summary: elements, mean, stdev, zeros, dead units;
+ * layer-stats-table.ts) and histograms of its parameters, gradients and updates (one button
+ * per parameter), and the diagnostics' findings about it
+ * (`<train-findings layer=...>`, the same request as the shell's badge: findings-source.ts).
  *
  * @fires train-layer-select - the user selected a layer: in the graph, or a finding's link to
  *   another layer; detail {layer}
  * @fires train-error - a request failed; detail {status, code, message}
  * @csspart error - the error banner
  * @csspart tabs - tab lists
- * @csspart table - the layer information table
+ * @csspart table - the layer information table, the latest-statistics table
  */
 import { css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { getJson } from "./api.js";
 import type { Epoch, Graph, Layer, Metrics } from "./api-types.js";
 import { define } from "./define.js";
+import type { MessageKey } from "./i18n/index.js";
 import { infoTable, type InfoRow } from "./info-table.js";
+import { latestStatsTable, type StatsRow } from "./layer-stats-table.js";
 import { formatInteger } from "./lib/format.js";
 import { namedSeries } from "./lib/chart-options.js";
 import { isolate } from "./lib/format.js";
@@ -39,6 +42,9 @@ import { formatAttribute, parseFloatValues } from "./values.js";
 
 type MagTab = "ratios" | "parameters" | "updates";
 type HistKind = "parameters" | "gradients" | "updates";
+
+/** The dead-units chart's y axis: a fraction of the units, 0 to 100 %. */
+const DEAD_UNITS_RANGE: [number, number] = [0, 1];
 
 function formatShape(shape: Shape): string {
   if (shape === null) return "—";
@@ -98,6 +104,18 @@ export class TrainModel extends PageElement {
         font-size: 0.9rem;
         font-weight: 600;
         margin: 0 0 0.25rem;
+      }
+      h3.sub {
+        margin-top: 0.75rem;
+      }
+      .stats-wrap {
+        overflow-x: auto;
+        margin-bottom: 0.75rem;
+      }
+      table.stats th,
+      table.stats td {
+        width: auto;
+        font-variant-numeric: tabular-nums;
       }
       @media (max-width: 900px) {
         .side,
@@ -360,7 +378,8 @@ export class TrainModel extends PageElement {
     const a = d.activations;
     if (a === null) {
       return html`<h2>${this.tr("model.activations")}</h2>
-        <p class="muted">${this.tr("model.activations.none")}</p>`;
+        <p class="muted">${this.tr("model.activations.none")}</p>
+        ${this.renderDeadUnits(d)}`;
     }
     const series: ChartSeries[] = [
       { label: this.tr("model.activations.mean"), ...a.mean, width: 2 },
@@ -378,6 +397,66 @@ export class TrainModel extends PageElement {
         .series=${series}
         .epochs=${this.epochs}
       ></train-line-chart>
+      ${this.renderDeadUnits(d)}
+    `;
+  }
+
+  /** The fraction of the layer's units never active, per report (null: none counted). */
+  private renderDeadUnits(d: Layer): TemplateResult | typeof nothing {
+    const dead = d.dead_units ?? null; // a server before dead_units omits it
+    if (dead === null) return nothing;
+    const title = this.tr("model.dead_units");
+    return html`
+      <h3 class="sub">${title}</h3>
+      <p class="muted">${this.tr("model.dead_units.text")}</p>
+      <train-line-chart
+        data-chart="dead-units"
+        x-label=${this.tr("chart.iteration")}
+        y-label=${this.tr("axis.dead_units")}
+        label=${title}
+        lang=${this.language}
+        value-format="percent"
+        height="200"
+        .series=${[{ label: this.tr("model.latest.dead_units"), ...dead, width: 2 }]}
+        .yRange=${DEAD_UNITS_RANGE}
+        .epochs=${this.epochs}
+      ></train-line-chart>
+    `;
+  }
+
+  /** The latest report's summaries of the layer, a row each (layer-stats-table.ts). */
+  private renderLatest(
+    d: Layer,
+    latest: NonNullable<Layer["latest"]>,
+  ): TemplateResult | typeof nothing {
+    const rows: StatsRow[] = [];
+    const kinds: [HistKind, MessageKey][] = [
+      ["parameters", "model.info.param_names"],
+      ["gradients", "model.latest.gradients"],
+      ["updates", "model.mean_mag.updates"],
+    ];
+    for (const p of d.parameters) {
+      for (const [kind, label] of kinds) {
+        const summary = latest[kind][p.name];
+        if (summary === undefined) continue;
+        const shown = this.histTitle(this.tr(label), latest, kind, null);
+        const tensor = this.paramText(d, p.name);
+        rows.push({ key: `${kind}.${p.name}`, kind: shown, tensor, summary, activations: false });
+      }
+    }
+    if (latest.activations !== null) {
+      rows.push({
+        key: "activations",
+        kind: this.histTitle(this.tr("model.latest.activations"), latest, "activations", null),
+        tensor: d.layer.name,
+        summary: latest.activations,
+        activations: true,
+      });
+    }
+    if (rows.length === 0) return nothing;
+    return html`
+      <h3>${this.tr("model.latest")}</h3>
+      ${latestStatsTable(this.language, rows)}
     `;
   }
 
@@ -398,8 +477,9 @@ export class TrainModel extends PageElement {
         latest === null
           ? nothing
           : html`<p class="muted">
-              ${this.tr("model.hist.latest", { iteration: latest.iteration })}
-            </p>`
+                ${this.tr("model.hist.latest", { iteration: latest.iteration })}
+              </p>
+              ${this.renderLatest(d, latest)}`
       }
       ${
         names.length === 0

@@ -134,6 +134,7 @@ const KEYS = {
     parameters: true,
     mean_magnitudes: true,
     activations: true,
+    dead_units: true,
     learning_rates: true,
     nonfinite: true,
     latest: true,

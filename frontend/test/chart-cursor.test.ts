@@ -83,6 +83,12 @@ describe("formatChartValue", () => {
     expect(formatChartValue(undefined)).toBe("—");
     expect(formatChartValue(0.012345)).toBe("0.01235");
   });
+
+  it("prints fractions as percentages in the percent format", () => {
+    expect(formatChartValue(0.375, "percent")).toBe("37.5 %");
+    expect(formatChartValue(null, "percent")).toBe("—");
+    expect(formatChartValue(Number.NaN, "percent")).toBe("NaN");
+  });
 });
 
 describe("cursorText", () => {

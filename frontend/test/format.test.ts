@@ -6,6 +6,7 @@ import {
   formatDuration,
   formatInteger,
   formatNumber,
+  formatPercent,
   formatRate,
 } from "../src/lib/format.js";
 import { formatFloatValue } from "../src/values.js";
@@ -229,5 +230,29 @@ describe("formatDateTime", () => {
 
   it("rejects an unknown time zone", () => {
     expect(() => formatDateTime(0, "Mars/Olympus_Mons")).toThrow(RangeError);
+  });
+});
+
+describe("formatPercent", () => {
+  it("shows fractions as percentages, one decimal from 10 %, two below", () => {
+    expect(formatPercent(0.375)).toBe("37.5 %");
+    expect(formatPercent(1 / 48)).toBe("2.08 %");
+    expect(formatPercent(0.5)).toBe("50 %");
+    expect(formatPercent(0.1)).toBe("10 %");
+    expect(formatPercent(0.125)).toBe("12.5 %");
+    expect(formatPercent(0.0005)).toBe("0.05 %");
+  });
+
+  it("keeps 0 and 100 % exact and never rounds a non-zero value to them", () => {
+    expect(formatPercent(0)).toBe("0 %");
+    expect(formatPercent(-0)).toBe("0 %");
+    expect(formatPercent(1)).toBe("100 %");
+    expect(formatPercent(1e-7)).toBe("<0.01 %");
+    expect(formatPercent(0.99999)).toBe(">99.9 %");
+    expect(formatPercent(2)).toBe("200 %");
+  });
+
+  it("labels absent and non-finite values", () => {
+    for (const [v, label] of NON_FINITE) expect(formatPercent(v)).toBe(label);
   });
 });

@@ -7,7 +7,7 @@ import type uPlot from "uplot";
 
 import { t, type Lang } from "../i18n/index.js";
 import { formatFloatValue } from "../values.js";
-import { isolate } from "./format.js";
+import { formatPercent, isolate } from "./format.js";
 
 /** Least time between two announcements of the live readout (at most 2 per second). */
 export const READOUT_INTERVAL_MS = 500;
@@ -86,9 +86,18 @@ export function cursorPosition(
   return { left, top };
 }
 
+/**
+ * How a chart prints its values (y ticks, legend, readout, table): plain numbers, or fractions
+ * as percentages (0.375 as "37.5 %"); the values themselves, and the downloads, stay as sent.
+ */
+export type ValueFormat = "number" | "percent";
+
 /** A value as the legend, readout and table show it ("NaN", "+Inf", "-Inf", "—" for absent). */
-export function formatChartValue(v: number | null | undefined): string {
-  return formatFloatValue(v ?? null);
+export function formatChartValue(
+  v: number | null | undefined,
+  format: ValueFormat = "number",
+): string {
+  return format === "percent" ? formatPercent(v ?? null) : formatFloatValue(v ?? null);
 }
 
 /** The texts for the cursor at one point. */
@@ -111,6 +120,7 @@ export interface CursorText {
  * @param hidden Labels of the series hidden through the legend: left out of the readout.
  * @param idx The cursor's point index.
  * @param xLabel The x axis' title ("Iteration" when left out or "").
+ * @param format How the values are printed.
  */
 export function cursorText(
   lang: Lang,
@@ -120,11 +130,12 @@ export function cursorText(
   hidden: ReadonlySet<string>,
   idx: number,
   xLabel?: string,
+  format: ValueFormat = "number",
 ): CursorText {
   const legend: string[] = [];
   const parts: string[] = [];
   labels.forEach((label, i) => {
-    const text = formatChartValue(values[i]?.[idx]);
+    const text = formatChartValue(values[i]?.[idx], format);
     legend.push(text);
     // a name may hold bidi controls (U+202E ...): isolated, it cannot reorder the sentence
     if (!hidden.has(label)) parts.push(`${isolate(label)} = ${text}`);

@@ -9,7 +9,7 @@
 import uPlot from "uplot";
 
 import { t, type Lang } from "../i18n/index.js";
-import { formatFloatValue } from "../values.js";
+import { formatChartValue, type ValueFormat } from "./chart-cursor.js";
 import { seriesDash } from "../theme.js";
 import type { WireSeries } from "./series.js";
 import { formatDuration, RELATIVE_INCRS, type XAxisMode } from "./chart-x-axis.js";
@@ -199,6 +199,8 @@ export interface ChartOptionsInput {
   yLabel?: string;
   /** what x holds: iterations (default), wall times in ms, or seconds since the start */
   xMode?: XAxisMode;
+  /** how the y ticks print values (default: plain numbers) */
+  valueFormat?: ValueFormat;
 }
 
 /** Height of the x axis' ticks and labels when it has a title (CSS px). */
@@ -236,7 +238,7 @@ export function chartOptions(input: ChartOptionsInput): uPlot.Options {
   // uPlot passes the axis filter's output, which has null for the splits a log axis leaves
   // unlabelled (its typings say number[]).
   const yFmt = (_u: uPlot, splits: (number | null)[]): string[] =>
-    splits.map((v) => (v == null ? "" : formatFloatValue(v)));
+    splits.map((v) => (v == null ? "" : formatChartValue(v, input.valueFormat)));
   const xLabel = input.xLabel ?? t(input.lang, "chart.iteration");
   const yLabel = input.yLabel ?? "";
   const labelFont = `600 12px ${font}`;

@@ -147,6 +147,30 @@ export function formatRate(n: number | null): string {
   return s === "-0.00" ? "0.00" : s;
 }
 
+/**
+ * Formats a fraction (0.375) as a percentage ("37.5 %"): one decimal from 10 % up, two below,
+ * trailing zeros dropped. A value that is not 0 (or 100 %) never reads as it: under 0.01 % it is
+ * "<0.01 %", between 99.9 % and 100 % ">99.9 %".
+ *
+ * @example formatPercent(0.375) === "37.5 %"; formatPercent(1 / 48) === "2.08 %"
+ * @param fraction A number (1 is 100 %), or null for an absent value.
+ * @returns The label; "—" for null, "NaN", "+Inf", "-Inf" for the non-finite values.
+ */
+export function formatPercent(fraction: number | null): string {
+  if (fraction === null || !Number.isFinite(fraction)) return specialLabel(fraction);
+  const pct = fraction * 100;
+  const magnitude = Math.abs(pct);
+  if (magnitude >= PLAIN_LIMIT) return `${formatNumber(pct)} %`;
+  // "37.50" -> "37.5", "10.0" -> "10"; never the zeros of a whole number ("100")
+  const text = pct
+    .toFixed(magnitude >= 10 ? 1 : 2)
+    .replace(/\.(\d*?)0+$/, (_m, d: string) => (d === "" ? "" : `.${d}`));
+  const shown = Number(text);
+  if (shown === 0 && pct !== 0) return pct > 0 ? "<0.01 %" : ">-0.01 %";
+  if (shown === 100 && pct < 100) return ">99.9 %";
+  return `${shown === 0 ? "0" : text} %`;
+}
+
 /** Two-digit, zero-padded. */
 function pad2(n: number): string {
   return String(n).padStart(2, "0");
