@@ -11,6 +11,13 @@ report costs O(tensors) however long the run, and the run is never rescanned. Th
 * :mod:`~fitscope.diagnostics.parameters`: weights growing or collapsing, a large output bias.
 
 Only the non-finite rules speak before ``warmup_iterations``.
+
+The rules run on every stored report, so each family settles once, at the first report that
+has a tensor, whether and how it judges it (its *plan*: a state, or None to skip it), and keeps
+the hot path to plain floats; evidence and messages are built only when a finding is made or
+gets worse (``benchmarks/diagnostics.py`` measures the cost against the listener's own).
+A new family is a class with ``observe(report, warm)``, built in :meth:`Diagnoser._build` and
+called from :meth:`Diagnoser.observe`.
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ from fitscope.diagnostics.activations import ActivationRules
 from fitscope.diagnostics.conditions import Recorder
 from fitscope.diagnostics.findings import DiagnosticsConfig, Finding
 from fitscope.diagnostics.model import ModelFacts
-from fitscope.diagnostics.nonfinite import NonFiniteRules, score_points
+from fitscope.diagnostics.nonfinite import NonFiniteRules, score_series
 from fitscope.diagnostics.parameters import ParameterRules
 from fitscope.diagnostics.score import ScoreRules
 from fitscope.diagnostics.updates import UpdateRules
@@ -69,14 +76,15 @@ class Diagnoser:
 
     def observe(self, report: StatsReport) -> list[Finding]:
         """Runs the rules on the next report; returns the findings it made or raised to a worse severity."""
-        self._recorder.changed = []
-        points = score_points(report)
+        changed: list[Finding] = []
+        self._recorder.changed = changed
+        iterations, scores, finite = score_series(report)
         warm = report.iteration >= self.config.warmup_iterations
-        self._nonfinite.observe(report, points)
+        self._nonfinite.observe(report, iterations, scores, finite)
         perf = report.performance
         batch = perf.total_examples / perf.total_minibatches if perf and perf.total_examples > 0 else None
-        self._score.observe(report.iteration, points, warm, batch)
+        self._score.observe(report.iteration, iterations, scores, finite, warm, batch)
         self._updates.observe(report, warm, self._score.converged)
         self._activations.observe(report, warm)
         self._parameters.observe(report, warm)
-        return self._recorder.changed
+        return changed

@@ -9,20 +9,24 @@ tensor (parameters, gradients, updates, activations), naming the first tensor se
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 from fitscope.diagnostics.conditions import Recorder
 from fitscope.diagnostics.model import layer_of
 from fitscope.records import StatsReport
 
-__all__ = ["NonFiniteRules", "score_points"]
+__all__ = ["NonFiniteRules", "score_series"]
 
 
-def score_points(report: StatsReport) -> list[tuple[int, float]]:
-    """The report's (iteration, score) pairs: every iteration's when stored, else the report's own."""
+def score_series(report: StatsReport) -> tuple[Sequence[int], Sequence[float], bool]:
+    """The report's iterations and scores (every iteration's when stored, else the report's own),
+    and whether they are all finite."""
     scores = report.scores
     if scores.iterations:
-        return list(zip(scores.iterations, scores.values, strict=False))
-    return [(report.iteration, report.score)] if report.score is not None else []
+        return scores.iterations, scores.values, all(map(math.isfinite, scores.values))
+    if report.score is None:
+        return (), (), True
+    return (report.iteration,), (report.score,), math.isfinite(report.score)
 
 
 def _shown(value: float) -> str:
@@ -35,16 +39,20 @@ class NonFiniteRules:
     def __init__(self, recorder: Recorder) -> None:
         self.recorder = recorder
 
-    def observe(self, report: StatsReport, points: list[tuple[int, float]]) -> None:
-        """Checks the report's scores and summaries."""
+    def observe(self, report: StatsReport, iterations: Sequence[int], scores: Sequence[float], finite: bool) -> None:
+        """Checks the report's scores (``finite``: they all are) and summaries."""
         rec, it = self.recorder, report.iteration
-        bad = next(((i, v) for i, v in points if not math.isfinite(v)), None)
-        if bad is not None:
+        if not finite:
+            bad = next((i, v) for i, v in zip(iterations, scores, strict=True) if not math.isfinite(v))
             rec.record("score_nonfinite", "nonfinite", 3, bad[0], it, {"value": _shown(bad[1])}, subject="score")
         for kind, tensors in report.summaries.items():
+            for summary in tensors.values():
+                if summary.nonfinite_count:
+                    break
+            else:
+                continue  # the common case: nothing non-finite of this kind
             if rec.has("tensor_nonfinite", kind):
-                if any(s.nonfinite_count for s in tensors.values()):
-                    rec.extend("tensor_nonfinite", kind, it)
+                rec.extend("tensor_nonfinite", kind, it)
                 continue
             for name, summary in tensors.items():
                 if summary.nonfinite_count > 0:

@@ -10,6 +10,7 @@ evidence. The advice cites the point of the debugging guide (the seed's README, 
 
 from __future__ import annotations
 
+from string import Formatter
 from typing import Any, Final
 
 __all__ = ["TEXTS", "render"]
@@ -217,7 +218,21 @@ TEXTS: Final[dict[str, dict[str, tuple[str, str]]]] = {
 }
 
 
+#: template -> its text when it has no placeholders (most advice), else None
+_FIXED: dict[str, str | None] = {}
+
+
 def render(text_id: str, values: dict[str, Any], lang: str = "en") -> tuple[str, str]:
     """The (message, advice) of ``text_id`` in ``lang``, filled from ``values``."""
     message, advice = TEXTS[lang][text_id]
-    return message.format(**values), advice.format(**values)
+    return _fill(message, values), _fill(advice, values)
+
+
+def _fill(template: str, values: dict[str, Any]) -> str:
+    """``template.format(**values)``; a template without placeholders is filled once."""
+    try:
+        fixed = _FIXED[template]
+    except KeyError:
+        constant = all(field is None for _, field, _, _ in Formatter().parse(template))
+        fixed = _FIXED[template] = template.format_map({}) if constant else None
+    return fixed if fixed is not None else template.format_map(values)

@@ -15,34 +15,48 @@ sit near -2 and learn well. It is a *warning* further out (``ratio_high_warning`
 small), and for embedding tables, whose updates touch only the rows a batch uses. A weight
 that received a gradient but did not move at all (a dead layer) counts as a ratio of 10^-12;
 one without gradient (frozen) is skipped.
+
+Each parameter name is looked at once, at the first report that has it: biases and the like
+are skipped from then on at the cost of one dict lookup.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 
-from fitscope.diagnostics.conditions import Condition, Recorder, smoothed
+from fitscope.diagnostics.conditions import Condition, Recorder, SpanWeights, smoothing_weight
 from fitscope.diagnostics.findings import DiagnosticsConfig
 from fitscope.diagnostics.model import ModelFacts, layer_of
-from fitscope.records import StatsReport
+from fitscope.records import StatsReport, Summary
 
 __all__ = ["FLOOR", "UpdateRules"]
 
 #: The log10 ratio given to a weight that got a gradient but no update.
 FLOOR = -12.0
+#: The smoothing weight of how much a ratio usually moves between reports (per report, not per iteration).
+_CHANGE_WEIGHT = smoothing_weight(10, 0.1)
+_NONE: Mapping[str, Summary] = {}
+_INF = math.inf
 
 
-@dataclass
 class _Weight:
-    layer: str
-    level: float | None = None
-    change: float | None = None  # smoothed |ratio - level|: how much this weight's ratio usually moves
-    iteration: int = 0
-    lr_max: float = 0.0
-    lr_previous: float | None = None
-    high: Condition = field(default_factory=Condition)
-    low: Condition = field(default_factory=Condition)
+    """One weight's smoothed ratio, how much it usually moves, its learning rates and its conditions."""
+
+    __slots__ = ("change", "embedding", "high", "iteration", "layer", "level", "low", "lr_max", "lr_previous")
+
+    def __init__(self, layer: str, embedding: bool, config: DiagnosticsConfig) -> None:
+        c = config
+        self.layer = layer
+        self.embedding = embedding
+        self.level: float | None = None
+        self.change: float | None = None  # smoothed |ratio - level|: how much this weight's ratio usually moves
+        self.iteration = 0
+        self.lr_max = 0.0
+        self.lr_previous: float | None = None
+        self.high = Condition(c.ratio_high, c.ratio_high_warning, c.ratio_high - c.ratio_hysteresis, c.persistence)
+        # the low ratio negated: larger is worse
+        self.low = Condition(-c.ratio_low, -c.ratio_low_warning, -(c.ratio_low + c.ratio_hysteresis), c.persistence)
 
 
 class UpdateRules:
@@ -52,47 +66,87 @@ class UpdateRules:
         self.config = config
         self.facts = facts
         self.recorder = recorder
-        self._weights: dict[str, _Weight] = {}
+        self._weights: dict[str, _Weight | None] = {}  # None: not a weight
+        self._spans = SpanWeights()
+
+    def _plan(self, name: str) -> _Weight | None:
+        """The state of parameter ``name``, or None when it is not judged (not a weight)."""
+        if not self.facts.is_weight(name):
+            return None
+        return _Weight(layer_of(name), name in self.facts.embeddings, self.config)
 
     def observe(self, report: StatsReport, warm: bool, converged: bool = False) -> None:
         """Judges every weight's update in the report (``converged``: the score has, see
         :attr:`~fitscope.diagnostics.score.ScoreRules.converged`)."""
-        it = report.iteration
-        params = report.summaries.get("parameters", {})
-        gradients = report.summaries.get("gradients", {})
-        for name, update in report.summaries.get("updates", {}).items():
+        summaries = report.summaries
+        updates = summaries.get("updates")
+        if not updates:
+            return
+        params = summaries.get("parameters", _NONE)
+        gradients = summaries.get("gradients", _NONE)
+        rates, it, weights, spans = report.learning_rates, report.iteration, self._weights, self._spans
+        spike = self.config.ratio_spike
+        for name, update in updates.items():
+            try:
+                state = weights[name]
+            except KeyError:
+                state = weights[name] = self._plan(name)
+            if state is None:
+                continue
             param = params.get(name)
-            if param is None or not self.facts.is_weight(name):
+            if param is None:
                 continue
             u, p = update.mean_magnitude, param.mean_magnitude
-            if u is None or p is None or not (math.isfinite(u) and math.isfinite(p)) or p <= 0.0:
-                continue
+            if u is None or p is None or not (-_INF < u < _INF and 0.0 < p < _INF):
+                continue  # unknown, non-finite, or nothing to compare with
             if u == 0.0 and name not in gradients:
                 continue  # frozen: nothing asked it to move
-            ratio = max(math.log10(u / p), FLOOR) if u > 0.0 else FLOOR
-            state = self._weights.get(name)
-            if state is None:
-                state = self._weights[name] = _Weight(layer=layer_of(name))
-            previous, usual = state.level, state.change
-            state.level = smoothed(previous, ratio, it - state.iteration if state.iteration else 10)
-            state.iteration = it
-            if previous is not None:
-                state.change = smoothed(usual, abs(ratio - previous), 10, 0.1)
-            lr = report.learning_rates.get(name)
-            lr_before, scheduled = self._follow_rate(state, lr)
-            if warm and previous is not None and usual is not None:
-                self._spike(name, state, ratio, previous, usual, lr_before, lr, it)
-            self._limits(name, state, scheduled or converged or name in self.facts.embeddings, scheduled, it, warm)
+            ratio = math.log10(u / p) if u > 0.0 else FLOOR
+            if ratio < FLOOR:
+                ratio = FLOOR
+            # follow the learning rate: is a schedule lowering or raising it?
+            lr, lr_before, scheduled = rates.get(name), None, False
+            if lr is not None and -_INF < lr < _INF:
+                lr_before = state.lr_previous
+                if lr > state.lr_max:
+                    state.lr_max = lr
+                state.lr_previous = lr
+                scheduled = lr < 0.5 * state.lr_max or (lr_before is not None and lr > 1.05 * lr_before)
+            previous = state.level
+            if previous is None:
+                level = ratio
+            else:
+                level = previous + spans[it - state.iteration if state.iteration else 10] * (ratio - previous)
+                usual, moved = state.change, abs(ratio - previous)
+                state.change = moved if usual is None else usual + _CHANGE_WEIGHT * (moved - usual)
+                if warm and usual is not None and ratio - previous > spike:
+                    self._spike(name, state, ratio, previous, usual, lr_before, lr, it)
+            state.level, state.iteration = level, it
+            # the limits (the low side negated: larger is worse), each skipped while idle and inside it
+            high, low = state.high, state.low
+            if level > high.info or high.count:
+                earned = high.update(level, it, may_warn=warm)
+                if earned and warm and not high.recorded(earned, it):
+                    self._record_high(name, state, earned, it)
+            if -level > low.info or low.count:
+                quiet = scheduled or converged or state.embedding
+                earned = low.update(-level, it, may_warn=warm and not quiet)
+                if earned and warm and not low.recorded(earned, it):
+                    self._record_low(name, state, earned, scheduled, it)
 
-    @staticmethod
-    def _follow_rate(state: _Weight, lr: float | None) -> tuple[float | None, bool]:
-        """Returns the previous report's learning rate, and whether a schedule is lowering or raising it."""
-        if lr is None or not math.isfinite(lr):
-            return None, False
-        before = state.lr_previous
-        state.lr_max = max(state.lr_max, lr)
-        state.lr_previous = lr
-        return before, lr < 0.5 * state.lr_max or (before is not None and lr > 1.05 * before)
+    def _record_high(self, name: str, state: _Weight, level: int, it: int) -> None:
+        """Makes the ``ratio_high`` finding, or raises it to ``level``."""
+        values = {"parameter": name, "ratio": state.level, "limit": self.config.ratio_high}
+        state.high.entry = self.recorder.record(
+            "ratio_high", "ratio_high", level, state.high.since or it, it, values, layer=state.layer, parameter=name
+        )
+
+    def _record_low(self, name: str, state: _Weight, level: int, scheduled: bool, it: int) -> None:
+        """Makes the ``ratio_low`` finding, or raises it to ``level``."""
+        values = {"parameter": name, "ratio": state.level, "limit": self.config.ratio_low, "scheduled": scheduled}
+        state.low.entry = self.recorder.record(
+            "ratio_low", "ratio_low", level, state.low.since or it, it, values, layer=state.layer, parameter=name
+        )
 
     def _spike(
         self,
@@ -122,36 +176,3 @@ class UpdateRules:
         self.recorder.record(
             "ratio_spike", "ratio_spike", 2, it, it, values, layer=state.layer, parameter=name, text=text
         )
-
-    def _limits(self, name: str, state: _Weight, quiet: bool, scheduled: bool, it: int, warm: bool) -> None:
-        c = self.config
-        level = state.level
-        assert level is not None
-        high = state.high.update(
-            level,
-            c.ratio_high,
-            c.ratio_high_warning,
-            c.ratio_high - c.ratio_hysteresis,
-            it,
-            c.persistence,
-            may_warn=warm,
-        )
-        low = state.low.update(
-            -level,
-            -c.ratio_low,
-            -c.ratio_low_warning,
-            -(c.ratio_low + c.ratio_hysteresis),
-            it,
-            c.persistence,
-            may_warn=warm and not quiet,
-        )
-        if not warm:
-            return
-        if high:
-            values = {"parameter": name, "ratio": level, "limit": c.ratio_high}
-            since = state.high.since or it
-            self.recorder.record("ratio_high", "ratio_high", high, since, it, values, layer=state.layer, parameter=name)
-        if low:
-            values = {"parameter": name, "ratio": level, "limit": c.ratio_low, "scheduled": scheduled}
-            since = state.low.since or it
-            self.recorder.record("ratio_low", "ratio_low", low, since, it, values, layer=state.layer, parameter=name)
