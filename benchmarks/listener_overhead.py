@@ -21,7 +21,9 @@ alternates, round after round, the same training loop:
     and ``wandb.log`` of the score every report, only when wandb is importable (the run says
     when it was skipped). It histograms parameters and gradients only: less than the others.
 It prints the median step time of each and the overhead ratio (median / plain median - 1),
-and fitscope's own per-report collection cost (``StatsReport.collection_ms``).
+and fitscope's own per-report collection cost (``StatsReport.collection_ms``), and what the
+diagnostics rules cost per report (``Diagnoser.observe`` over the stored reports, the work a
+``FileStatsStorage`` writer does for each report it stores) as a share of that collection cost.
 
 The per-element line divides that collection cost by the elements a report summarises (the
 ``count`` of every summary in the stored report: parameters, gradients, updates, activations) and
@@ -45,6 +47,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import math
 import os
 import statistics
 import tempfile
@@ -171,6 +174,7 @@ class Measurement:
     elements: int = 0
     floor_ms: float = float("nan")
     strides: dict[str, int] | None = None  # the last report's histogram strides (budget mode)
+    rules_ms: float = float("nan")  # the diagnostics rules' median time per report
 
 
 def collection(storage: FileStatsStorage, listener: StatsListener) -> tuple[float, list[int]]:
@@ -178,6 +182,26 @@ def collection(storage: FileStatsStorage, listener: StatsListener) -> tuple[floa
     reports = list(storage.iter_updates(listener.session_id, listener.worker_id))
     costs = [r.collection_ms for r in reports if r.collection_ms is not None]
     return statistics.median(costs), [s.count for by_name in reports[-1].summaries.values() for s in by_name.values()]
+
+
+def rules_cost(storage: FileStatsStorage, listener: StatsListener, repeats: int = 5) -> float:
+    """Median ms per report of the diagnostics rules (``Diagnoser.observe``) over the stored reports.
+
+    What the storage's writer spends on them for each report it stores (on its own thread, not
+    the training loop's), timed on the reports already read, best of ``repeats`` passes.
+    """
+    from fitscope.diagnostics import Diagnoser
+
+    reports = list(storage.iter_updates(listener.session_id, listener.worker_id))
+    info = storage.get_static_info(listener.session_id, listener.worker_id)
+    best = math.inf
+    for _ in range(repeats):
+        diagnoser = Diagnoser(static_info=info)
+        t0 = time.perf_counter()
+        for r in reports:
+            diagnoser.observe(r)
+        best = min(best, (time.perf_counter() - t0) / len(reports))
+    return best * 1000.0
 
 
 def copy_floor(sizes: list[int], repeats: int = 7) -> float:
@@ -265,6 +289,7 @@ def run(
         listener.flush()
         storage = FileStatsStorage(path, read_only=True)
         result.collection_ms, sizes = collection(storage, listener)
+        result.rules_ms = rules_cost(storage, listener)
         last = storage.get_latest_update(listener.session_id, listener.worker_id)
         result.strides = None if last is None or last.budget is None else dict(last.budget.histogram_strides)
         storage.close()
@@ -460,6 +485,12 @@ def main() -> None:
                 flush=True,
             )
             elems = per_element(results["fitscope"])
+            rules_ms = statistics.median(m.rules_ms for m in results["fitscope"])
+            print(
+                f"{name:{width}s} diagnostics rules {1000 * rules_ms:.0f} us per report = "
+                f"{100 * rules_ms / collection_ms:.2f} % of its collection (goal < 1 %)",
+                flush=True,
+            )
             print(
                 f"{name:{width}s} per report {elems['elements'] / 1e6:.3f} M elements | collection "
                 f"{elems['ns_per_element']:.2f} ns/element | copy floor {elems['floor_ns_per_element']:.2f} "
@@ -470,6 +501,7 @@ def main() -> None:
                 "step_ms": {mode: medians[mode] for mode in modes},
                 "overhead": {mode: ratio(medians[mode], plain) for mode in modes[1:]},
                 "collection_ms": collection_ms,
+                "rules_ms": rules_ms,
                 "budget_collection_ms": budget_ms,
                 "budget_strides": strides,
                 **elems,

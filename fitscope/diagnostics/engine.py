@@ -8,7 +8,8 @@ report costs O(tensors) however long the run, and the run is never rescanned. Th
 * :mod:`~fitscope.diagnostics.score`: rising, exploding, flat, noisy score;
 * :mod:`~fitscope.diagnostics.updates`: update:parameter ratio high, low, spiking;
 * :mod:`~fitscope.diagnostics.activations`: vanishing, exploding activations;
-* :mod:`~fitscope.diagnostics.parameters`: weights growing or collapsing, a large output bias.
+* :mod:`~fitscope.diagnostics.parameters`: weights growing or collapsing, a large output bias;
+* :mod:`~fitscope.diagnostics.units`: most units of a ReLU-family layer never active.
 
 Only the non-finite rules speak before ``warmup_iterations``.
 
@@ -29,6 +30,7 @@ from fitscope.diagnostics.model import ModelFacts
 from fitscope.diagnostics.nonfinite import NonFiniteRules, score_series
 from fitscope.diagnostics.parameters import ParameterRules
 from fitscope.diagnostics.score import ScoreRules
+from fitscope.diagnostics.units import UnitRules
 from fitscope.diagnostics.updates import UpdateRules
 from fitscope.records import StaticInfo, StatsReport
 
@@ -54,9 +56,9 @@ class Diagnoser:
     def __init__(self, config: DiagnosticsConfig | None = None, static_info: StaticInfo | None = None) -> None:
         self.config = config or DiagnosticsConfig()
         self._recorder = Recorder()
-        self._build(ModelFacts(static_info))
+        self._build(ModelFacts(static_info), static_info)
 
-    def _build(self, facts: ModelFacts) -> None:
+    def _build(self, facts: ModelFacts, info: StaticInfo | None) -> None:
         c, rec = self.config, self._recorder
         self._facts = facts
         self._nonfinite = NonFiniteRules(rec)
@@ -64,10 +66,11 @@ class Diagnoser:
         self._updates = UpdateRules(c, facts, rec)
         self._activations = ActivationRules(c, facts, rec)
         self._parameters = ParameterRules(c, facts, rec)
+        self._units = UnitRules(c, info, rec)
 
     def set_static_info(self, info: StaticInfo) -> None:
         """Learns the model from its static info (call it before the first report: the rules start over)."""
-        self._build(ModelFacts(info))
+        self._build(ModelFacts(info), info)
 
     @property
     def findings(self) -> list[Finding]:
@@ -87,4 +90,5 @@ class Diagnoser:
         self._updates.observe(report, warm, self._score.converged)
         self._activations.observe(report, warm)
         self._parameters.observe(report, warm)
+        self._units.observe(report, warm)
         return changed

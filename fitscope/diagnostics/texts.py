@@ -101,6 +101,13 @@ TEXTS: Final[dict[str, dict[str, tuple[str, str]]]] = {
             "Exploding activations point to the weight initialisation, unnormalised data or too high a learning "
             f"rate: normalise the inputs, scale the initialisation down, lower the rate ({_ACTS}).",
         ),
+        "dead_units": (
+            "{dead} of {units} units of {layer} ({percent:.0f} %) output 0 for every example of the batch since "
+            "iteration {first}.",
+            "Dead ReLU units get no gradient and do not come back: lower the learning rate (one large update can "
+            "push a bias far negative), initialise with He initialisation and biases at 0 or slightly positive, "
+            f"normalise the inputs, or use LeakyReLU / ELU ({_ACTS}).",
+        ),
         "activations_exploding_pre": (
             "Inputs of {layer} are large: the outputs of {pre} have stdev {pre_stdev:.3g} since iteration {first} "
             "(the guide's range is {low:g} to {high:g} after the activation; {layer} passes on {stdev:.3g}).",
@@ -193,6 +200,12 @@ TEXTS: Final[dict[str, dict[str, tuple[str, str]]]] = {
             "自第 {first} 次迭代起 {layer} 的输出过大：标准差 {stdev:.3g}（指南范围 {low:g} 到 {high:g}）。",
             "激活爆炸说明权重初始化不当、数据未归一化或学习率过高：归一化输入、缩小初始化、降低学习率（调试指南：各层"
             "激活随时间变化）。",
+        ),
+        "dead_units": (
+            "自第 {first} 次迭代起，{layer} 的 {units} 个单元中有 {dead} 个（{percent:.0f} %）"
+            "对批次中的每个样本都输出 0。",
+            "死亡的 ReLU 单元没有梯度，也不会恢复：降低学习率（一次过大的更新就可能把偏置推到很负的值）、使用 He 初始化"
+            "并把偏置设为 0 或略大于 0、归一化输入，或改用 LeakyReLU / ELU（调试指南：各层激活随时间变化）。",
         ),
         "activations_exploding_pre": (
             "自第 {first} 次迭代起 {layer} 的输入过大：{pre} 的输出标准差为 {pre_stdev:.3g}（指南范围 {low:g} 到 {high"

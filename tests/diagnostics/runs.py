@@ -555,6 +555,38 @@ def lr_jump(seed: int = 0) -> Run:
 
 
 @_register(BROKEN)
+def relu_killed_by_a_step(seed: int = 0) -> Run:
+    """A healthy SGD run given one step at lr 20 at iteration 151 (then 0.05 again): the step drives
+    most of a ReLU layer's units negative for every input, and they never come back."""
+    t0 = time.perf_counter()
+    x, y = digits()
+    model = mlp(seed)
+    optimizer = _sgd(model, 0.05)
+
+    def one_large_step(iteration: int) -> None:
+        for group in optimizer.param_groups:
+            group["lr"] = 20.0 if iteration == 151 else 0.05
+
+    result = train(model, optimizer, batches(x, y, 32, seed), 300, before_step=one_large_step)
+    relus = [n for n, m in model.named_children() if isinstance(m, nn.ReLU)]
+    before = max(_dead_fraction(result[0], n, 150) for n in relus)
+    after = max(_dead_fraction(result[0], n, 300) for n in relus)
+    return _made(
+        "relu_killed_by_a_step", seed, t0, result, {"dead_units", "ratio_spike", "divergence", "activations"}, 151,
+        f"the most dead units of a ReLU layer: {100 * before:.0f} % at iteration 150, {100 * after:.0f} % at 300",
+        before < 0.15 and after > 0.5,
+    )  # fmt: skip
+
+
+def _dead_fraction(storage: InMemoryStatsStorage, layer: str, iteration: int) -> float:
+    """The fraction of ``layer``'s units the listener counted dead in the report at ``iteration``."""
+    (report,) = [r for r in reports(storage) if r.iteration == iteration]
+    s = report.summaries["activations"][layer]
+    assert s.unit_count and s.dead_unit_count is not None
+    return s.dead_unit_count / s.unit_count
+
+
+@_register(BROKEN)
 def tiny_batches(seed: int = 0) -> Run:
     """Minibatches of 2 examples with the lr and momentum of batches of 32: the loss jumps from step to step."""
     t0 = time.perf_counter()

@@ -20,9 +20,6 @@ from fitscope.records import ScoreSeries, StatsReport, Summary
 from .conftest import FINDING_KEYS, Diagnosed
 from .runs import BROKEN, HEALTHY, reports
 
-#: No rule yet (it needs a per-tensor statistic the listener does not collect): never a right category.
-NOT_YET = {"dead_units"}
-
 
 @pytest.mark.parametrize("name", sorted(BROKEN))
 def test_every_broken_run_shows_its_symptom_in_its_own_numbers(
@@ -38,7 +35,7 @@ def test_every_broken_run_gets_a_right_finding_near_the_onset(diagnosed: Callabl
     d = diagnosed(name)
     onset = d.run.onset
     assert onset is not None
-    right = [f for f in d.alarms() if f.category in d.run.expected - NOT_YET]
+    right = [f for f in d.alarms() if f.category in d.run.expected]
     assert right, f"{name}: no warning of {sorted(d.run.expected)}; found {[(f.rule, f.severity) for f in d.findings]}"
     # flagged within 100 iterations of the fault...
     flagged = min(right, key=lambda f: f.noticed_iteration)
@@ -74,9 +71,32 @@ def test_a_nan_loss_is_an_error_from_the_iteration_it_appears(diagnosed: Callabl
     assert "NaN" in score.message and "第" in score.translations["zh"]["message"]
 
 
-def test_no_rule_makes_dead_units_yet(diagnosed: Callable[[str], Diagnosed]) -> None:
-    assert "dead_units" in CATEGORIES
-    assert all(f.category != "dead_units" for f in diagnosed("dying_relu").findings)
+@pytest.mark.parametrize("name", ["dying_relu", "relu_killed_by_a_step"])
+def test_dead_units_are_the_stored_counts_past_the_threshold(diagnosed: Callable[[str], Diagnosed], name: str) -> None:
+    d = diagnosed(name)
+    dead = [f for f in d.findings if f.rule == "dead_units"]
+    assert dead and any(f.severity == "warning" for f in dead), [(f.rule, f.severity) for f in d.findings]
+    config = DiagnosticsConfig()
+    for f in dead:
+        assert f.category == "dead_units" and f.layer == f.parameter and f.layer is not None
+        # The evidence is a stored report's counts: dead / units past the warning limit.
+        counts = {
+            r.iteration: (s.dead_unit_count, s.unit_count)
+            for r in reports(d.run.storage)
+            if (s := r.summaries.get("activations", {}).get(f.layer)) is not None
+        }
+        assert (f.evidence["dead"], f.evidence["units"]) == counts[f.noticed_iteration]
+        fraction = f.evidence["dead"] / f.evidence["units"]
+        assert f.evidence["fraction"] == pytest.approx(fraction, rel=1e-3) and fraction > config.dead_units
+        start = counts[f.first_iteration]
+        assert start[0] is not None and start[1] is not None and start[0] / start[1] > config.dead_units
+        assert "%" in f.message and "ReLU" in f.advice and "死亡" in f.translations["zh"]["advice"]
+
+
+def test_healthy_relu_runs_have_no_dead_units_warning(diagnosed: Callable[[str], Diagnosed]) -> None:
+    for name in sorted(HEALTHY):
+        alarms = [f for f in diagnosed(name).alarms() if f.category == "dead_units"]
+        assert not alarms, (name, [f.message for f in alarms])
 
 
 def test_findings_have_a_json_form_in_either_language(diagnosed: Callable[[str], Diagnosed]) -> None:
