@@ -7,6 +7,7 @@ Routes (``GET`` unless said otherwise, JSON unless said otherwise; described by 
 ``/api/v1/overview``      score, metrics, model/training info, update:parameter ratios, stdevs
 ``/api/v1/graph``         the model's layers and the edges between them
 ``/api/v1/layer``         one layer: table, mean magnitudes, activations, learning rates, latest histograms
+``/api/v1/histograms``    one tensor's histograms spread over iterations (``/api/v1/histogram``: one)
 ``/api/v1/system``        memory and device memory over time, hardware and software
 ``/api/v1/metrics``       user metrics and epoch ends
 ``/api/v1/events``        Server-Sent Events: what was stored (kind, session, worker, iteration)
@@ -51,6 +52,7 @@ from fitscope.server.embeddings import DEFAULT_MAX_UPLOAD_BYTES, add_embedding_r
 from fitscope.server.errors import ApiError
 from fitscope.server.events import DEFAULT_EVENT_BUFFER, EventLog
 from fitscope.server.findings import FindingsCache, FindingsWatcher, findings_view
+from fitscope.server.histograms import histogram_view, histograms_view
 from fitscope.server.ingest import RemoteListener, read_body
 from fitscope.server.layers import graph_view, layer_view
 from fitscope.server.pages import DEFAULT_FRAME_ANCESTORS, STATIC_DIR, add_ui_routes
@@ -499,6 +501,22 @@ def create_app(
     )
     app.router.add_get(f"{API}/findings", findings_route)
     app.router.add_get(f"{API}/layer", _worker_route("layer", layer_view, extra=("layer",)))
+    app.router.add_get(
+        f"{API}/histograms",
+        _worker_route(
+            "histograms",
+            histograms_view,
+            extra=("kind", "name"),
+            max_points=False,
+            optional=("start", "end", "max_count"),
+        ),
+    )
+    app.router.add_get(
+        f"{API}/histogram",
+        _worker_route(
+            "histogram", histogram_view, extra=("kind", "name", "iteration"), max_points=False, optional=("after",)
+        ),
+    )
     app.router.add_get(f"{API}/system", _worker_route("system", system_view))
     app.router.add_get(f"{API}/metrics", _worker_route("metrics", metrics_view))
     app.router.add_get(f"{API}/events", events)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Final, TypeVar
 
 from fitscope.errors import FitscopeError, UnknownSessionError
-from fitscope.records import SUMMARY_KINDS, EpochRecord, StaticInfo, StatsReport
+from fitscope.records import SUMMARY_KINDS, EpochRecord, Histogram, StaticInfo, StatsReport
 from fitscope.server.cache import ALL_KINDS, Cache
 from fitscope.server.columns import Column, nonfinite_where_absent
 from fitscope.server.errors import ApiError
@@ -347,6 +347,25 @@ class Reader:
             return storage.latest_histogram_iteration(self.session_id, self.worker_id, kind, name, end)
 
         return self.value(("histogram_at", kind, name, end), _UPDATE, load)
+
+    def histograms(
+        self, kind: str, name: str, start: int | None, end: int | None, count: int
+    ) -> list[tuple[int, Histogram]]:
+        """At most ``count`` histograms of ``kind``/``name`` in ``[start, end]``, spread evenly by iteration."""
+        storage = self._attached.storage
+
+        def load() -> list[tuple[int, Histogram]]:
+            return storage.read_histograms(self.session_id, self.worker_id, kind, name, start, end, count)
+
+        return self.value(("histograms", kind, name, start, end, count), _UPDATE, load)
+
+    def histogram_at(self, kind: str, name: str, iteration: int, after: bool) -> tuple[int, Histogram] | None:
+        """The histogram of ``kind``/``name`` at or before ``iteration`` (``after``: the oldest after it).
+
+        Not cached: one seek, and a slider asks for many iterations once each.
+        """
+        storage = self._attached.storage
+        return storage.histogram_at(self.session_id, self.worker_id, kind, name, iteration, after=after)
 
     def report_at(self, iteration: int) -> StatsReport | None:
         """The worker's report at ``iteration``, if one is stored."""

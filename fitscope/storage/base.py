@@ -17,12 +17,14 @@ from fitscope.records import (
     SUMMARY_KINDS,
     SUMMARY_STATS,
     EpochRecord,
+    Histogram,
     MetricsRecord,
     StaticInfo,
     StatsReport,
 )
 
 __all__ = [
+    "spread",
     "EventKind",
     "FirstNonFinite",
     "Series",
@@ -267,6 +269,28 @@ class StatsStorage(StatsSink, Protocol):
         leaves some histograms out of a report; this finds the newest one a view can show instead.
         """
 
+    def histogram_at(
+        self, session_id: str, worker_id: str, kind: str, name: str, iteration: int, *, after: bool = False
+    ) -> tuple[int, Histogram] | None:
+        """Returns ``(iteration, histogram)`` of ``kind``/``name``: the newest stored at or before
+        ``iteration``, or with ``after`` the oldest stored after it; None when there is none."""
+
+    def read_histograms(
+        self,
+        session_id: str,
+        worker_id: str,
+        kind: str,
+        name: str,
+        start: int | None = None,
+        end: int | None = None,
+        max_count: int = 200,
+    ) -> list[tuple[int, Histogram]]:
+        """Returns the histograms of ``kind``/``name`` with ``start <= iteration <= end``, in iteration order.
+
+        At most ``max_count`` (at least 2): when more are stored, ``max_count`` spread evenly by
+        iteration, the first and the last among them; a long run is never read whole.
+        """
+
     def read_metrics(self, session_id: str, worker_id: str) -> list[MetricsRecord]:
         """Returns the user metrics of a worker in iteration order."""
 
@@ -286,3 +310,24 @@ class StatsStorage(StatsSink, Protocol):
     def __enter__(self) -> StatsStorage: ...
 
     def __exit__(self, *exc: object) -> None: ...
+
+
+def spread(items: list[tuple[int, Histogram]], count: int) -> list[tuple[int, Histogram]]:
+    """At most ``count`` (at least 2) of ``items`` (in iteration order): all, or ``count`` spread
+    evenly by iteration, the first and the last among them (what ``read_histograms`` returns)."""
+    count = max(count, 2)
+    if len(items) <= count:
+        return items
+    first, last = items[0][0], items[-1][0]
+    step = (last - first) / (count - 1)
+    out: list[tuple[int, Histogram]] = []
+    i = 0
+    for k in range(count):
+        target = first + round(k * step)
+        while i < len(items) - 1 and items[i][0] < target:
+            i += 1
+        if not out or items[i][0] != out[-1][0]:
+            out.append(items[i])
+    if out[-1][0] != last:
+        out[-1] = items[-1]
+    return out

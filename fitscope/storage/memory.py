@@ -18,7 +18,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from fitscope.errors import StorageClosedError, StorageError, UnknownSessionError
-from fitscope.records import OPTIONAL_STATS, SUMMARY_KINDS, EpochRecord, MetricsRecord, StaticInfo, StatsReport
+from fitscope.records import (
+    OPTIONAL_STATS,
+    SUMMARY_KINDS,
+    EpochRecord,
+    Histogram,
+    MetricsRecord,
+    StaticInfo,
+    StatsReport,
+)
 from fitscope.storage._subscribers import Subscribers, SubscriptionHandle
 from fitscope.storage._thinning import BoundedHistory
 from fitscope.storage.base import (
@@ -29,6 +37,7 @@ from fitscope.storage.base import (
     StorageEvent,
     nonfinite_name,
     parse_series_key,
+    spread,
 )
 
 __all__ = ["InMemoryStatsStorage"]
@@ -355,6 +364,45 @@ class InMemoryStatsStorage:
             if summary is not None and summary.histogram is not None:
                 return iteration
         return None
+
+    def _histograms(
+        self, session_id: str, worker_id: str, kind: str, name: str, start: int | None, end: int | None
+    ) -> list[tuple[int, Histogram]]:
+        with self._lock:
+            stream = self._find(session_id, worker_id)
+            items = [] if stream is None else stream.reports.items(start, end)
+        out = []
+        for iteration, report in items:
+            summary = report.summaries.get(kind, {}).get(name)
+            if summary is not None and summary.histogram is not None:
+                out.append((iteration, summary.histogram))
+        return out
+
+    def histogram_at(
+        self, session_id: str, worker_id: str, kind: str, name: str, iteration: int, *, after: bool = False
+    ) -> tuple[int, Histogram] | None:
+        """Returns the newest kept histogram of ``kind``/``name`` at or before ``iteration``.
+
+        With ``after``, the oldest kept after it.
+        """
+        if after:
+            found = self._histograms(session_id, worker_id, kind, name, iteration + 1, None)
+            return found[0] if found else None
+        found = self._histograms(session_id, worker_id, kind, name, None, iteration)
+        return found[-1] if found else None
+
+    def read_histograms(
+        self,
+        session_id: str,
+        worker_id: str,
+        kind: str,
+        name: str,
+        start: int | None = None,
+        end: int | None = None,
+        max_count: int = 200,
+    ) -> list[tuple[int, Histogram]]:
+        """Returns the kept histograms of ``kind``/``name`` in ``[start, end]``, at most ``max_count`` spread evenly."""
+        return spread(self._histograms(session_id, worker_id, kind, name, start, end), max_count)
 
     def first_nonfinite(self, session_id: str, worker_id: str) -> FirstNonFinite | None:
         """Returns where the worker's first non-finite score or summary value was, or None.

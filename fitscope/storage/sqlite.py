@@ -31,6 +31,7 @@ from fitscope.record_json import from_json_dict
 from fitscope.records import (
     SUMMARY_KINDS,
     EpochRecord,
+    Histogram,
     MetricsRecord,
     Record,
     StaticInfo,
@@ -40,6 +41,7 @@ from fitscope.storage import _sqlite_checks as check
 from fitscope.storage import _sqlite_rows as rows
 from fitscope.storage._sqlite_blocks import blocked, holds_floats
 from fitscope.storage._sqlite_findings import FindingsKeeper, StoredFindings, read_stored
+from fitscope.storage._sqlite_histograms import histogram_near, histograms_over
 from fitscope.storage._sqlite_reads import (
     I64_MAX,
     I64_MIN,
@@ -640,6 +642,44 @@ class FileStatsStorage:
                 (name_id, stream, I64_MAX if end is None else end),
             ).fetchone()
         return None if row is None or row[0] is None else check.integer(row[0], "a histogram's iteration")
+
+    def histogram_at(
+        self, session_id: str, worker_id: str, kind: str, name: str, iteration: int, *, after: bool = False
+    ) -> tuple[int, Histogram] | None:
+        """Returns the newest histogram of ``kind``/``name`` at or before ``iteration`` (``after``:
+        the oldest after it); one seek in the histograms' primary key."""
+        with self._reading(session_id, worker_id) as conn:
+            stream = self._stream_id(conn, session_id, worker_id)
+            name_id = None if stream is None else self._name_id(conn, kind, name)
+            if stream is None or name_id is None:
+                return None
+            try:
+                return histogram_near(conn, stream, name_id, iteration, after)
+            except check.Damaged as exc:
+                raise self._damaged(f"{kind} {name!r}: {exc.detail}", session_id, worker_id, None) from None
+
+    def read_histograms(
+        self,
+        session_id: str,
+        worker_id: str,
+        kind: str,
+        name: str,
+        start: int | None = None,
+        end: int | None = None,
+        max_count: int = 200,
+    ) -> list[tuple[int, Histogram]]:
+        """Returns at most ``max_count`` histograms of ``kind``/``name`` in ``[start, end]``, spread
+        evenly by iteration: about one seek each, however long the run (see :mod:`._sqlite_histograms`)."""
+        with self._reading(session_id, worker_id) as conn:
+            stream = self._stream_id(conn, session_id, worker_id)
+            name_id = None if stream is None else self._name_id(conn, kind, name)
+            if stream is None or name_id is None:
+                return []
+            lo, hi = I64_MIN if start is None else start, I64_MAX if end is None else end
+            try:
+                return histograms_over(conn, stream, name_id, lo, hi, max_count)
+            except check.Damaged as exc:
+                raise self._damaged(f"{kind} {name!r}: {exc.detail}", session_id, worker_id, None) from None
 
     def first_nonfinite(self, session_id: str, worker_id: str) -> FirstNonFinite | None:
         """Returns where the worker's first non-finite score or summary value was, or None.

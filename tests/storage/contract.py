@@ -269,6 +269,35 @@ class StorageContract:
         zeros = storage.read_series(f.SESSION, f.WORKER, "parameters/fc1.bias/zero_count")
         assert zeros.values == [f.summary(1.0 + 1.0 / it).zero_count for it in (1, 2, 3)]
 
+    def test_histograms_at_an_iteration_and_spread_over_a_range(self, storage: StatsStorage) -> None:
+        its = [1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144]
+        for it in its:
+            r = f.report(it)
+            if it == 8:  # a budget left this histogram out
+                params = dict(r.summaries["parameters"])
+                params["fc1.weight"] = dataclasses.replace(params["fc1.weight"], histogram=None)
+                r = dataclasses.replace(r, summaries={**r.summaries, "parameters": params})
+            storage.put_update(r)
+        want = {it: f.report(it).summaries["parameters"]["fc1.weight"].histogram for it in its if it != 8}
+        at = storage.histogram_at(f.SESSION, f.WORKER, "parameters", "fc1.weight", 10)
+        assert at == (5, want[5])
+        assert storage.histogram_at(f.SESSION, f.WORKER, "parameters", "fc1.weight", 8) == (5, want[5])
+        assert storage.histogram_at(f.SESSION, f.WORKER, "parameters", "fc1.weight", 5, after=True) == (13, want[13])
+        assert storage.histogram_at(f.SESSION, f.WORKER, "parameters", "fc1.weight", 0) is None
+        assert storage.histogram_at(f.SESSION, f.WORKER, "parameters", "fc1.weight", 144, after=True) is None
+        assert storage.histogram_at(f.SESSION, f.WORKER, "parameters", "nope", 10) is None
+        every = storage.read_histograms(f.SESSION, f.WORKER, "parameters", "fc1.weight")
+        assert every == sorted(want.items())
+        assert storage.read_histograms(f.SESSION, f.WORKER, "parameters", "fc1.weight", 3, 21) == [
+            (it, want[it]) for it in (3, 5, 13, 21)
+        ]
+        # Four spread evenly over 1..144: targets 1, 49, 96, 144 -> the first stored at or after each.
+        few = storage.read_histograms(f.SESSION, f.WORKER, "parameters", "fc1.weight", max_count=4)
+        assert [it for it, _ in few] == [1, 55, 144] and all(h == want[it] for it, h in few)
+        five = storage.read_histograms(f.SESSION, f.WORKER, "parameters", "fc1.weight", max_count=5)
+        assert [it for it, _ in five] == [1, 55, 89, 144]
+        assert storage.read_histograms(f.SESSION, f.WORKER, "updates", "fc1.weight") == []
+
     def test_report_field_series(self, storage: StatsStorage) -> None:
         odd = StatsReport(
             f.SESSION,
