@@ -109,6 +109,13 @@ def add_serve_command(sub: Any) -> None:
         metavar="N",
         help="the largest batch taken, decompressed, in bytes (default: 64 MiB; larger ones get 413)",
     )
+    serve.add_argument(
+        "--base-path",
+        default="",
+        metavar="PATH",
+        help="serve every page and the API under this path (/tools/fitscope), for a reverse proxy that passes the "
+        "path on as it is",
+    )
     serve.set_defaults(func=run_serve)
 
 
@@ -156,6 +163,7 @@ def run_serve(args: argparse.Namespace) -> int:
         frame_ancestors=frame_ancestors,
         remote=remote,
         graphs=read_graphs(args.graph or [], allow_external_data=args.allow_external_data),
+        base_path=args.base_path,
     )
 
 

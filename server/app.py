@@ -45,6 +45,7 @@ from aiohttp import web
 from fitscope.errors import CorruptFileError, RecordError, StorageError, UnknownSessionError
 from fitscope.onnx_graph.reading import OnnxGraph
 from fitscope.projector.store import EmbeddingStore, InMemoryEmbeddingStore
+from fitscope.server.base_path import BASE_PATH, check_base_path
 from fitscope.server.cache import DEFAULT_CACHE_BYTES, Cache
 from fitscope.server.compression import accepts_gzip
 from fitscope.server.embedding_jobs import EmbeddingSet
@@ -399,6 +400,7 @@ def create_app(
     uploaded: InMemoryEmbeddingStore | None = None,
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
     graphs: Mapping[str, OnnxGraph] | None = None,
+    base_path: str = "",
 ) -> web.Application:
     """Creates the UI server's aiohttp application.
 
@@ -431,6 +433,9 @@ def create_app(
         max_upload_bytes: The largest upload the projector takes.
         graphs: ONNX graphs for the model page, by session id (``"*"``: every session without
             one of its own), shown instead of a graph stored with the session.
+        base_path: The path prefix the app is served under (``/tools/fitscope``; ``""``: the root),
+            which its pages and redirects name; mount it there with
+            :func:`fitscope.server.base_path.mounted`.
     """
     log = EventLog(event_buffer)
     state = ServerState(
@@ -533,5 +538,6 @@ def create_app(
         EmbeddingSet(list(embeddings), own=uploaded, files=file_paths),
         max_upload_bytes=max_upload_bytes,
     )
+    app[BASE_PATH] = check_base_path(base_path)
     add_ui_routes(app, Path(static_dir), frame_ancestors)
     return app

@@ -83,6 +83,7 @@ def serve(
     frame_ancestors: Sequence[str] = DEFAULT_FRAME_ANCESTORS,
     remote: RemoteOptions | None = None,
     graphs: Mapping[str, OnnxGraph] | None = None,
+    base_path: str = "",
 ) -> int:
     """Serves the UI over fitscope files until Ctrl-C; returns the exit code (0).
 
@@ -98,6 +99,7 @@ def serve(
         frame_ancestors: Origins whose pages may embed the UI.
         remote: Be a hub: take records workers post (``--remote``), into ``remote.store``.
         graphs: ONNX graphs for the model page by session id (``"*"``: every session), ``--graph``.
+        base_path: Serve under this path prefix (``--base-path``).
 
     Raises:
         StorageFileError: A path is not a usable fitscope file (the storage's own error).
@@ -112,6 +114,7 @@ def serve(
             allowed_hosts=allowed_hosts,
             frame_ancestors=frame_ancestors,
             graphs=graphs,
+            base_path=base_path,
         )
         opened: list[FileStatsStorage] = []
         waiting: list[Path] = []

@@ -29,6 +29,7 @@ from typing import Final
 
 from aiohttp import web
 
+from fitscope.server.base_path import BASE_PATH
 from fitscope.server.compression import accepts_gzip
 from fitscope.server.errors import ApiError
 
@@ -187,28 +188,32 @@ CSP: Final = web.AppKey("fitscope_csp", str)
 async def redirect_to_overview(request: web.Request) -> web.Response:
     """``GET /`` and ``GET /train``: 302 to ``/train/overview``, with the same query string."""
     query = request.rel_url.raw_query_string  # as sent: decoding it would change what it says
-    location = "/train/overview" + (f"?{query}" if query else "")
+    location = request.app.get(BASE_PATH, "") + "/train/overview" + (f"?{query}" if query else "")
     return web.Response(status=302, headers={"Location": location})
 
 
-def _missing_bundle_notice(static: StaticFiles) -> str:
+def _missing_bundle_notice(static: StaticFiles, base: str) -> str:
     path = html.escape(str(static.folder / BUNDLE))
     return (
         f"  <p>The fitscope UI is not built: {path} is missing. Build it in the source checkout with "
         f"<code>{html.escape(BUILD_COMMAND)}</code>, then restart the server. The JSON API works meanwhile: "
-        '<a href="/api/v1/sessions">/api/v1/sessions</a>.</p>\n'
+        f'<a href="{base}/api/v1/sessions">{base}/api/v1/sessions</a>.</p>\n'
     )
 
 
-def render_page(page: str, attributes: dict[str, str], static: StaticFiles) -> str:
-    """The HTML of one page: ``<train-app>`` with ``attributes`` (escaped here) and the bundle."""
-    pairs = {"page": page, **attributes}.items()
+def render_page(page: str, attributes: dict[str, str], static: StaticFiles, base: str = "") -> str:
+    """The HTML of one page: ``<train-app>`` with ``attributes`` (escaped here) and the bundle.
+
+    ``base``: the server's base path (:mod:`fitscope.server.base_path`); the app then reaches the
+    API under it (``api-base``), and the bundle is named under it.
+    """
+    pairs = {"page": page, **attributes, **({"api-base": base} if base else {})}.items()
     attrs = "".join(f' {name}="{html.escape(value, quote=True)}"' for name, value in pairs)
     bundle = static.bundle
     if bundle is None:
-        body = _missing_bundle_notice(static)
+        body = _missing_bundle_notice(static, base)
     else:
-        body = f'  <script type="module" src="/static/{BUNDLE}?v={bundle.version}"></script>\n'
+        body = f'  <script type="module" src="{base}/static/{BUNDLE}?v={bundle.version}"></script>\n'
     return (
         "<!doctype html>\n"
         '<html lang="en">\n'
@@ -227,7 +232,7 @@ def render_page(page: str, attributes: dict[str, str], static: StaticFiles) -> s
         "<body>\n"
         f"  <train-app{attrs}></train-app>\n"
         "  <noscript><p>fitscope's dashboard needs JavaScript. The data it shows is also served as JSON under "
-        '<a href="/api/v1/sessions">/api/v1/</a>.</p></noscript>\n'
+        f'<a href="{base}/api/v1/sessions">{base}/api/v1/</a>.</p></noscript>\n'
         f"{body}"
         "</body>\n"
         "</html>\n"
@@ -238,7 +243,7 @@ async def page(request: web.Request) -> web.Response:
     """``GET /train/{page}``: the app shell showing one page."""
     attributes = {name: request.query[name] for name in PAGE_ATTRIBUTES if request.query.get(name)}
     name = request.match_info["page"]
-    text = render_page(name, attributes, request.app[UI])
+    text = render_page(name, attributes, request.app[UI], request.app.get(BASE_PATH, ""))
     policy = request.app[CSP] + (f"; {PROJECTOR_SCRIPT_SRC}" if name == "projector" else "")
     return web.Response(
         text=text,

@@ -35,6 +35,7 @@ from aiohttp import web
 from fitscope.onnx_graph.reading import OnnxGraph, read_onnx
 from fitscope.projector.store import EmbeddingStore, InMemoryEmbeddingStore, Layout
 from fitscope.server.app import STATE, create_app, host_name, is_loopback_host
+from fitscope.server.base_path import check_base_path, mounted
 from fitscope.server.cache import DEFAULT_CACHE_BYTES
 from fitscope.server.embeddings import EMBEDDINGS
 from fitscope.server.errors import ServerError
@@ -78,6 +79,8 @@ class UIServer:
             one of its own): a path, the file's bytes or an :class:`~fitscope.onnx_graph.OnnxGraph`.
             Read now (a bad file raises :class:`~fitscope.errors.GraphError`), kept in memory,
             shown instead of a graph stored with the session.
+        base_path: Serve every route under this path (``/tools/fitscope``), for a reverse proxy
+            that passes the path on as it is (see :mod:`fitscope.server.base_path`); ``""``: the root.
     """
 
     _FREE_PORT_HINT: ClassVar[str] = "port=0 picks a free one"
@@ -99,6 +102,7 @@ class UIServer:
         static_dir: str | os.PathLike[str] = STATIC_DIR,
         embeddings: Iterable[EmbeddingStore] = (),
         graphs: Mapping[str, str | os.PathLike[str] | bytes | OnnxGraph] | None = None,
+        base_path: str = "",
     ) -> None:
         if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port <= 65535:
             raise ValueError(f"port must be an integer from 0 to 65535 (0 picks a free port), got {port!r}.")
@@ -108,6 +112,8 @@ class UIServer:
         self._allowed_hosts = tuple(allowed_hosts)
         self._frame_ancestors = tuple(frame_ancestors)
         content_security_policy(self._frame_ancestors)  # a bad source raises here, not in the thread
+        self.base_path = check_base_path(base_path)
+        """The path prefix every route is served under (``""``: the root); :attr:`url` ends with it."""
         if not header_timeout_s > 0:
             raise ValueError(f"header_timeout_s must be a positive number of seconds, got {header_timeout_s!r}.")
         self._header_timeout_s = float(header_timeout_s)
@@ -307,11 +313,11 @@ class UIServer:
 
     @property
     def url(self) -> str:
-        """``http://host:port`` of the server (``127.0.0.1`` when bound to every interface)."""
+        """``http://host:port`` of the server (``127.0.0.1`` when bound to every interface), then its base path."""
         host = "127.0.0.1" if self._host in _WILDCARD_HOSTS else self._host
         if ":" in host:
             host = f"[{host}]"
-        return f"http://{host}:{self.port}"
+        return f"http://{host}:{self.port}{self.base_path}"
 
     def start(self) -> UIServer:
         """Starts serving in a background thread; returns once the port listens. Idempotent.
@@ -409,11 +415,12 @@ class UIServer:
                     embeddings=list(self._embeddings),
                     uploaded=self.uploaded,
                     graphs=self._graphs,
+                    base_path=self.base_path,
                 )
             # keepalive_timeout also closes a connection that sent only part of its request headers:
             # aiohttp counts a connection as idle until a whole request line and headers arrived.
             runner = web.AppRunner(
-                app,
+                mounted(app, self.base_path),
                 handle_signals=False,
                 access_log=None,
                 shutdown_timeout=2.0,

@@ -50,11 +50,22 @@ class Answer:
         return json.loads(self.body)
 
 
-def request(url: str, method: str = "GET", headers: dict[str, str] | None = None) -> Answer:
-    """One request; HTTP errors are answers too."""
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+_NO_REDIRECT = urllib.request.build_opener(_NoRedirect)
+
+
+def request(
+    url: str, method: str = "GET", headers: dict[str, str] | None = None, *, follow_redirects: bool = True
+) -> Answer:
+    """One request; HTTP errors (and, with ``follow_redirects=False``, redirects) are answers too."""
     req = urllib.request.Request(url, method=method, headers=headers or {})
+    open_url = urllib.request.urlopen if follow_redirects else _NO_REDIRECT.open
     try:
-        with urllib.request.urlopen(req, timeout=30) as resp:
+        with open_url(req, timeout=30) as resp:
             return Answer(resp.status, dict(resp.headers), resp.read())
     except urllib.error.HTTPError as exc:
         return Answer(exc.code, dict(exc.headers), exc.read())
