@@ -199,6 +199,7 @@ def _layer_keys(names: Names, latest: StatsReport | None, layer: str, params: Se
     if _has(names, "activations", layer):
         stats = ("mean", "stdev", "nonfinite_count", "unit_count", "dead_unit_count")
         keys += [f"activations/{layer}/{stat}" for stat in stats]
+    keys.append("timestamp_ms")
     return keys
 
 
@@ -261,6 +262,7 @@ def layer_view(reader: Reader, name: str, max_points: int) -> dict[str, Any]:
         "activations": activations,
         "dead_units": dead_units,
         "learning_rates": learning_rates,
+        "report_times": series(col("timestamp_ms"), max_points),
         "nonfinite": nonfinite,
         "latest": None if latest is None else _latest_json(reader, names, latest, name, [p.name for p in params]),
     }

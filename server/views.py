@@ -217,6 +217,7 @@ def overview_view(reader: Reader, max_points: int) -> dict[str, Any]:
             *_metric_keys(reader),
             *(f"{kind}/{w}/mean_magnitude" for w in ratio_weights for kind in ("updates", "parameters")),
             *(key for keys in stdev_keys.values() for key in keys.values()),
+            "timestamp_ms",
         ]
     )
     col = reader.column
@@ -239,6 +240,7 @@ def overview_view(reader: Reader, max_points: int) -> dict[str, Any]:
         "parameters": [p.json() for p in params],
         "ratios": ratios,
         "stdev": stdev,
+        "report_times": series(col("timestamp_ms"), max_points),
     }
 
 
@@ -273,6 +275,7 @@ def system_view(reader: Reader, max_points: int) -> dict[str, Any]:
             *(f"memory/devices/{d}/{f}" for d in devices for f in _DEVICE_FIELDS),
             *(f"performance/{f}" for f in _PERFORMANCE_FIELDS),
             "collection_ms",
+            "timestamp_ms",
         ]
     )
     return {
@@ -286,6 +289,7 @@ def system_view(reader: Reader, max_points: int) -> dict[str, Any]:
         ],
         "performance": {f: series(col(f"performance/{f}"), max_points) for f in _PERFORMANCE_FIELDS},
         "collection_ms": series(col("collection_ms"), max_points),
+        "report_times": series(col("timestamp_ms"), max_points),
         "hardware": None if doc is None else doc["hardware"],
         "software": None if doc is None else doc["software"],
     }

@@ -328,8 +328,8 @@ def report_field_sql(key: str) -> tuple[str, str, list[Any]]:
     placeholders first, then the condition's. Keys are validated by ``parse_series_key``, so
     only learning-rate and device names come from outside and those are bound, never inlined.
     """
-    if key == "collection_ms":
-        return "collection_ms", "1", []
+    if key in ("collection_ms", "timestamp_ms"):
+        return key, "1", []
     head, _, rest = key.partition("/")
     if head == "learning_rates":
         return _label_sql("$.learning_rates", rest)

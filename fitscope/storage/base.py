@@ -129,6 +129,7 @@ class SeriesKey:
 
 _REPORT_FIELDS = (
     "collection_ms",
+    "timestamp_ms",
     "performance/total_runtime_ms",
     "performance/total_examples",
     "performance/total_minibatches",

@@ -122,6 +122,8 @@ def _report_field(report: StatsReport, key: str) -> tuple[bool, float | None]:
     """Returns (present, value) of a report-field series key at one report."""
     if key == "collection_ms":
         return True, report.collection_ms
+    if key == "timestamp_ms":
+        return True, report.timestamp_ms
     head, _, rest = key.partition("/")
     if head == "learning_rates":
         lr = report.learning_rates.get(rest)

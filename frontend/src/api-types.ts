@@ -123,6 +123,8 @@ export interface Overview extends SessionAnswer {
   parameters: Parameter[];
   ratios: SeriesMap;
   stdev: { activations: SeriesMap; gradients: SeriesMap; updates: SeriesMap };
+  /** Each report's timestamp_ms at its iteration (for wall-time and relative-time axes). */
+  report_times: Series;
 }
 
 /** An edge of the layer graph: source's output feeds target. */
@@ -279,6 +281,8 @@ export interface Layer extends SessionAnswer {
     activations: Series | null;
   };
   latest: LatestSummaries | null;
+  /** Each report's timestamp_ms at its iteration (for wall-time and relative-time axes). */
+  report_times: Series;
 }
 
 /** One device's memory over time. */
@@ -299,6 +303,8 @@ export interface System extends SessionAnswer {
   devices: DeviceSeries[];
   performance: { examples_per_second: Series; minibatches_per_second: Series };
   collection_ms: Series;
+  /** Each report's timestamp_ms at its iteration (for wall-time and relative-time axes). */
+  report_times: Series;
   hardware: StaticInfo["hardware"];
   software: StaticInfo["software"];
 }

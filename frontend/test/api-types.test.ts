@@ -57,6 +57,7 @@ const KEYS = {
     parameters: true,
     ratios: true,
     stdev: true,
+    report_times: true,
   } satisfies Keys<Api.Overview>,
   Series: { iterations: true, values: true } satisfies Keys<Api.Series>,
   Epoch: { epoch: true, iteration: true, timestamp_ms: true } satisfies Keys<Api.Epoch>,
@@ -138,6 +139,7 @@ const KEYS = {
     learning_rates: true,
     nonfinite: true,
     latest: true,
+    report_times: true,
   } satisfies Keys<Api.Layer>,
   DeviceSeries: {
     name: true,
@@ -153,6 +155,7 @@ const KEYS = {
     devices: true,
     performance: true,
     collection_ms: true,
+    report_times: true,
     hardware: true,
     software: true,
   } satisfies Keys<Api.System>,

@@ -138,6 +138,19 @@ def test_layer_page_equals_the_storage(server: UIServer, runs: Runs) -> None:
     assert doc["latest"]["activations"] == latest.summaries["activations"]["0"].to_json()
 
 
+def test_report_times_are_the_stored_report_timestamps(server: UIServer, runs: Runs) -> None:
+    s, w, storage = FILE_SESSION, "w1", runs.file
+    want = {"iterations": [r.iteration for r in storage.iter_updates(s, w)]}
+    want["values"] = [r.timestamp_ms for r in storage.iter_updates(s, w)]
+    for path in (
+        f"overview?session={s}&worker={w}",
+        f"layer?session={s}&worker={w}&layer=0",
+        f"system?session={s}&worker={w}",
+    ):
+        doc = get(server, f"/api/v1/{path}")
+        assert doc["report_times"] == want, path
+
+
 def test_layer_dead_units_are_the_stored_counts_divided(server: UIServer, runs: Runs) -> None:
     s, w, storage = FILE_SESSION, "w1", runs.file
     for layer in ("0", "1", "2"):

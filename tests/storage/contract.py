@@ -298,6 +298,13 @@ class StorageContract:
         assert [it for it, _ in five] == [1, 55, 89, 144]
         assert storage.read_histograms(f.SESSION, f.WORKER, "updates", "fc1.weight") == []
 
+    def test_report_times_series(self, storage: StatsStorage) -> None:
+        for it in (1, 2, 3):
+            storage.put_update(f.report(it, ts=f.T0 + 1000 * it + 7))
+        times = storage.read_series(f.SESSION, f.WORKER, "timestamp_ms")
+        assert times.iterations == [1, 2, 3] and times.values == [f.T0 + 1000 * it + 7 for it in (1, 2, 3)]
+        assert all(type(v) is int for v in times.values)
+
     def test_report_field_series(self, storage: StatsStorage) -> None:
         odd = StatsReport(
             f.SESSION,
