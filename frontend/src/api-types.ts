@@ -285,6 +285,44 @@ export interface Layer extends SessionAnswer {
   report_times: Series;
 }
 
+/** A kind of tensor summary, as the histogram routes name it. */
+export type SummaryKind = "parameters" | "gradients" | "updates" | "activations";
+
+/** A stored histogram and the iteration of its report (component `HistogramAt`). */
+export interface HistogramAt {
+  iteration: number;
+  /** left edge of the first bin: the smallest finite value */
+  min: number;
+  /** right edge of the last bin: the largest finite value */
+  max: number;
+  /** equal-width bins from min to max (one bin holding every value when min equals max) */
+  counts: number[];
+}
+
+/** `GET /api/v1/histograms` (component `Histograms`): one tensor's histograms over iterations. */
+export interface Histograms {
+  session_id: string;
+  worker_id: string;
+  kind: SummaryKind;
+  /** a parameter, or a layer for activations */
+  name: string;
+  max_count: number;
+  /** in iteration order, at most max_count spread evenly (the first and last among them) */
+  histograms: HistogramAt[];
+}
+
+/**
+ * `GET /api/v1/histogram` (component `HistogramAnswer`): the newest histogram stored at or
+ * before an iteration, or with `after=true` the oldest after it; null when there is none.
+ */
+export interface HistogramAnswer {
+  session_id: string;
+  worker_id: string;
+  kind: SummaryKind;
+  name: string;
+  histogram: HistogramAt | null;
+}
+
 /** One device's memory over time. */
 export interface DeviceSeries {
   name: string;

@@ -1,7 +1,9 @@
 /**
  * One worker's findings (`GET /api/v1/findings`), shared by every element of the page that shows
  * them: the shell's badge, `<train-findings>` and the overview's score chart markers ask for the
- * same (server, session, worker, language) and get one request, not three.
+ * same (server, session, worker, language) and get one request, not three. With every worker
+ * shown, {@link WorkersFindingsController} watches one such source per worker, so the all-workers
+ * overview's markers, its list per worker and the shell's badge still read each worker once.
  *
  * A source loads once when its first watcher comes, then again when the live stream announces a
  * report (`update`), a StaticInfo or a `reset` for the worker it shows, at most once per
@@ -14,7 +16,7 @@ import { ApiError, apiUrl, getJson, isAbort } from "./api.js";
 import type { Findings } from "./api-types.js";
 import { findingsLang, resolveLang, type Lang } from "./i18n/index.js";
 import { subscribeLive, type LiveEvent } from "./live.js";
-import { findingMarks, type FindingMark } from "./lib/findings.js";
+import { findingMarks, sumCounts, workerFindingMarks, type FindingMark } from "./lib/findings.js";
 
 /** Shortest time between two requests of one source. */
 export const FINDINGS_REFRESH_MS = 1000;
@@ -209,5 +211,127 @@ export class FindingsController implements ReactiveController {
   hostDisconnected(): void {
     this.stop?.();
     this.stop = null;
+  }
+}
+
+/** The workers' findings of one session, in one language, on one server. */
+export interface WorkersFindingsKey {
+  apiBase: string;
+  session: string;
+  lang: string;
+}
+
+interface Watched {
+  readonly key: FindingsKey;
+  state: FindingsState;
+  stop: (() => void) | null;
+}
+
+/**
+ * A Lit controller holding the findings of several workers of one session: `watch(key, workers)`
+ * in the host's `willUpdate` (null: none), then their answers, summed counts or markers in its
+ * `render`. One shared source per worker (a worker that stays watched is not read again when
+ * another comes or goes). It stops watching while the host is disconnected.
+ */
+export class WorkersFindingsController implements ReactiveController {
+  private watched = new Map<string, Watched>();
+  private id = "";
+  private connected = false;
+  private marks: {
+    of: readonly (Findings | null)[];
+    lang: Lang | null;
+    colors: string;
+    marks: FindingMark[];
+  } = { of: [], lang: null, colors: "", marks: [] };
+
+  constructor(private readonly host: ReactiveControllerHost & EventTarget) {
+    host.addController(this);
+  }
+
+  /** Watches `workers` of `key`'s session (when they differ from those watched); null: none. */
+  watch(key: WorkersFindingsKey | null, workers: readonly string[]): void {
+    const id = key === null ? "" : JSON.stringify([key, workers]);
+    if (id === this.id) return;
+    this.id = id;
+    const next = new Map<string, Watched>();
+    const keys: FindingsKey[] = key === null ? [] : workers.map((worker) => ({ ...key, worker }));
+    for (const k of keys) {
+      const worker = k.worker ?? "";
+      const old = this.watched.get(worker);
+      next.set(
+        worker,
+        old !== undefined && JSON.stringify(old.key) === JSON.stringify(k)
+          ? old
+          : { key: k, state: { answer: null, error: null }, stop: null },
+      );
+    }
+    const previous = this.watched;
+    this.watched = next;
+    // the new watchers first, so a source both share is kept open (not closed and read again)
+    if (this.connected) for (const w of next.values()) this.start(w);
+    for (const [worker, w] of previous) {
+      if (next.get(worker) !== w) this.stopOne(w);
+    }
+  }
+
+  /** The answers of `session`'s watched workers, in the order watched (null: none yet). */
+  answers(session: string): (Findings | null)[] {
+    return [...this.watched].map(([worker, w]) => {
+      const a = w.state.answer;
+      return a !== null && a.session_id === session && a.worker_id === worker ? a : null;
+    });
+  }
+
+  /** The counts of every watched worker of `session` added up; null before any answer. */
+  counts(session: string): Findings["counts"] | null {
+    const known = this.answers(session).filter((a): a is Findings => a !== null);
+    return known.length === 0 ? null : sumCounts(known.map((a) => a.counts));
+  }
+
+  /**
+   * The all-workers score chart's markers: every worker's warnings and errors, named after their
+   * worker, coloured by its place `colorOf`; computed once per set of answers and language.
+   */
+  marksFor(session: string, lang: Lang, colorOf: ReadonlyMap<string, number>): FindingMark[] {
+    const of = this.answers(session);
+    const colors = JSON.stringify([...colorOf]);
+    const m = this.marks;
+    const same =
+      m.lang === lang &&
+      m.colors === colors &&
+      m.of.length === of.length &&
+      m.of.every((a, i) => a === of[i]);
+    if (!same) {
+      const workers = of.flatMap((a) =>
+        a === null
+          ? []
+          : [{ worker: a.worker_id, color: colorOf.get(a.worker_id) ?? 0, findings: a.findings }],
+      );
+      this.marks = { of, lang, colors, marks: workerFindingMarks(lang, workers) };
+    }
+    return this.marks.marks;
+  }
+
+  private start(w: Watched): void {
+    if (w.stop !== null) return;
+    w.stop = watchFindings(w.key, (state) => {
+      w.state = state;
+      this.host.requestUpdate();
+    });
+  }
+
+  private stopOne(w: Watched): void {
+    w.stop?.();
+    w.stop = null;
+  }
+
+  hostConnected(): void {
+    this.connected = true;
+    for (const w of this.watched.values()) this.start(w);
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    for (const w of this.watched.values()) this.stopOne(w);
   }
 }

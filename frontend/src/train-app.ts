@@ -24,9 +24,11 @@
  *
  * The diagnostics badge (`part="findings-badge"`) counts the shown worker's warnings and errors
  * (`GET /api/v1/findings`, the request `<train-findings>` makes: findings-source.ts), in the
- * worst one's colour with its icon; it is hidden while there is none, on the projector page and
- * with every worker shown. Clicking it shows the overview and moves the focus to its findings
- * list. A finding's layer link (`train-layer-open`) opens the model page on that layer.
+ * worst one's colour with its icon; it is hidden while there is none and on the projector page.
+ * With every worker shown on the overview it adds up the counts of all the session's workers
+ * (the requests of the overview's lists). Clicking it shows the overview and moves the focus to
+ * its findings list. A finding's layer link (`train-layer-open`) opens the model page on that
+ * layer (and on that finding's worker when every worker was shown).
  * @csspart header - the top bar
  * @csspart nav - the page links
  * @csspart live - the live status
@@ -35,10 +37,11 @@
  */
 import { css, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from "lit";
 import { getJson } from "./api.js";
-import type { Session, SessionState, Sessions } from "./api-types.js";
+import type { Findings, Session, SessionState, Sessions } from "./api-types.js";
 import { define } from "./define.js";
-import { FindingsController } from "./findings-source.js";
+import { FindingsController, WorkersFindingsController } from "./findings-source.js";
 import { alertCount, badgeLabel, worstSeverity } from "./lib/findings.js";
+import { tf } from "./i18n/findings.js";
 import { isolate } from "./lib/format.js";
 import { quietFor, sessionLabel } from "./lib/sessions.js";
 import { ALL_WORKERS, StoppedWatch } from "./lib/workers.js";
@@ -239,6 +242,8 @@ export class TrainApp extends PageElement {
   private readonly stoppedWatch = new StoppedWatch(this);
   /** The shown worker's findings, for the badge. */
   private readonly findings = new FindingsController(this);
+  /** With every worker shown on the overview: every worker's findings, for the badge. */
+  private readonly allFindings = new WorkersFindingsController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -279,7 +284,7 @@ export class TrainApp extends PageElement {
     const current = this.currentSession;
     const all = this.worker === ALL_WORKERS;
     this.findings.watch(
-      this.page === "projector" || (all && this.page === "overview")
+      this.page === "projector" || this.allOnOverview
         ? null
         : {
             apiBase: this.apiBase,
@@ -287,6 +292,12 @@ export class TrainApp extends PageElement {
             worker: all ? null : this.worker,
             lang: this.language,
           },
+    );
+    this.allFindings.watch(
+      this.allOnOverview && current !== null
+        ? { apiBase: this.apiBase, session: current.session_id, lang: this.language }
+        : null,
+      current?.workers ?? [],
     );
     this.stoppedWatch.watch(this.apiBase, current?.session_id ?? null, current?.workers ?? []);
   }
@@ -436,22 +447,37 @@ export class TrainApp extends PageElement {
     `;
   }
 
+  /** Whether the overview shows every worker of the session. */
+  private get allOnOverview(): boolean {
+    return this.worker === ALL_WORKERS && this.page === "overview";
+  }
+
+  /** The counts the badge shows: the shown worker's, or every worker's added up; null: none yet. */
+  private get badgeCounts(): Findings["counts"] | null {
+    if (!this.allOnOverview) return this.findings.state.answer?.counts ?? null;
+    const current = this.currentSession;
+    return current === null ? null : this.allFindings.counts(current.session_id);
+  }
+
   /** The diagnostics badge: the shown worker's warnings and errors; nothing while there is none. */
   private renderBadge(): TemplateResult | typeof nothing {
-    const a = this.findings.state.answer;
-    const severity = a === null ? null : worstSeverity(a.counts);
-    if (a === null || severity === null || alertCount(a.counts) === 0) return nothing;
-    const label = badgeLabel(this.language, a.counts);
+    const counts = this.badgeCounts;
+    const severity = counts === null ? null : worstSeverity(counts);
+    if (counts === null || severity === null || alertCount(counts) === 0) return nothing;
+    const one = badgeLabel(this.language, counts);
+    const label = this.allOnOverview
+      ? tf(this.language, "findings.badge.all_workers", { label: one })
+      : one;
     return html`<a
       part="findings-badge"
       class="badge sev-text"
       href=${this.pageHref("overview")}
       data-severity=${severity}
-      data-count=${alertCount(a.counts)}
+      data-count=${alertCount(counts)}
       aria-label=${label}
       title=${label}
       @click=${this.onBadge}
-      >${severityIcon(severity)}${alertCount(a.counts)}</a
+      >${severityIcon(severity)}${alertCount(counts)}</a
     >`;
   }
 
@@ -468,9 +494,11 @@ export class TrainApp extends PageElement {
     });
   };
 
-  /** A finding's layer link: the model page on that layer. */
+  /** A finding's layer link: the model page on that layer (of the finding's worker). */
   private onLayerOpen = (e: CustomEvent<LayerOpenDetail>): void => {
     e.preventDefault();
+    // the model page shows one worker: with every worker shown, the finding's (Back returns)
+    if (this.worker === ALL_WORKERS) this.worker = e.detail.worker;
     this.layer = e.detail.layer;
     this.page = "model";
     this.writeUrl(true);
@@ -555,9 +583,22 @@ export class TrainApp extends PageElement {
     return `${this.apiBase.replace(/\/+$/, "")}/train/${page}${qs === "" ? "" : `?${qs}`}`;
   }
 
+  /**
+   * The page this document's address names when it is one of the server's own pages: `/train/<page>`
+   * under `api-base` when that is a path (a server's `--base-path`, which its pages pass as
+   * `api-base`), else null (a portal's page, or an API on another origin).
+   */
+  private pageOfLocation(): Page | null {
+    const base = this.apiBase.replace(/\/+$/, "");
+    if (base !== "" && !base.startsWith("/")) return null;
+    if (!location.pathname.startsWith(`${base}/train/`)) return null;
+    const m = PAGE_PATH.exec(location.pathname.slice(base.length));
+    return m === null ? null : (m[1] as Page);
+  }
+
   /** Whether this document is one of the server's own pages (so the address can follow). */
   private get ownsUrl(): boolean {
-    return this.apiBase === "" && PAGE_PATH.test(location.pathname);
+    return this.pageOfLocation() !== null;
   }
 
   private writeUrl(push: boolean): void {
@@ -577,9 +618,8 @@ export class TrainApp extends PageElement {
 
   private onPopState = (): void => {
     if (!this.ownsUrl) return;
-    const m = PAGE_PATH.exec(location.pathname);
     const q = new URLSearchParams(location.search);
-    this.page = (m?.[1] as Page | undefined) ?? "overview";
+    this.page = this.pageOfLocation() ?? "overview";
     this.session = q.get("session");
     this.worker = q.get("worker");
     this.layer = q.get("layer");

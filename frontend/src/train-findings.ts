@@ -19,8 +19,12 @@
  * (findings-source.ts, shared with the shell's badge and the score chart's markers).
  *
  * Attributes: `api-base`, `session`, `worker` (`*` shows the first worker), `lang`, `theme`,
- * as the page elements (docs/web-components.md), and `layer` (a layer's name: only its findings).
+ * as the page elements (docs/web-components.md), `layer` (a layer's name: only its findings) and
+ * `heading-level` (`2`, or `3` for a list under a heading of the page: the all-workers overview
+ * lists each worker's findings so, its name in the `heading` slot).
  *
+ * @slot heading - the heading's text instead of "Diagnostics" (the all-workers overview: the
+ *   worker's colour and name) *
  * @fires train-layer-open - the user followed a finding's layer link; detail {session, worker,
  *   layer}. Cancelable: `<train-app>` cancels it and shows its model page on that layer, and
  *   without a listener that cancels it the link opens the server's model page.
@@ -135,6 +139,7 @@ export class TrainFindings extends BlockElement {
     session: {},
     worker: {},
     layer: {},
+    headingLevel: { attribute: "heading-level", type: Number },
   };
 
   /** Origin (and prefix) of the fitscope server; "" is this page's origin. */
@@ -145,16 +150,25 @@ export class TrainFindings extends BlockElement {
   declare worker: string | null;
   /** A layer's name: only the findings about it are shown; null shows every finding. */
   declare layer: string | null;
+  /** The heading's level: 2, or 3 under a heading of the page. */
+  declare headingLevel: number;
 
   static override styles = [
     ...blockThemeStyles,
     severityStyles,
     css`
-      h2:focus {
+      h2:focus,
+      h3:focus {
         outline: none;
       }
-      h2:focus-visible {
+      h2:focus-visible,
+      h3:focus-visible {
         outline: 2px solid var(--_accent);
+      }
+      h3 {
+        font-size: 0.9375rem;
+        font-weight: 600;
+        margin: 0 0 0.25rem;
       }
       .list {
         list-style: none;
@@ -230,6 +244,7 @@ export class TrainFindings extends BlockElement {
     this.session = null;
     this.worker = null;
     this.layer = null;
+    this.headingLevel = 2;
   }
 
   /** The language (`lang`; "" follows the browser, as the page elements do). */
@@ -261,7 +276,7 @@ export class TrainFindings extends BlockElement {
   async reveal(): Promise<void> {
     await this.updateComplete;
     this.scrollIntoView({ block: "start" });
-    this.renderRoot.querySelector<HTMLElement>("h2")?.focus({ preventScroll: true });
+    this.renderRoot.querySelector<HTMLElement>("h2, h3")?.focus({ preventScroll: true });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -315,8 +330,13 @@ export class TrainFindings extends BlockElement {
   override render(): TemplateResult {
     const lang = this.language;
     const { answer, error } = this.source.state;
+    const title = html`<slot name="heading">${tf(lang, "findings.title")}</slot>`;
     return html`
-      <h2 tabindex="-1">${tf(lang, "findings.title")}</h2>
+      ${
+        this.headingLevel === 3
+          ? html`<h3 tabindex="-1">${title}</h3>`
+          : html`<h2 tabindex="-1">${title}</h2>`
+      }
       ${
         error === null
           ? nothing

@@ -47,6 +47,7 @@ import { exportFileName, saveText, toCsv, toJson, type ExportMeta } from "./lib/
 import {
   iterationToX,
   timesByIteration,
+  type ReportTimes,
   xAxisChoice,
   xValues,
   type XAxisMode,
@@ -114,6 +115,7 @@ export class TrainLineChart extends BlockElement {
     fullSeries: { attribute: false },
     exportMeta: { attribute: false },
     startMs: { attribute: false },
+    reportTimes: { attribute: false },
     downloadName: { type: String, attribute: "download-name" },
     smoothing: { state: true },
     xMode: { state: true },
@@ -153,6 +155,8 @@ export class TrainLineChart extends BlockElement {
   declare exportMeta: Omit<ExportMeta, "chart"> | null;
   /** The run's start (ms since the epoch) for the relative time axis; null: the first point's time. */
   declare startMs: number | null;
+  /** The run's report times, which place points without times of their own on a time axis. */
+  declare reportTimes: ReportTimes | null;
   /** The title the download's file is named after (attribute `download-name`; else `label`). */
   declare downloadName: string | undefined;
   /** The smoothing slider's weight (0: off). */
@@ -226,6 +230,7 @@ export class TrainLineChart extends BlockElement {
     this.fullSeries = null;
     this.exportMeta = null;
     this.startMs = null;
+    this.reportTimes = null;
     this.downloadName = undefined;
     this.smoothing = 0;
     this.xMode = xAxisChoice.mode;
@@ -317,7 +322,8 @@ export class TrainLineChart extends BlockElement {
       );
       this.aligned = alignSeries(this.shown);
     }
-    if (lines || (changed as Map<PropertyKey, unknown>).has("xMode") || changed.has("startMs")) {
+    const map = changed as Map<PropertyKey, unknown>;
+    if (lines || map.has("xMode") || map.has("startMs") || map.has("reportTimes")) {
       this.syncX();
     }
     if (lines || changed.has("logY")) {
@@ -336,7 +342,7 @@ export class TrainLineChart extends BlockElement {
   /** The x values in the page's mode (iterations when the series lack times), and the markers on them. */
   private syncX(): void {
     const { x, markers } = this.aligned;
-    const times = timesByIteration(this.shown);
+    const times = timesByIteration(this.shown, this.reportTimes);
     this.hasTimes = times.size > 0;
     const xs = this.xMode === "iteration" ? null : xValues(x, times, this.xMode, this.startMs);
     this.drawnXMode = xs === null ? "iteration" : this.xMode;
@@ -390,6 +396,7 @@ export class TrainLineChart extends BlockElement {
       "smoothing",
       "xMode",
       "startMs",
+      "reportTimes",
     ] as const;
     const map = changed as Map<PropertyKey, unknown>;
     if (this.plot === null || relevant.some((k) => map.has(k))) {

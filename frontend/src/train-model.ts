@@ -5,8 +5,10 @@
  * its information table, mean magnitudes (tabs ratio / parameters / updates), activations mean
  * and mean ± 2 stdev with the fraction of dead units below, learning rate per parameter, the
  * latest report's statistics (a row per summary: elements, mean, stdev, zeros, dead units;
- * layer-stats-table.ts) and histograms of its parameters, gradients and updates (one button
- * per parameter), and the diagnostics' findings about it
+ * layer-stats-table.ts) and histograms of its parameters, gradients, updates and activations
+ * (one button per parameter) at the iteration a slider picks (the latest by default, followed
+ * live; histogram-timeline.ts loads earlier ones), each switchable to its offset or distribution
+ * view over time (`<train-hist-panel>`), and the diagnostics' findings about it
  * (`<train-findings layer=...>`, the same request as the shell's badge: findings-source.ts).
  *
  * @fires train-layer-select - the user selected a layer: in the graph, or a finding's link to
@@ -18,12 +20,15 @@
  */
 import { css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { getJson } from "./api.js";
-import type { Epoch, Graph, Layer, Metrics } from "./api-types.js";
+import type { Epoch, Graph, HistogramAt, Layer, Metrics } from "./api-types.js";
 import { define } from "./define.js";
 import type { MessageKey } from "./i18n/index.js";
 import { infoTable, type InfoRow } from "./info-table.js";
 import { latestStatsTable, type StatsRow } from "./layer-stats-table.js";
 import { formatInteger } from "./lib/format.js";
+import { reportStops } from "./lib/hist-timeline.js";
+import { HistogramTimeline, type TensorRef, type TimelineQuery } from "./histogram-timeline.js";
+import { timelineStyles, timelineTemplate } from "./model-timeline.js";
 import { namedSeries } from "./lib/chart-options.js";
 import { isolate } from "./lib/format.js";
 import { paramLabel } from "./lib/sessions.js";
@@ -33,15 +38,19 @@ import { pageStyles } from "./theme.js";
 import type { ChartSeries } from "./train-line-chart.js";
 import type { LayerOpenDetail } from "./train-findings.js";
 import "./train-findings.js";
-import "./train-histogram.js";
+import "./train-hist-panel.js";
+import type { IterationInputDetail, IterationStepDetail } from "./train-iteration-slider.js";
 import "./train-layer-graph.js";
 import "./train-line-chart.js";
 import { MAX_POINTS } from "./train-overview.js";
+import type { HistogramData } from "./lib/chart-histogram.js";
 import type { Shape, Summary } from "./types/records.js";
 import { formatAttribute, parseFloatValues } from "./values.js";
 
 type MagTab = "ratios" | "parameters" | "updates";
 type HistKind = "parameters" | "gradients" | "updates";
+
+const HIST_KINDS: readonly HistKind[] = ["parameters", "gradients", "updates"];
 
 /** The dead-units chart's y axis: a fraction of the units, 0 to 100 %. */
 const DEAD_UNITS_RANGE: [number, number] = [0, 1];
@@ -60,6 +69,7 @@ export class TrainModel extends PageElement {
     layerData: { state: true },
     magTab: { state: true },
     histParam: { state: true },
+    histIteration: { type: Number, attribute: "hist-iteration" },
     epochs: { state: true },
   };
 
@@ -70,13 +80,26 @@ export class TrainModel extends PageElement {
   declare magTab: MagTab;
   /** The parameter whose histograms are shown. */
   declare histParam: string | null;
+  /**
+   * The iteration whose histograms are shown (the slider's; attribute `hist-iteration`): each
+   * tensor's newest stored at or before it. Null, or the latest report or later: the latest,
+   * followed live.
+   */
+  declare histIteration: number | null;
   /** Epoch ends, marked on the iteration charts. */
   declare epochs: Epoch[];
   /** The pending reload is for a new layer only. */
   private layerOnly = false;
+  /** Earlier histograms and the slider's arrow-key steps. */
+  private readonly timeline = new HistogramTimeline(this);
+  private stopsCache: { layer: Layer; param: string | null; stops: readonly number[] } | null =
+    null;
+  /** When the next histogram request goes out (a dragged thumb waits until it rests). */
+  private requestWhen: "soon" | "now" | "debounce" = "soon";
 
   static override styles = [
     ...pageStyles,
+    timelineStyles,
     css`
       .grid {
         align-items: start;
@@ -136,6 +159,7 @@ export class TrainModel extends PageElement {
     this.layerData = null;
     this.magTab = "ratios";
     this.histParam = null;
+    this.histIteration = null;
     this.epochs = [];
   }
 
@@ -143,6 +167,9 @@ export class TrainModel extends PageElement {
     if (changed.has("session") || changed.has("worker") || changed.has("apiBase")) {
       this.graph = null;
       this.layerData = null;
+      // another run: its histograms start at its latest, unless the iteration came with it
+      const before = changed.get("session") ?? changed.get("worker") ?? changed.get("apiBase");
+      if (before !== undefined && !changed.has("histIteration")) this.histIteration = null;
     }
     if (changed.has("layer") && changed.get("layer") !== undefined) {
       this.layerData = null;
@@ -153,6 +180,22 @@ export class TrainModel extends PageElement {
       }
     }
     super.willUpdate(changed);
+  }
+
+  protected override updated(): void {
+    const d = this.shownLayer;
+    this.timeline.request(
+      d === null ? null : this.timelineQuery(d),
+      d === null ? null : this.pinnedIteration(d),
+      this.requestWhen,
+    );
+    this.requestWhen = "soon";
+  }
+
+  /** The selected layer's data, once it arrived. */
+  private get shownLayer(): Layer | null {
+    const d = this.layerData;
+    return d !== null && d.layer.name === this.layer ? d : null;
   }
 
   protected override async fetchData(signal: AbortSignal): Promise<void> {
@@ -241,6 +284,7 @@ export class TrainModel extends PageElement {
               <h2>${this.tr("model.learning_rates")}</h2>
               <train-line-chart
                 data-chart="learning-rates"
+                .reportTimes=${d.report_times}
                 x-label=${this.tr("chart.iteration")}
                 y-label=${this.tr("axis.learning_rate")}
                 label=${this.tr("model.learning_rates")}
@@ -359,6 +403,7 @@ export class TrainModel extends PageElement {
       </div>
       <train-line-chart
         data-chart="mean-mag"
+        .reportTimes=${d.report_times}
         x-label=${this.tr("chart.iteration")}
         y-label=${this.tr(isRatio ? "axis.log10_ratio" : "axis.mean_magnitude")}
         data-tab=${this.magTab}
@@ -390,6 +435,7 @@ export class TrainModel extends PageElement {
       <h2>${this.tr("model.activations")}</h2>
       <train-line-chart
         data-chart="activations"
+        .reportTimes=${d.report_times}
         x-label=${this.tr("chart.iteration")}
         y-label=${this.tr("axis.activation")}
         label=${this.tr("model.activations")}
@@ -411,6 +457,7 @@ export class TrainModel extends PageElement {
       <p class="muted">${this.tr("model.dead_units.text")}</p>
       <train-line-chart
         data-chart="dead-units"
+        .reportTimes=${d.report_times}
         x-label=${this.tr("chart.iteration")}
         y-label=${this.tr("axis.dead_units")}
         label=${title}
@@ -460,18 +507,107 @@ export class TrainModel extends PageElement {
     `;
   }
 
+  /** The parameter whose histograms are shown: the chosen one, else the first weight. */
+  private shownParam(d: Layer): string | null {
+    const names = d.parameters.map((p) => p.name);
+    if (this.histParam !== null && names.includes(this.histParam)) return this.histParam;
+    return d.parameters.find((p) => p.is_weight)?.name ?? names[0] ?? null;
+  }
+
+  /** The tensors whose histograms are shown, and where to ask for them; null: none. */
+  private timelineQuery(d: Layer): TimelineQuery | null {
+    const param = this.shownParam(d);
+    const tensors: TensorRef[] = [];
+    if (param !== null) {
+      for (const kind of HIST_KINDS) {
+        if (d.nonfinite[kind][param] !== undefined) tensors.push({ kind, name: param });
+      }
+    }
+    if (d.latest?.activations != null) tensors.push({ kind: "activations", name: d.layer.name });
+    if (tensors.length === 0) return null;
+    return { apiBase: this.apiBase, session: d.session_id, worker: d.worker_id, tensors };
+  }
+
+  /** The slider's stops: the reports of the shown tensors (kept while the data stays). */
+  private stops(d: Layer): readonly number[] {
+    const param = this.shownParam(d);
+    const c = this.stopsCache;
+    if (c !== null && c.layer === d && c.param === param) return c.stops;
+    const stops = reportStops(d, param);
+    this.stopsCache = { layer: d, param, stops };
+    return stops;
+  }
+
+  /** The slider's iteration when it is before the latest report; null: the latest, live. */
+  private pinnedIteration(d: Layer): number | null {
+    const stops = this.stops(d);
+    const first = stops[0];
+    const last = stops.at(-1);
+    const at = this.histIteration;
+    if (at === null || first === undefined || last === undefined) return null;
+    if (!Number.isFinite(at) || at >= last) return null;
+    return Math.max(first, Math.round(at)); // before the first report: the first
+  }
+
+  /** Moves the slider to `iteration` (the latest report or later: back to live). */
+  private pin(iteration: number): void {
+    const d = this.shownLayer;
+    const last = d === null ? undefined : this.stops(d).at(-1);
+    this.histIteration = last === undefined || iteration >= last ? null : iteration;
+  }
+
+  private onSliderInput = (e: CustomEvent<IterationInputDetail>): void => {
+    this.timeline.cancelSteps();
+    this.requestWhen = e.detail.final ? "now" : "debounce";
+    this.pin(e.detail.iteration);
+  };
+
+  private onSliderStep = (e: CustomEvent<IterationStepDetail>): void => {
+    const d = this.shownLayer;
+    const query = d === null ? null : this.timelineQuery(d);
+    if (d === null || query === null) return;
+    const current = (): number => {
+      const now = this.shownLayer ?? d;
+      return this.pinnedIteration(now) ?? this.stops(now).at(-1) ?? 0;
+    };
+    this.timeline.step(query, current, e.detail.direction, (iteration) => {
+      this.pin(iteration);
+    });
+  };
+
+  /** The slider over the report iterations, the way back to the latest, and what is shown. */
+  private renderTimeline(d: Layer): TemplateResult | typeof nothing {
+    if (this.timelineQuery(d) === null) return nothing;
+    return timelineTemplate(
+      this.language,
+      {
+        stops: this.stops(d),
+        pinned: this.pinnedIteration(d),
+        error: this.timeline.error,
+      },
+      {
+        input: this.onSliderInput,
+        step: this.onSliderStep,
+        latest: () => {
+          this.timeline.cancelSteps();
+          this.histIteration = null;
+        },
+      },
+    );
+  }
+
   private renderHistograms(d: Layer): TemplateResult {
     const latest = d.latest;
     const names = d.parameters.map((p) => p.name);
-    const defaultParam = d.parameters.find((p) => p.is_weight)?.name ?? names[0] ?? null;
-    const param =
-      this.histParam !== null && names.includes(this.histParam) ? this.histParam : defaultParam;
+    const param = this.shownParam(d);
     const kinds: [HistKind, string][] = [
       ["parameters", this.tr("model.hist.params")],
       ["gradients", this.tr("model.hist.gradients")],
       ["updates", this.tr("model.hist.updates")],
     ];
     const activation = latest?.activations ?? null;
+    const pinned = this.pinnedIteration(d);
+    const shown = pinned === null ? null : this.timeline.histograms(this.timelineQuery(d));
     return html`
       ${
         latest === null
@@ -500,35 +636,81 @@ export class TrainModel extends PageElement {
               )}
             </div>`
       }
-      <div class="hists">
+      ${this.renderTimeline(d)}
+      <div class="hists" aria-busy=${this.timeline.loading ? "true" : "false"}>
         ${
           param === null
             ? nothing
             : kinds.map(([kind, title]) => {
+                if (pinned !== null) return this.renderPinned(d, kind, param, title, shown);
                 // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a server before earlier_histograms omits it.
                 const earlier = latest?.earlier_histograms?.[kind][param] ?? null;
-                return this.renderHistogram(
-                  kind,
-                  this.histTitle(title, latest, kind, earlier?.iteration ?? null),
-                  earlier?.summary ?? latest?.[kind][param] ?? null,
-                );
+                const summary = earlier?.summary ?? latest?.[kind][param] ?? null;
+                return this.renderHistogram(d, kind, param, title, {
+                  fullTitle: this.histTitle(title, latest, kind, earlier?.iteration ?? null),
+                  summary,
+                  histogram: summary?.histogram ?? null,
+                  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a server before summary_iterations omits it.
+                  iteration: earlier?.iteration ?? latest?.summary_iterations?.[kind] ?? null,
+                });
               })
         }
-        ${activation === null ? nothing : this.renderActivationHistogram(latest, activation)}
+        ${
+          activation === null
+            ? nothing
+            : pinned !== null
+              ? this.renderPinned(
+                  d,
+                  "activations",
+                  d.layer.name,
+                  this.tr("model.hist.activations"),
+                  shown,
+                )
+              : this.renderActivationHistogram(d, latest, activation)
+        }
       </div>
     `;
   }
 
-  private renderActivationHistogram(latest: Layer["latest"], activation: Summary): TemplateResult {
+  private renderActivationHistogram(
+    d: Layer,
+    latest: Layer["latest"],
+    activation: Summary,
+  ): TemplateResult {
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a server before earlier_histograms omits it.
     const earlier = latest?.earlier_histograms?.activations ?? null;
-    const title = this.histTitle(
-      this.tr("model.hist.activations"),
-      latest,
-      "activations",
-      earlier?.iteration ?? null,
-    );
-    return this.renderHistogram("activations", title, earlier?.summary ?? activation);
+    const title = this.tr("model.hist.activations");
+    const summary = earlier?.summary ?? activation;
+    return this.renderHistogram(d, "activations", d.layer.name, title, {
+      fullTitle: this.histTitle(title, latest, "activations", earlier?.iteration ?? null),
+      summary,
+      histogram: summary.histogram,
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a server before summary_iterations omits it.
+      iteration: earlier?.iteration ?? latest?.summary_iterations?.activations ?? null,
+    });
+  }
+
+  /** A tensor's histogram at the slider's iteration (the newest stored at or before it). */
+  private renderPinned(
+    d: Layer,
+    kind: HistKind | "activations",
+    name: string,
+    title: string,
+    shown: ReturnType<HistogramTimeline["histograms"]>,
+  ): TemplateResult {
+    const h: HistogramAt | null | undefined = shown?.byKind.get(kind);
+    const note =
+      shown === null
+        ? this.tr("app.loading")
+        : this.tr("model.histograms.none_at", { iteration: formatInteger(shown.iteration) });
+    return this.renderHistogram(d, kind, name, title, {
+      fullTitle:
+        h == null ? title : `${title} (${this.tr("model.hist.at", { iteration: h.iteration })})`,
+      summary: null,
+      histogram: h ?? null,
+      iteration: h?.iteration ?? null,
+      note,
+    });
   }
 
   /**
@@ -548,19 +730,43 @@ export class TrainModel extends PageElement {
     return `${title} (${this.tr("model.hist.at", { iteration: at })})`;
   }
 
-  private renderHistogram(kind: string, title: string, summary: Summary | null): TemplateResult {
+  private renderHistogram(
+    d: Layer,
+    kind: HistKind | "activations",
+    name: string,
+    title: string,
+    shown: {
+      fullTitle: string;
+      summary: Summary | null;
+      histogram: HistogramData | null;
+      iteration: number | null;
+      note?: string;
+    },
+  ): TemplateResult {
+    const s = shown.summary;
     return html`<div>
-      <h3>${title}</h3>
-      <train-histogram
-        data-hist=${kind}
+      <h3>${shown.fullTitle}</h3>
+      <train-hist-panel
+        data-panel=${kind}
+        api-base=${this.apiBase}
+        .session=${d.session_id}
+        .worker=${d.worker_id}
+        .kind=${kind}
+        .name=${name}
         label=${title}
         lang=${this.language}
-        .histogram=${summary?.histogram ?? null}
-        .nonfinite=${summary?.nonfinite_count ?? 0}
-        .nanCount=${summary?.nan_count ?? null}
-        .posinfCount=${summary?.posinf_count ?? null}
-        .neginfCount=${summary?.neginf_count ?? null}
-      ></train-histogram>
+        .histogramLabel=${shown.fullTitle}
+        .histogram=${shown.histogram}
+        .iteration=${shown.iteration}
+        .nonfinite=${s?.nonfinite_count ?? 0}
+        .nanCount=${s?.nan_count ?? null}
+        .posinfCount=${s?.posinf_count ?? null}
+        .neginfCount=${s?.neginf_count ?? null}
+        .note=${shown.note ?? null}
+        .latestIteration=${d.latest?.iteration ?? null}
+        .selected=${this.pinnedIteration(d)}
+        .epochs=${this.epochs}
+      ></train-hist-panel>
     </div>`;
   }
 }

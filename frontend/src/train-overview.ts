@@ -6,14 +6,12 @@
  * update:parameter ratios per weight (band -4..-2, line at -3) and log10 stdev of activations,
  * gradients and updates (tabs). Epoch ends are marked on every iteration chart. The diagnostics'
  * findings (`<train-findings>`) follow the score, whose chart marks each warning and error at the
- * iteration it began (`part="finding"`); not with every worker shown.
+ * iteration it began (`part="finding"`).
  *
- * With `worker="*"` ({@link ALL_WORKERS}) it shows every worker of the session at once: their
- * scores and the update:parameter ratio of one weight (a menu picks which) overlaid, one line
- * per worker in a colour of its own (its place among the session's workers), or instead their
- * mean with a min..max band; and a table of the workers, marking those that stopped reporting
- * (lib/workers.ts). Each worker's own overview is read (`/api/v1/overview`), and a live event
- * reads again only the worker it names.
+ * With `worker="*"` ({@link ALL_WORKERS}) it shows every worker of the session at once
+ * (overview-all-workers.ts): their scores and the update:parameter ratio of one weight overlaid,
+ * or their mean with a min..max band, a table of the workers, and every worker's findings (a
+ * list per worker, and the markers of all of them on the score chart).
  *
  * @fires train-error - a request failed; detail {status, code, message}
  * @csspart error - the error banner
@@ -24,39 +22,31 @@
  */
 import { css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { getJson } from "./api.js";
-import type { FirstNonFinite, Graph, Metrics, Overview, Series, Sessions } from "./api-types.js";
+import type { FirstNonFinite, Graph, Metrics, Overview } from "./api-types.js";
 import { define } from "./define.js";
 import { infoTable, type InfoRow } from "./info-table.js";
 import { formatDateTime, formatDuration, formatInteger, formatRate } from "./lib/format.js";
-import { aggregate, ALL_WORKERS, stoppedWorkers, workerTimes } from "./lib/workers.js";
+import { ALL_WORKERS } from "./lib/workers.js";
 import { fitLine, leastSquares } from "./lib/fit.js";
 import { namedSeries } from "./lib/chart-options.js";
 import { isolate } from "./lib/format.js";
 import { layerLabel, paramLabel } from "./lib/sessions.js";
 import { logRange, RATIO_BAND, RATIO_REFERENCE, ratioRange, scoreRange } from "./lib/scales.js";
+import { ALL_POINTS, MAX_POINTS } from "./lib/series.js";
 import { ema } from "./lib/smoothing.js";
 import { FindingsController } from "./findings-source.js";
+import { AllWorkersView, allWorkersStyles } from "./overview-all-workers.js";
 import { PageElement } from "./page-element.js";
-import { pageStyles, seriesToken } from "./theme.js";
+import { pageStyles } from "./theme.js";
 import type { ChartSeries } from "./train-line-chart.js";
 import "./train-line-chart.js";
 import "./train-findings.js";
 import { formatHyperparameter, parseFloatValue, parseFloatValues } from "./values.js";
 
-/** Points asked for per series: about 2-4x a chart's pixel width. */
-export const MAX_POINTS = 2000;
-/**
- * The most points the API gives per series (`max_points`' upper bound): what a chart's download
- * asks for, so a run of up to that many points is saved whole (docs/charts.md).
- */
-export const ALL_POINTS = 100000;
+export { ALL_POINTS, MAX_POINTS };
+export type { WorkersView } from "./overview-all-workers.js";
 
 type StdevTab = "activations" | "gradients" | "updates";
-
-/** With every worker shown: a line per worker, or their mean with a min..max band. */
-export type WorkersView = "each" | "mean";
-
-const NO_SERIES: Series = { iterations: [], values: [] };
 
 /** `<train-overview>`: see the module documentation. */
 export class TrainOverview extends PageElement {
@@ -66,10 +56,6 @@ export class TrainOverview extends PageElement {
     stdevTab: { state: true },
     range: { state: true },
     layerTypes: { state: true },
-    workers: { state: true },
-    byWorker: { state: true },
-    workersView: { state: true },
-    ratioParam: { state: true },
   };
 
   declare data: Overview | null;
@@ -78,15 +64,8 @@ export class TrainOverview extends PageElement {
   declare range: { x0: number; x1: number } | null;
   /** Layer types by layer name (from the graph), for naming index layers (`0 (Linear)`). */
   declare layerTypes: Map<string, string>;
-  /** With every worker shown: the session's workers, in its order (their colours). */
-  declare workers: string[];
-  /** With every worker shown: each worker's overview. */
-  declare byWorker: ReadonlyMap<string, Overview>;
-  declare workersView: WorkersView;
-  /** With every worker shown: the weight whose ratios are overlaid (null: the first). */
-  declare ratioParam: string | null;
-  /** The session `byWorker` belongs to. */
-  private allSession: string | null = null;
+  /** With every worker shown: their overviews and findings. */
+  private readonly all = new AllWorkersView(this);
   /** The shown worker's findings (the same request as `<train-findings>`'s), for the markers. */
   private readonly findings = new FindingsController(this);
   private revealPending = false;
@@ -101,53 +80,8 @@ export class TrainOverview extends PageElement {
       h2.sub {
         margin-top: 1rem;
       }
-      .workers-bar {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.5rem 1rem;
-        margin-bottom: 0.75rem;
-      }
-      .workers-bar .hint {
-        margin: 0;
-      }
-      [part="workers-view"] {
-        display: flex;
-        gap: 0.25rem;
-      }
-      table.workers th,
-      table.workers td {
-        width: auto;
-      }
-      .swatch {
-        display: inline-block;
-        width: 0.7rem;
-        height: 0.7rem;
-        border-radius: 2px;
-        margin-right: 0.35rem;
-        vertical-align: -0.05rem;
-      }
-      .heading {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: baseline;
-        justify-content: space-between;
-        gap: 0.25rem 0.75rem;
-      }
-      select {
-        font: inherit;
-        color: var(--_fg);
-        background: var(--_bg);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: 0.1rem 0.3rem;
-        max-width: 16rem;
-      }
-      label {
-        font-size: 0.85rem;
-        color: var(--_muted);
-      }
     `,
+    allWorkersStyles,
   ];
 
   constructor() {
@@ -156,30 +90,24 @@ export class TrainOverview extends PageElement {
     this.stdevTab = "activations";
     this.range = null;
     this.layerTypes = new Map();
-    this.workers = [];
-    this.byWorker = new Map();
-    this.workersView = "each";
-    this.ratioParam = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.findings.watch(
-      this.allWorkers
-        ? null
-        : {
-            apiBase: this.apiBase,
-            session: this.session,
-            worker: this.worker,
-            lang: this.language,
-          },
-    );
+    const page = { apiBase: this.apiBase, session: this.session, lang: this.language };
+    this.findings.watch(this.allWorkers ? null : { ...page, worker: this.worker });
+    this.all.watchFindings(this.allWorkers ? page : null);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    if (!this.revealPending) return;
+    if (this.allWorkers) {
+      if (this.all.revealFindings(this.renderRoot)) this.revealPending = false;
+      return;
+    }
     const list = this.renderRoot.querySelector("train-findings");
-    if (this.revealPending && list !== null) {
+    if (list !== null) {
       this.revealPending = false;
       void list.reveal();
     }
@@ -248,91 +176,30 @@ export class TrainOverview extends PageElement {
     this.setAttribute("data-iteration", String(data.info.iterations ?? ""));
   }
 
-  /**
-   * Every worker's overview. The first load, a new StaticInfo, a worker not seen yet or a reset
-   * read the session's workers and all their overviews; other events only the workers they name.
-   */
+  /** Every worker's overview (overview-all-workers.ts says which are read again). */
   private async fetchAll(signal: AbortSignal): Promise<void> {
     const kinds = this.takeEventKinds();
     const events = this.takeEventWorkers();
-    const known =
-      this.allSession !== null &&
-      this.byWorker.size > 0 &&
-      (this.session === null || this.session === this.allSession);
-    const relist =
-      !known ||
-      kinds.size === 0 ||
-      kinds.has("reset") ||
-      kinds.has("static_info") ||
-      events === null ||
-      [...events].some((w) => !this.workers.includes(w));
-    const next = new Map(known ? this.byWorker : []);
-    let session = this.allSession ?? "";
-    let workers = this.workers;
-    let toFetch: string[];
-    let graph: Graph | null | undefined;
-    if (relist) {
-      const [first, sessions, g] = await Promise.all([
-        getJson<Overview>(
-          this.apiBase,
-          "overview",
-          { session: this.session, max_points: MAX_POINTS },
-          signal,
-        ),
-        getJson<Sessions>(this.apiBase, "sessions", {}, signal),
-        getJson<Graph>(this.apiBase, "graph", { session: this.session }, signal).catch(
-          (err: unknown) => {
-            if (signal.aborted) throw err;
-            return null;
-          },
-        ),
-      ]);
-      if (signal.aborted) return;
-      if (first.session_id !== this.allSession) next.clear();
-      session = first.session_id;
-      workers = sessions.sessions.find((s) => s.session_id === session)?.workers ?? [];
-      if (!workers.includes(first.worker_id)) workers = [first.worker_id, ...workers];
-      next.set(first.worker_id, first);
-      toFetch = workers.filter((w) => w !== first.worker_id);
-      graph = g;
-    } else {
-      toFetch = workers.filter((w) => events.has(w));
-    }
-    const answers = await Promise.all(
-      toFetch.map((worker) =>
-        getJson<Overview>(
-          this.apiBase,
-          "overview",
-          { session, worker, max_points: MAX_POINTS },
-          signal,
-        ),
-      ),
-    );
-    if (signal.aborted) return;
-    for (const a of answers) next.set(a.worker_id, a);
-    const byWorker = new Map<string, Overview>();
-    for (const w of workers) {
-      const d = next.get(w);
-      if (d !== undefined && d.session_id === session) byWorker.set(w, d);
-    }
-    if (graph !== undefined) {
-      this.layerTypes =
-        graph === null || graph.session_id !== session
-          ? new Map<string, string>()
-          : new Map(graph.layers.map((l) => [l.name, l.type]));
-    }
-    this.shownSession = session;
+    const req = { apiBase: this.apiBase, session: this.session, kinds, events };
+    const shown = await this.all.load(req, signal);
+    if (shown === null) return;
+    if (shown.layerTypes !== undefined) this.layerTypes = shown.layerTypes;
+    this.shownSession = shown.session;
     this.shownWorker = null; // every worker's events concern this view
-    this.allSession = session;
-    this.workers = workers;
-    this.byWorker = byWorker;
-    const iterations = [...byWorker.values()].map((d) => d.info.iterations ?? -1);
-    const latest = Math.max(-1, ...iterations);
-    this.setAttribute("data-iteration", latest < 0 ? "" : String(latest));
+    this.setAttribute("data-iteration", shown.latest === null ? "" : String(shown.latest));
   }
 
   override render(): TemplateResult {
-    if (this.allWorkers) return this.renderAll();
+    if (this.allWorkers) {
+      return this.all.render({
+        apiBase: this.apiBase,
+        lang: this.language,
+        tr: (key, params) => this.tr(key, params),
+        layerTypes: this.layerTypes,
+        error: this.renderError(),
+        loading: this.renderLoading(),
+      });
+    }
     const d = this.data;
     if (d === null) return html`${this.renderError() ?? this.renderLoading()}`;
     return html`
@@ -355,6 +222,7 @@ export class TrainOverview extends PageElement {
                 <h2>${this.tr("overview.metrics")}</h2>
                 <train-line-chart
                   data-chart="metrics"
+                  .reportTimes=${d.report_times}
                   x-label=${this.tr("chart.iteration")}
                   y-label=${this.tr("axis.value")}
                   label=${this.tr("overview.metrics")}
@@ -416,6 +284,7 @@ export class TrainOverview extends PageElement {
       <h2>${this.tr("overview.score")}</h2>
       <train-line-chart
         data-chart="score"
+        .reportTimes=${d.report_times}
         x-label=${this.tr("chart.iteration")}
         y-label=${this.tr("axis.score")}
         label=${this.tr("overview.score")}
@@ -530,6 +399,7 @@ export class TrainOverview extends PageElement {
       <h2>${this.tr("overview.ratios")}</h2>
       <train-line-chart
         data-chart="ratios"
+        .reportTimes=${d.report_times}
         x-label=${this.tr("chart.iteration")}
         y-label=${this.tr("axis.log10_ratio")}
         label=${this.tr("overview.ratios")}
@@ -573,6 +443,7 @@ export class TrainOverview extends PageElement {
       <train-line-chart
         role="tabpanel"
         data-chart="stdev"
+        .reportTimes=${d.report_times}
         x-label=${this.tr("chart.iteration")}
         y-label=${this.tr("axis.log10_stdev")}
         data-tab=${this.stdevTab}
@@ -582,185 +453,6 @@ export class TrainOverview extends PageElement {
         .epochs=${d.epochs}
         .yRange=${logRange(series.map((s) => parseFloatValues(s.values)))}
       ></train-line-chart>
-    `;
-  }
-
-  /** Every worker at once (`worker="*"`). */
-  private renderAll(): TemplateResult {
-    const entries = [...this.byWorker];
-    const first = entries[0];
-    if (first === undefined || this.allSession === null) {
-      return html`${this.renderError() ?? this.renderLoading()}`;
-    }
-    const colorOf = new Map(this.workers.map((w, i) => [w, i]));
-    const stopped = stoppedWorkers(new Map(entries.map(([w, d]) => [w, workerTimes(d.info)])));
-    const epochs = first[1].epochs;
-    const views: WorkersView[] = ["each", "mean"];
-    return html`
-      ${this.renderError()}
-      <div class="workers-bar">
-        <div part="workers-view" role="group" aria-label=${this.tr("overview.workers.view")}>
-          ${views.map(
-            (view) =>
-              html`<button
-                type="button"
-                data-view=${view}
-                aria-pressed=${view === this.workersView ? "true" : "false"}
-                @click=${() => {
-                  this.workersView = view;
-                }}
-              >
-                ${this.tr(`overview.workers.view.${view}`)}
-              </button>`,
-          )}
-        </div>
-        <p class="hint muted">${this.tr("overview.workers.hint")}</p>
-      </div>
-      <div class="grid">
-        <section class="card wide">${this.renderAllScore(entries, colorOf, epochs)}</section>
-        <section class="card narrow">${this.renderWorkers(entries, colorOf, stopped)}</section>
-        <section class="card half">${this.renderAllRatios(entries, colorOf, epochs)}</section>
-      </div>
-    `;
-  }
-
-  /** One series per worker (in its colour), or their mean, min and max with the band between. */
-  private workerSeries(
-    entries: readonly (readonly [string, Overview])[],
-    colorOf: ReadonlyMap<string, number>,
-    pick: (d: Overview) => Series | undefined,
-  ): ChartSeries[] {
-    if (this.workersView === "mean") {
-      const agg = aggregate(entries.map(([, d]) => pick(d) ?? NO_SERIES));
-      return [
-        { label: this.tr("overview.workers.mean"), ...agg.mean, color: 0, width: 2 },
-        { label: this.tr("overview.workers.min"), ...agg.min, color: 0, faint: true },
-        { label: this.tr("overview.workers.max"), ...agg.max, color: 0, faint: true, bandWith: 1 },
-      ];
-    }
-    return entries.map(([w, d]) => ({
-      label: isolate(w),
-      ...(pick(d) ?? NO_SERIES),
-      color: colorOf.get(w) ?? 0,
-    }));
-  }
-
-  private renderAllScore(
-    entries: readonly (readonly [string, Overview])[],
-    colorOf: ReadonlyMap<string, number>,
-    epochs: Overview["epochs"],
-  ): TemplateResult {
-    const series = this.workerSeries(entries, colorOf, (d) => d.score);
-    return html`
-      <h2>${this.tr("overview.score")}</h2>
-      <train-line-chart
-        data-chart="score"
-        data-view=${this.workersView}
-        x-label=${this.tr("chart.iteration")}
-        y-label=${this.tr("axis.score")}
-        label=${this.tr("overview.score")}
-        lang=${this.language}
-        log-toggle
-        .series=${series}
-        .epochs=${epochs}
-        .yRange=${scoreRange(series.map((s) => parseFloatValues(s.values)))}
-      ></train-line-chart>
-    `;
-  }
-
-  private renderAllRatios(
-    entries: readonly (readonly [string, Overview])[],
-    colorOf: ReadonlyMap<string, number>,
-    epochs: Overview["epochs"],
-  ): TemplateResult {
-    const names = [...new Set(entries.flatMap(([, d]) => Object.keys(d.ratios)))];
-    const chosen =
-      this.ratioParam !== null && names.includes(this.ratioParam) ? this.ratioParam : names[0];
-    const owner = new Map(entries.flatMap(([, d]) => d.parameters.map((p) => [p.name, p.layer])));
-    const label = (name: string): string =>
-      isolate(paramLabel(name, owner.get(name), this.layerTypes));
-    const series =
-      chosen === undefined ? [] : this.workerSeries(entries, colorOf, (d) => d.ratios[chosen]);
-    return html`
-      <div class="heading">
-        <h2>${this.tr("overview.ratios")}</h2>
-        ${
-          names.length === 0
-            ? nothing
-            : html`<label
-                >${this.tr("overview.workers.parameter")}
-                <select
-                  name="parameter"
-                  @change=${(e: Event) => {
-                    this.ratioParam = (e.target as HTMLSelectElement).value;
-                  }}
-                >
-                  ${names.map(
-                    (n) => html`<option value=${n} ?selected=${n === chosen}>${label(n)}</option>`,
-                  )}
-                </select></label
-              >`
-        }
-      </div>
-      <train-line-chart
-        data-chart="ratios"
-        data-view=${this.workersView}
-        data-parameter=${chosen ?? nothing}
-        x-label=${this.tr("chart.iteration")}
-        y-label=${this.tr("axis.log10_ratio")}
-        label=${
-          chosen === undefined
-            ? this.tr("overview.ratios")
-            : `${this.tr("overview.ratios")} (${label(chosen)})`
-        }
-        lang=${this.language}
-        .series=${series}
-        .epochs=${epochs}
-        .band=${RATIO_BAND}
-        .refLines=${[RATIO_REFERENCE]}
-        .yRange=${ratioRange(series.map((s) => parseFloatValues(s.values)))}
-      ></train-line-chart>
-    `;
-  }
-
-  /** A row per worker: its colour, latest iteration, last report, and whether it stopped. */
-  private renderWorkers(
-    entries: readonly (readonly [string, Overview])[],
-    colorOf: ReadonlyMap<string, number>,
-    stopped: ReadonlySet<string>,
-  ): TemplateResult {
-    return html`
-      <h2>${this.tr("overview.workers")}</h2>
-      <table class="info workers" part="table" data-table="workers">
-        <thead>
-          <tr>
-            <th scope="col">${this.tr("app.worker")}</th>
-            <th scope="col">${this.tr("overview.workers.iteration")}</th>
-            <th scope="col">${this.tr("overview.info.last_update")}</th>
-            <th scope="col">${this.tr("overview.workers.status")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${entries.map(
-            ([w, d]) =>
-              html`<tr data-key=${w} data-stopped=${stopped.has(w) ? "true" : "false"}>
-                <th scope="row">
-                  <span
-                    class="swatch"
-                    aria-hidden="true"
-                    style="background: var(--_series-${seriesToken(colorOf.get(w) ?? 0)})"
-                  ></span
-                  ><bdi>${w}</bdi>
-                </th>
-                <td>${formatInteger(d.info.iterations)}</td>
-                <td>${formatDateTime(d.info.last_update_ms)}</td>
-                <td data-status=${stopped.has(w) ? "stopped" : "reporting"}>
-                  ${stopped.has(w) ? this.tr("worker.stopped") : "—"}
-                </td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
     `;
   }
 

@@ -174,6 +174,7 @@ export class TrainSystem extends PageElement {
           <h2>${this.tr("system.memory")} (%)</h2>
           <train-line-chart
             data-chart="memory"
+            .reportTimes=${d.report_times}
             x-label=${this.tr("chart.iteration")}
             y-label=${this.tr("axis.percent")}
             .epochs=${this.epochs}
@@ -187,6 +188,7 @@ export class TrainSystem extends PageElement {
           <h2>${this.tr("system.memory")} (${bytes.unit})</h2>
           <train-line-chart
             data-chart="memory-bytes"
+            .reportTimes=${d.report_times}
             data-unit=${bytes.unit}
             x-label=${this.tr("chart.iteration")}
             y-label=${unit}
@@ -204,6 +206,7 @@ export class TrainSystem extends PageElement {
                 <h2>${this.tr("system.devices")} (%)</h2>
                 <train-line-chart
                   data-chart="devices"
+                  .reportTimes=${d.report_times}
                   x-label=${this.tr("chart.iteration")}
                   y-label=${this.tr("axis.percent")}
                   .epochs=${this.epochs}
@@ -218,6 +221,7 @@ export class TrainSystem extends PageElement {
           <h2>${this.tr("system.examples_per_s")}</h2>
           <train-line-chart
             data-chart="throughput"
+            .reportTimes=${d.report_times}
             x-label=${this.tr("chart.iteration")}
             y-label=${this.tr("axis.examples_per_s")}
             .epochs=${this.epochs}
@@ -231,6 +235,7 @@ export class TrainSystem extends PageElement {
           <h2>${this.tr("system.minibatches_per_s")}</h2>
           <train-line-chart
             data-chart="minibatches"
+            .reportTimes=${d.report_times}
             x-label=${this.tr("chart.iteration")}
             y-label=${this.tr("axis.minibatches_per_s")}
             .epochs=${this.epochs}
@@ -244,6 +249,7 @@ export class TrainSystem extends PageElement {
           <h2>${this.tr("system.collection_ms")}</h2>
           <train-line-chart
             data-chart="collection"
+            .reportTimes=${d.report_times}
             x-label=${this.tr("chart.iteration")}
             y-label=${this.tr("axis.ms")}
             .epochs=${this.epochs}

@@ -141,6 +141,27 @@ const KEYS = {
     latest: true,
     report_times: true,
   } satisfies Keys<Api.Layer>,
+  HistogramAt: {
+    iteration: true,
+    min: true,
+    max: true,
+    counts: true,
+  } satisfies Keys<Api.HistogramAt>,
+  Histograms: {
+    session_id: true,
+    worker_id: true,
+    kind: true,
+    name: true,
+    max_count: true,
+    histograms: true,
+  } satisfies Keys<Api.Histograms>,
+  HistogramAnswer: {
+    session_id: true,
+    worker_id: true,
+    kind: true,
+    name: true,
+    histogram: true,
+  } satisfies Keys<Api.HistogramAnswer>,
   DeviceSeries: {
     name: true,
     current_bytes: true,

@@ -19,6 +19,8 @@ import {
   markTitle,
   modelHref,
   sortFindings,
+  sumCounts,
+  workerFindingMarks,
   worstSeverity,
 } from "../src/lib/findings.js";
 
@@ -195,6 +197,40 @@ describe("findingMarks", () => {
   it("names the finding in the UI's language", () => {
     expect(markTitle("zh", finding({ message: "更新过大。" }))).toBe("警告：更新过大。（迭代 5）");
     expect(findingMarks("en", [])).toEqual([]);
+  });
+});
+
+describe("every worker's findings", () => {
+  it("adds the workers' counts up", () => {
+    expect(sumCounts([counts(1, 2, 0), counts(0, 3, 4), counts(2, 0, 1)])).toEqual(counts(3, 5, 5));
+    expect(sumCounts([])).toEqual(counts(0, 0, 0));
+  });
+
+  it("marks every worker's warnings and errors, named after the worker and in its colour", () => {
+    const marks = workerFindingMarks("en", [
+      {
+        worker: "rank0",
+        color: 0,
+        findings: [
+          finding({ rule: "late", first_iteration: 40 }),
+          finding({ rule: "quiet", severity: "info", first_iteration: 1 }),
+        ],
+      },
+      {
+        worker: "rank1",
+        color: 1,
+        findings: [finding({ severity: "error", first_iteration: 3, message: "NaN." })],
+      },
+      { worker: "rank2", color: 2, findings: [] },
+    ]);
+    expect(marks.map((m) => [m.x, m.severity, m.worker, m.color])).toEqual([
+      [3, "error", "rank1", 1],
+      [40, "warning", "rank0", 0],
+    ]);
+    expect(marks[0]?.title).toBe("\u2068rank1\u2069 — Error: NaN. (iteration 3)");
+    expect(
+      workerFindingMarks("zh", [{ worker: "w", color: 0, findings: [finding()] }])[0]?.title,
+    ).toBe("\u2068w\u2069 — 警告：Updates of 0.weight are large.（迭代 5）");
   });
 });
 

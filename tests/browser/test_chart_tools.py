@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 
 from fitscope.server import UIServer
 
-from .conftest import Runs, chart, open_page, ready_points, serve, wait_until
+from .conftest import Runs, chart, get_json, open_page, ready_points, serve, wait_until
 from .runs import DIVERGING_SESSION
 
 T0 = 1_700_000_000_000
@@ -70,9 +70,7 @@ def test_x_axis_falls_back_and_switches_to_wall_time(page: Page, server: UIServe
     open_page(page, server, "overview", session=DIVERGING_SESSION)
     ready_points(page, "score")
     select = chart(page, "score").locator('select[name="x-axis"]')
-    wall = select.locator('option[value="wall"]')
-    expect(wall).to_be_disabled()  # the API's series carry no wall times yet
-    assert "no wall-clock times" in (wall.get_attribute("title") or "")
+    expect(select.locator('option[value="wall"]')).to_be_enabled()  # the answer's report_times place the points
 
     # a chart whose series carry times: the page's choice switches it, and the address keeps it
     page.evaluate(
@@ -100,13 +98,24 @@ def test_x_axis_falls_back_and_switches_to_wall_time(page: Page, server: UIServe
     assert drawn["time"] is True and drawn["min"] >= T0
     assert "x-axis=wall" in page.url
     assert timed.locator('[part="nonfinite"]').count() == 1  # the NaN keeps its marker on a time axis
-    # the score chart has no times: it says so and stays on iterations
-    expect(chart(page, "score").locator('[part="xnote"]')).to_be_visible()
-    assert chart(page, "score").evaluate("el => el.plot.axes[0].label") == "Iteration"
+    # the score chart follows the page's choice: its points placed by the reports' times
+    page.wait_for_function(
+        "() => document.querySelector('train-app').shadowRoot.querySelector('train-overview').shadowRoot"
+        ".querySelector('train-line-chart[data-chart=score]').plot?.axes[0].label === 'Wall time'"
+    )
+    expect(chart(page, "score").locator('[part="xnote"]')).to_have_count(0)
     timed.locator('select[name="x-axis"]').select_option("relative")
     page.wait_for_function(
         "() => document.querySelector('train-line-chart[data-chart=timed]').plot?.axes[0].label === 'Time since start'"
     )
+    # at a report's iteration the score's x is that report's time since the run's start, as stored
+    doc = get_json(f"{server.url}/api/v1/overview?session={DIVERGING_SESSION}")
+    times = dict(zip(doc["report_times"]["iterations"], doc["report_times"]["values"], strict=True))
+    start = doc["info"]["start_ms"]
+    drawn_x = chart(page, "score").evaluate("el => [Array.from(el.aligned.x), Array.from(el.plot.data[0])]")
+    placed = dict(zip(*drawn_x, strict=True))
+    shown = [it for it in times if it in placed]
+    assert shown and all(abs(placed[it] - (times[it] - start) / 1000) < 1e-6 for it in shown)
 
 
 def test_smoothing_slider_draws_a_smoothed_line(page: Page, server: UIServer) -> None:

@@ -36,6 +36,10 @@ export const findingsEn = {
   "findings.badge.error_one": "1 diagnostics error",
   "findings.badge.mixed": "{count} diagnostics warnings and errors",
   "findings.marker": "{severity}: {message} (iteration {iteration})",
+  "findings.marker_worker": "{worker} — {marker}",
+  "findings.workers_counts":
+    "{error} errors · {warning} warnings · {info} info in {workers} workers",
+  "findings.badge.all_workers": "{label} (all workers)",
 } as const;
 
 /** A findings catalogue: every key of the English one. */
@@ -69,6 +73,10 @@ export const findingsZh: FindingsCatalogue = {
   "findings.badge.error_one": "1 条诊断错误",
   "findings.badge.mixed": "{count} 条诊断警告和错误",
   "findings.marker": "{severity}：{message}（迭代 {iteration}）",
+  "findings.marker_worker": "{worker} — {marker}",
+  "findings.workers_counts":
+    "{workers} 个工作节点：{error} 个错误 · {warning} 个警告 · {info} 条提示",
+  "findings.badge.all_workers": "{label}（全部工作节点）",
 };
 
 export const findingsDe: FindingsCatalogue = {
@@ -96,6 +104,10 @@ export const findingsDe: FindingsCatalogue = {
   "findings.badge.error_one": "1 Diagnosefehler",
   "findings.badge.mixed": "{count} Diagnosewarnungen und -fehler",
   "findings.marker": "{severity}: {message} (Iteration {iteration})",
+  "findings.marker_worker": "{worker} — {marker}",
+  "findings.workers_counts":
+    "{error} Fehler · {warning} Warnungen · {info} Hinweise in {workers} Workern",
+  "findings.badge.all_workers": "{label} (alle Worker)",
 };
 
 export const findingsJa: FindingsCatalogue = {
@@ -123,6 +135,10 @@ export const findingsJa: FindingsCatalogue = {
   "findings.badge.error_one": "診断のエラー 1 件",
   "findings.badge.mixed": "診断の警告とエラー {count} 件",
   "findings.marker": "{severity}: {message}（イテレーション {iteration}）",
+  "findings.marker_worker": "{worker} — {marker}",
+  "findings.workers_counts":
+    "{workers} ワーカーの合計: エラー {error} 件 · 警告 {warning} 件 · 情報 {info} 件",
+  "findings.badge.all_workers": "{label}（すべてのワーカー）",
 };
 
 export const findingsKo: FindingsCatalogue = {
@@ -150,6 +166,10 @@ export const findingsKo: FindingsCatalogue = {
   "findings.badge.error_one": "진단 오류 1개",
   "findings.badge.mixed": "진단 경고 및 오류 {count}개",
   "findings.marker": "{severity}: {message} (반복 {iteration})",
+  "findings.marker_worker": "{worker} — {marker}",
+  "findings.workers_counts":
+    "워커 {workers}개 합계: 오류 {error}개 · 경고 {warning}개 · 정보 {info}개",
+  "findings.badge.all_workers": "{label} (모든 워커)",
 };
 
 export const findingsRu: FindingsCatalogue = {
@@ -177,6 +197,10 @@ export const findingsRu: FindingsCatalogue = {
   "findings.badge.error_one": "1 диагностическая ошибка",
   "findings.badge.mixed": "Диагностических предупреждений и ошибок: {count}",
   "findings.marker": "{severity}: {message} (итерация {iteration})",
+  "findings.marker_worker": "{worker} — {marker}",
+  "findings.workers_counts":
+    "Всего у воркеров ({workers}): ошибки: {error} · предупреждения: {warning} · сведения: {info}",
+  "findings.badge.all_workers": "{label} (все воркеры)",
 };
 
 /** The catalogue of each language of the menu (i18n/index.ts `LANGUAGES`). */

@@ -8,6 +8,7 @@
 import type uPlot from "uplot";
 
 import { t, type Lang } from "../i18n/index.js";
+import { seriesToken } from "../theme.js";
 import type { FindingMark } from "./findings.js";
 import type { NonFiniteKind, NonFiniteMarker } from "./series.js";
 
@@ -129,11 +130,19 @@ export function nonFiniteLayer(): MarkerLayer<NonFiniteMarker> {
   );
 }
 
-/** The findings' markers' layer: a line across the plot at each finding's first iteration. */
+/**
+ * The findings' markers' layer: a line across the plot at each finding's first iteration, in its
+ * severity's colour; a worker's (the all-workers chart) has `data-worker` and its line in the
+ * worker's colour (the diamond at its foot keeps the severity's).
+ */
 export function findingLayer(): MarkerLayer<FindingMark> {
   return new MarkerLayer<FindingMark>("finding-marks", (el, m) => {
     el.className = "finding";
     el.setAttribute("part", "finding");
     el.dataset.severity = m.severity;
+    if (m.worker !== undefined) el.dataset.worker = m.worker;
+    if (m.color !== undefined) {
+      el.style.setProperty("--_worker", `var(--_series-${seriesToken(m.color)})`);
+    }
   });
 }

@@ -155,6 +155,12 @@ export const lineChartStyles = [
       background: var(--_c);
       transform: rotate(45deg);
     }
+    /* a worker's finding (the all-workers chart): the line in the worker's colour, the diamond
+       in the severity's */
+    .finding[data-worker] {
+      background: repeating-linear-gradient(var(--_worker, var(--_c)) 0 4px, transparent 4px 7px)
+        center / 2px 100% no-repeat;
+    }
     .legend {
       display: flex;
       flex-wrap: wrap;

@@ -3,7 +3,9 @@
  *
  * The choice is one per page (every chart follows {@link xAxisChoice}) and is kept in the
  * address as `x-axis=wall|relative` on the server's own pages. A chart whose series carry no
- * wall times (`timestamps_ms`) at every point it draws stays on iterations.
+ * wall times (`timestamps_ms`) at every point it draws stays on iterations, unless it is given
+ * the run's report times (`report_times` of the overview, layer and system answers): a point
+ * between two reports is then placed by interpolating between their times.
  */
 
 /** What the x axis shows. */
@@ -26,8 +28,21 @@ export interface TimedPoints {
   timestamps_ms?: readonly (number | null)[] | undefined;
 }
 
-/** The wall time of each iteration that some series gives one (the first series giving it wins). */
-export function timesByIteration(series: readonly TimedPoints[]): Map<number, number> {
+/** Times at iterations (the reports' `timestamp_ms`): a series whose values are the times. */
+export interface ReportTimes {
+  iterations: readonly number[];
+  values: readonly (number | string | null)[];
+}
+
+/**
+ * The wall time of each iteration that some series gives one (the first series giving it wins);
+ * with `reports`, every other iteration of the series gets one from the report times: exact at a
+ * report, linear between two, the first (last) report's time before (after) them all.
+ */
+export function timesByIteration(
+  series: readonly TimedPoints[],
+  reports?: ReportTimes | null,
+): Map<number, number> {
   const out = new Map<number, number>();
   for (const s of series) {
     const ts = s.timestamps_ms;
@@ -36,6 +51,29 @@ export function timesByIteration(series: readonly TimedPoints[]): Map<number, nu
       const t = ts[i];
       if (typeof t === "number" && Number.isFinite(t) && !out.has(it)) out.set(it, t);
     });
+  }
+  if (reports === undefined || reports === null) return out;
+  const its: number[] = [];
+  const ms: number[] = [];
+  reports.iterations.forEach((it, i) => {
+    const t = reports.values[i];
+    if (typeof t === "number" && Number.isFinite(t)) {
+      its.push(it);
+      ms.push(t);
+    }
+  });
+  if (its.length === 0) return out;
+  for (const s of series) {
+    for (const it of s.iterations) {
+      if (out.has(it)) continue;
+      const t =
+        it <= (its[0] as number)
+          ? (ms[0] as number)
+          : it >= (its[its.length - 1] as number)
+            ? (ms[ms.length - 1] as number)
+            : iterationToX(its, ms, it);
+      if (t !== null) out.set(it, t);
+    }
   }
   return out;
 }
@@ -112,11 +150,10 @@ export const RELATIVE_INCRS: readonly number[] = [
 function ownsAddress(): boolean {
   if (typeof document === "undefined") return false;
   const app = document.querySelector("train-app");
-  return (
-    app !== null &&
-    (app.getAttribute("api-base") ?? "") === "" &&
-    /^\/train\//.test(location.pathname)
-  );
+  if (app === null) return false;
+  // "" or a path: a server's --base-path, which its pages pass as api-base
+  const base = (app.getAttribute("api-base") ?? "").replace(/\/+$/, "");
+  return (base === "" || base.startsWith("/")) && location.pathname.startsWith(`${base}/train/`);
 }
 
 /** The page's x-axis choice, shared by its charts (listen to `change`). */

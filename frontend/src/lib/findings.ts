@@ -1,12 +1,13 @@
 /**
  * What the UI shows of the diagnostics' findings (`GET /api/v1/findings`), as pure functions:
  * their order, the badge's count and name, a finding's iterations and evidence as text, the
- * score chart's markers, the findings of one layer, and the model page's address of a
- * finding's layer.
+ * score chart's markers (of one worker, or of every worker of a session), the findings of one
+ * layer, and the model page's address of a finding's layer.
  */
 import type { Finding, FindingSeverity, Findings } from "../api-types.js";
 import type { Lang } from "../i18n/index.js";
 import { tf } from "../i18n/findings.js";
+import { isolate } from "./format.js";
 
 /** Worst first. */
 export const SEVERITIES: readonly FindingSeverity[] = ["error", "warning", "info"];
@@ -17,6 +18,17 @@ export interface FindingMark {
   severity: FindingSeverity;
   /** its title and accessible name, naming the finding */
   title: string;
+  /** with every worker shown: the worker whose finding it is (`data-worker`) */
+  worker?: string;
+  /** with every worker shown: the worker's colour (its place among the session's workers) */
+  color?: number;
+}
+
+/** One worker's findings, and its colour (its place among the session's workers). */
+export interface WorkerFindings {
+  worker: string;
+  color: number;
+  findings: readonly Finding[];
 }
 
 function rank(s: FindingSeverity): number {
@@ -58,6 +70,17 @@ export function countFindings(findings: readonly Pick<Finding, "severity">[]): F
 /** Whether a finding counts for the badge and the chart's markers (a warning or an error). */
 export function isAlert(f: Pick<Finding, "severity">): boolean {
   return f.severity === "warning" || f.severity === "error";
+}
+
+/** Counts added up (the findings of several workers). */
+export function sumCounts(list: readonly Findings["counts"][]): Findings["counts"] {
+  const sum = { error: 0, warning: 0, info: 0 };
+  for (const c of list) {
+    sum.error += c.error;
+    sum.warning += c.warning;
+    sum.info += c.info;
+  }
+  return sum;
 }
 
 /** The badge's number: warnings and errors. */
@@ -123,6 +146,24 @@ export function markTitle(lang: Lang, f: Finding): string {
 export function findingMarks(lang: Lang, findings: readonly Finding[]): FindingMark[] {
   return sortFindings(findings.filter(isAlert))
     .map((f) => ({ x: f.first_iteration, severity: f.severity, title: markTitle(lang, f) }))
+    .sort((a, b) => a.x - b.x);
+}
+
+/**
+ * The all-workers score chart's markers: each worker's warnings and errors at their
+ * first_iteration, titled "rank1 — Error: … (iteration 3)" and in the worker's colour, left to
+ * right (a worker's own in the order {@link findingMarks} gives).
+ */
+export function workerFindingMarks(lang: Lang, workers: readonly WorkerFindings[]): FindingMark[] {
+  return workers
+    .flatMap(({ worker, color, findings }) =>
+      findingMarks(lang, findings).map((m) => ({
+        ...m,
+        title: tf(lang, "findings.marker_worker", { worker: isolate(worker), marker: m.title }),
+        worker,
+        color,
+      })),
+    )
     .sort((a, b) => a.x - b.x);
 }
 

@@ -17,6 +17,14 @@
  * would draw the part of the segment that reaches towards the gap from an alignment artifact.
  */
 
+/** Points asked for per series: about 2-4x a chart's pixel width. */
+export const MAX_POINTS = 2000;
+/**
+ * The most points the API gives per series (`max_points`' upper bound): what a chart's download
+ * asks for, so a run of up to that many points is saved whole (docs/charts.md).
+ */
+export const ALL_POINTS = 100000;
+
 /** A float as records carry it: a number, a non-finite marker string, or null (absent). */
 export type WireFloat = number | "NaN" | "Infinity" | "-Infinity" | null;
 
