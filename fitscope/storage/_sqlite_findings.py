@@ -221,6 +221,15 @@ class FindingsKeeper:
                 self._thread = threading.Thread(target=self._rebuild_all, name="fitscope-findings", daemon=True)
                 self._thread.start()
 
+    def wait_idle(self, timeout: float) -> bool:
+        """Waits up to ``timeout`` s for the background rebuilds to end; True when none is left."""
+        with self._lock:
+            thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+        with self._lock:
+            return self._thread is None and not self._stale
+
     def close(self, timeout: float = 10.0) -> None:
         """Lets a background rebuild finish for up to ``timeout`` s, then stops it (a stream it did
         not finish keeps the findings stored before, which say how far they go)."""

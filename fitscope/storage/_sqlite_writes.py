@@ -42,7 +42,8 @@ class Transaction:
         self._name_ids = name_ids
         self._new_streams: dict[tuple[str, str], int] = {}
         self._new_names: dict[tuple[str, str], int] = {}
-        #: The reports stored, per stream in the order stored, and the streams given static info.
+        #: The reports stored, per stream in the order stored, and the streams given static info;
+        #: a report stored again exactly as it was (a batch sent twice) is not among them.
         self.reports: dict[int, list[StatsReport]] = {}
         self.static_streams: set[int] = set()
 
@@ -125,6 +126,7 @@ class Transaction:
         old = conn.execute(
             "SELECT id FROM reports WHERE stream = ? AND iteration = ?", (stream, report.iteration)
         ).fetchone()
+        unchanged = old is not None and self._as_stored(report, stream, int(old[0]))
         if old is not None:
             conn.execute("DELETE FROM summaries WHERE report = ?", old)
             conn.execute("DELETE FROM histograms WHERE report = ?", old)
@@ -161,7 +163,47 @@ class Transaction:
             (report.timestamp_ms, stream),
         )
         blocks.after_update(conn, stream, min((report.iteration, *window)))
-        self.reports.setdefault(stream, []).append(report)
+        if not unchanged:
+            self.reports.setdefault(stream, []).append(report)
+
+    def _as_stored(self, report: StatsReport, stream: int, old: int) -> bool:
+        """Whether ``report`` is exactly the one stored as report ``old`` (its row, summaries,
+        histograms and score window): what a batch sent twice stores again."""
+        conn = self._conn
+        window = report.scores.iterations
+        row = conn.execute(
+            "SELECT epoch, timestamp_ms, score, collection_ms, window_first, window_last, fields FROM reports "
+            "WHERE id = ?",
+            (old,),
+        ).fetchone()
+        fields = (
+            report.epoch,
+            report.timestamp_ms,
+            to_sql(report.score),
+            to_sql(report.collection_ms),
+            min(window) if window else None,
+            max(window) if window else None,
+            rows.encode_fields(report),
+        )
+        if row is None or tuple(row) != fields:
+            return False
+        summary_rows, histogram_rows = rows.summary_rows(report, stream, old, self.name)
+        stored = conn.execute(f"SELECT {rows.SUMMARY_COLUMNS} FROM summaries WHERE report = ?", (old,)).fetchall()
+        if sorted(stored) != sorted(summary_rows):
+            return False
+        stored_hist = conn.execute(
+            f"SELECT {rows.HISTOGRAM_COLUMNS} FROM histograms WHERE report = ?", (old,)
+        ).fetchall()
+        if sorted(stored_hist) != sorted(histogram_rows):
+            return False
+        if not window:
+            return True
+        scores = conn.execute(
+            "SELECT stream, iteration, value, timestamp_ms FROM scores WHERE stream = ? AND iteration BETWEEN ? AND ? "
+            "ORDER BY iteration",
+            (stream, min(window), max(window)),
+        ).fetchall()
+        return [tuple(r) for r in scores] == sorted(rows.score_rows(report, stream))
 
     def put_metrics(self, record: MetricsRecord) -> None:
         """Stores metric values, one row per name; a name already stored at the iteration is replaced."""

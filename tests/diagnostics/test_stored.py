@@ -86,8 +86,12 @@ def test_a_replaced_earlier_report_is_diagnosed_again(diagnosed: Callable[[str],
     healthy = reports(diagnosed("mlp_adam").run.storage)
     rs = reports(d.run.storage)
     with FileStatsStorage(path) as file:
-        # An idempotent resend of the whole run, then an earlier report replaced by another.
+        file.put_update(rs[-1])  # a new writer on the run: its first report starts a rebuild
+        assert file._findings is not None and file._findings.wait_idle(30)
+        # An idempotent resend of the whole run is stored as it was: nothing to diagnose again.
         file.put_batch(rs)
+        assert file._findings._stale == set() and file._findings._thread is None
+        # An earlier report replaced by another is diagnosed again.
         replaced = dataclasses.replace(healthy[1], session_id=rs[1].session_id, worker_id=rs[1].worker_id)
         file.put_update(dataclasses.replace(replaced, iteration=rs[1].iteration))
     stored, through, _, fresh = _stored(path)
