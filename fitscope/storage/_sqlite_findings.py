@@ -26,6 +26,7 @@ import json
 import logging
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final, NamedTuple
 
@@ -42,6 +43,10 @@ _log = logging.getLogger("fitscope.storage")
 #: Bumped when the rules change what they find: stored findings of other rules are not current.
 RULES_VERSION: Final = 2
 _NONFINITE_TEXT: Final = frozenset({"NaN", "Infinity", "-Infinity"})
+# A rebuild pauses this long after every so many reports: it shares the interpreter (the GIL)
+# with the training loop and a server in the same process, so it takes at most about half.
+_YIELD_EVERY: Final = 32
+_YIELD_S: Final = 0.005
 
 
 class StoredFindings(NamedTuple):
@@ -275,11 +280,13 @@ class FindingsKeeper:
         """Diagnoses ``stream`` from its stored reports, then catches up under the write lock."""
         static, reports = self._load(stream, None)
         state = _Stream(Diagnoser(self.config, static), None)
-        for r in reports:  # without the write lock: writes go on meanwhile
+        for n, r in enumerate(reports, 1):  # without the write lock: writes go on meanwhile
             if self._stop.is_set():
                 return
             state.diagnoser.observe(r)
             state.through = r.iteration
+            if n % _YIELD_EVERY == 0:
+                time.sleep(_YIELD_S)  # a long run: leave the interpreter to the training and the server
 
         def catch_up(conn: sqlite3.Connection) -> None:
             with self._lock:

@@ -54,6 +54,7 @@ def load_reports(
     *,
     score_times: bool = False,
     unit_stats: bool = False,
+    histograms: bool = True,
 ) -> list[StatsReport]:
     """Builds full reports from ``reports`` rows (:data:`~._sqlite_rows.REPORT_COLUMNS`).
 
@@ -69,6 +70,7 @@ def load_reports(
         name_of: Maps a name id to its (kind, name).
         score_times: The file's ``scores`` has the ``timestamp_ms`` column.
         unit_stats: The file's ``summaries`` has the zero and unit counts.
+        histograms: Read the histograms too (False: the summaries come without them, a cheaper read).
 
     Raises:
         Damaged: A row holds what fitscope does not write (with the iteration of its report).
@@ -79,10 +81,16 @@ def load_reports(
     iteration_of = {r[0]: r[1] for r in found}
     summaries: dict[int, dict[str, dict[str, Summary]]] = defaultdict(dict)
     marks = ",".join("?" * len(ids))
-    summary_sql = (
-        f"SELECT {rows.summary_read_columns(unit_stats)} FROM summaries AS s LEFT JOIN histograms AS h "
-        f"ON h.name = s.name AND h.stream = s.stream AND h.iteration = s.iteration WHERE s.report IN ({marks})"
-    )
+    if histograms:
+        summary_sql = (
+            f"SELECT {rows.summary_read_columns(unit_stats)} FROM summaries AS s LEFT JOIN histograms AS h "
+            f"ON h.name = s.name AND h.stream = s.stream AND h.iteration = s.iteration WHERE s.report IN ({marks})"
+        )
+    else:
+        summary_sql = (
+            f"SELECT {rows.summary_read_columns(unit_stats, histograms=False)} FROM summaries AS s "
+            f"WHERE s.report IN ({marks})"
+        )
     for r in conn.execute(summary_sql, ids):
         kind, name = name_of(r[0])
         try:

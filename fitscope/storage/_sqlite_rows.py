@@ -73,13 +73,15 @@ SUMMARY_COLUMNS: Final = ", ".join(_KEY_COLUMNS + _STAT_COLUMNS)
 HISTOGRAM_COLUMNS: Final = ", ".join(_KEY_COLUMNS + _HIST_COLUMNS)
 
 
-def summary_read_columns(unit_stats: bool) -> str:
+def summary_read_columns(unit_stats: bool, *, histograms: bool = True) -> str:
     """Columns read by :func:`summary_from_row` (``row[4:]``) from ``summaries AS s LEFT JOIN histograms AS h``.
 
     ``unit_stats``: the file has the zero and unit counts; NULL (not counted) is read in their place otherwise.
+    ``histograms``: False reads NULL for the histogram columns (no join needed: the summaries come without).
     """
     stats = [f"s.{c}" if unit_stats or c not in _UNIT_COLUMNS else "NULL" for c in _STAT_COLUMNS]
-    return ", ".join([f"s.{c}" for c in _KEY_COLUMNS] + stats + [f"h.{c}" for c in _HIST_COLUMNS])
+    hist = [f"h.{c}" if histograms else "NULL" for c in _HIST_COLUMNS]
+    return ", ".join([f"s.{c}" for c in _KEY_COLUMNS] + stats + hist)
 
 
 _PERFORMANCE_FIELDS: Final = tuple(Performance.__dataclass_fields__)

@@ -242,7 +242,9 @@ class FileStatsStorage:
         if row is None:
             return None, iter(())
         session_id, worker_id = row
-        return self.get_static_info(session_id, worker_id), self.iter_updates(session_id, worker_id, start)
+        # The rules read no histogram: the reports come without them (a third of the reading).
+        reports = self._iter_reports(session_id, worker_id, start, None, histograms=False)
+        return self.get_static_info(session_id, worker_id), reports
 
     def stored_findings(self, session_id: str, worker_id: str) -> StoredFindings | None:
         """The findings the file holds for a worker's run, or None (none stored, or a file from before them).
@@ -468,7 +470,13 @@ class FileStatsStorage:
             return None if row is None else self._static_info(row[0], session_id, worker_id)
 
     def _load(
-        self, conn: sqlite3.Connection, stream: int, found: list[Any], session_id: str, worker_id: str
+        self,
+        conn: sqlite3.Connection,
+        stream: int,
+        found: list[Any],
+        session_id: str,
+        worker_id: str,
+        histograms: bool = True,
     ) -> list[StatsReport]:
         if not self._score_times:  # a writer may add the column while this storage reads
             self._score_times = has_score_times(conn)
@@ -485,12 +493,18 @@ class FileStatsStorage:
             lambda name_id: self._name(conn, name_id),
             score_times=self._score_times,
             unit_stats=self._unit_stats,
+            histograms=histograms,
         )
 
     def iter_updates(
         self, session_id: str, worker_id: str, start: int | None = None, end: int | None = None
     ) -> Iterator[StatsReport]:
         """Yields reports in iteration order with ``start <= iteration <= end``, a chunk per query."""
+        return self._iter_reports(session_id, worker_id, start, end, histograms=True)
+
+    def _iter_reports(
+        self, session_id: str, worker_id: str, start: int | None, end: int | None, *, histograms: bool
+    ) -> Iterator[StatsReport]:
         lo = I64_MIN if start is None else start
         hi = I64_MAX if end is None else end
         while lo <= hi:
@@ -503,7 +517,7 @@ class FileStatsStorage:
                     "ORDER BY iteration LIMIT ?",
                     (stream, lo, hi, _CHUNK),
                 ).fetchall()
-                chunk = self._load(conn, stream, found, session_id, worker_id)
+                chunk = self._load(conn, stream, found, session_id, worker_id, histograms)
             yield from chunk
             if len(found) < _CHUNK:
                 return
