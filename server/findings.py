@@ -1,6 +1,9 @@
 """``GET /api/v1/findings``: the diagnostics' findings of one worker, kept up to date as reports arrive.
 
-Each worker's run is diagnosed once, incrementally: a :class:`~fitscope.diagnostics.Diagnoser`
+A fitscope file whose writer keeps the findings (``FileStatsStorage.stored_findings``) answers
+from them while they cover the stream's last report and were made with the server's thresholds:
+a few indexed reads, never the run. Otherwise each worker's run is diagnosed once,
+incrementally: a :class:`~fitscope.diagnostics.Diagnoser`
 per stream sees each stored report once (the reports stored since the last request are read
 with ``iter_updates(start=...)``), so a request costs what the new reports cost, never a rescan
 of the run. A stream whose reports go back (a file replaced by a shorter one) is diagnosed again
@@ -65,6 +68,9 @@ class FindingsCache:
         watcher it must not load (and so cache) a latest report that a request right after the
         next commit would then be answered from until that commit's event.
         """
+        stored = self._stored(reader)
+        if stored is not None:
+            return stored
         stream = self._stream(reader)
         latest = reader.latest() if check_reset else None
         if latest is not None and stream.last_iteration is not None and latest.iteration < stream.last_iteration:
@@ -77,6 +83,27 @@ class FindingsCache:
                 stream.last_iteration = report.iteration
                 stream.reports += 1
             return list(stream.diagnoser.findings), stream.reports
+
+
+    def _stored(self, reader: Reader) -> tuple[list[Finding], int] | None:
+        """The findings the file keeps for the stream, when current (see the module docs)."""
+        storage = reader.attached.storage
+        read = getattr(storage, "stored_findings", None)
+        if read is None:
+            return None
+        key = (reader.attached.slot, reader.session_id, reader.worker_id)
+        with self._lock:
+            if key in self._streams:  # diagnosed here already: keep going incrementally
+                return None
+        from fitscope.storage._sqlite_findings import rules_text
+
+        stored = read(reader.session_id, reader.worker_id)
+        if stored is None or stored.rules != rules_text(self._config or DiagnosticsConfig()):
+            return None
+        after = storage.read_series(reader.session_id, reader.worker_id, "timestamp_ms", start=stored.through + 1)
+        if after.iterations:  # reports past what they cover: a writer still catching up
+            return None
+        return list(stored.findings), storage.count_updates(reader.session_id, reader.worker_id)
 
 
 def _counts(found: list[Finding]) -> dict[str, int]:

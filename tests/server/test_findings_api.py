@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
+from pathlib import Path
 
 import torch
 
-from fitscope import InMemoryStatsStorage, StatsListener
+from fitscope import FileStatsStorage, InMemoryStatsStorage, StatsListener
 from fitscope.diagnostics import diagnose_stream
 from fitscope.server import UIServer
 
@@ -126,3 +128,42 @@ def test_the_event_stream_says_when_findings_change() -> None:
     last = events[-1]
     assert last["total"] == len(_expected(storage))
     assert last["counts"]["warning"] + last["counts"]["error"] > 0
+
+
+def _file_run(path: Path, **kw: object) -> FileStatsStorage:
+    torch.manual_seed(0)
+    storage = FileStatsStorage(path, **kw)  # type: ignore[arg-type]
+    model = torch.nn.Sequential(torch.nn.Linear(8, 32), torch.nn.ReLU(), torch.nn.Linear(32, 1))
+    opt = torch.optim.SGD(model.parameters(), lr=0.5)
+    listener = StatsListener(storage, frequency=5, session_id="diverging")
+    listener.attach(model, opt)
+    _train(listener, model, opt, 100)
+    listener.close()  # closes the storage: its findings are in the file
+    return storage
+
+
+def test_a_file_with_current_stored_findings_is_answered_from_them(tmp_path: Path) -> None:
+    path = tmp_path / "run.fitscope"
+    _file_run(path)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE findings SET json = json_set(json, '$.message', 'as stored')")
+    conn.commit()
+    conn.close()
+    with FileStatsStorage(path, read_only=True) as storage, UIServer(port=0) as server:
+        server.attach(storage)
+        doc = _findings(server.url)
+        assert doc["findings"] and {f["message"] for f in doc["findings"]} == {"as stored"}
+        assert doc["reports_seen"] == 20
+
+
+def test_a_file_without_stored_findings_is_diagnosed_by_the_server(tmp_path: Path) -> None:
+    path = tmp_path / "run.fitscope"
+    _file_run(path, diagnostics=False)
+    with FileStatsStorage(path, read_only=True) as storage, UIServer(port=0) as server:
+        server.attach(storage)
+        doc = _findings(server.url)
+        assert doc["findings"] and doc["reports_seen"] == 20
+        found = diagnose_stream(storage, "diverging", storage.list_workers("diverging")[0])
+        order = {"error": 0, "warning": 1, "info": 2}
+        found.sort(key=lambda f: (order[f.severity], f.first_iteration, f.rule))
+        assert doc["findings"] == [f.to_json() for f in found]
