@@ -84,7 +84,6 @@ class FindingsCache:
                 stream.reports += 1
             return list(stream.diagnoser.findings), stream.reports
 
-
     def _stored(self, reader: Reader) -> tuple[list[Finding], int] | None:
         """The findings the file keeps for the stream, when current (see the module docs)."""
         storage = reader.attached.storage
