@@ -100,7 +100,9 @@ pytest: $(STAMP)
 # The frontend's TypeScript types are generated from schemas/, and its bundles
 # (server/static/fitscope-ui.js, and fitscope-projector.js that the projector loads lazily) are
 # committed so pip installs need no Node: both checks fail when the committed files differ from
-# what the current sources give.
+# what the current sources give. check:manifest regenerates the custom elements manifest of the npm
+# package (frontend/package-dist/, `npm run build:package`) and fails when docs/web-components.md
+# does not document what it lists.
 NODE_STAMP := frontend/node_modules/.fitscope-installed
 $(NODE_STAMP): frontend/package-lock.json
 	cd frontend && npm ci --no-audit --no-fund
@@ -110,7 +112,8 @@ frontend-check: $(NODE_STAMP)
 	cd frontend && npm run --silent check:types && npm run --silent typecheck && npm run --silent lint \
 		&& npm run --silent check:format \
 		&& npm test \
-		&& npm run --silent check:bundle
+		&& npm run --silent check:bundle \
+		&& npm run --silent check:manifest
 
 # Rebuild the UI bundle after changing frontend/src (then commit server/static/fitscope-ui.js and fitscope-projector.js).
 frontend-build: $(NODE_STAMP)

@@ -18,6 +18,19 @@
  * the core module whenever the page loaded it under another URL, and the server's pages load
  * it as `fitscope-ui.js?v=<hash>`.
  *
+ * @attr api-base - origin (and path prefix) of the fitscope server; "" is this page's origin
+ * @attr embedding - the embedding's id; absent: the server's first
+ * @attr menu - boolean: offer the menu of the server's embeddings and the Upload form even with
+ *   `embedding` given
+ * @attr lang - language code (`en`, `zh`, ...); absent: the browser's
+ * @attr theme - `light`, `dark` or `auto` (follows the OS)
+ * @cssprop --train-bg - surface
+ * @cssprop --train-fg - text
+ * @cssprop --train-muted - secondary text
+ * @cssprop --train-border - lines
+ * @cssprop --train-accent - links, selection, focus ring
+ * @cssprop --train-series-1 - ... `--train-series-12`: a categorical column's colours; a numeric
+ *   column's ramp runs from `--train-series-1` to `--train-series-2`
  * @fires train-embedding-select - (from the view) the user picked an embedding, or uploaded one; detail {embedding}
  * @fires train-point-select - (from the view) the user chose a point; detail {embedding, index, label}
  * @fires train-error - a request failed, or the chunk could not be loaded; detail {status, code, message}

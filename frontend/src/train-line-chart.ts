@@ -96,6 +96,11 @@ export type { FindingMark } from "./lib/findings.js";
  * @csspart table - the table view of the points
  * @csspart nonfinite - a NaN / ±Inf marker (`data-kind="nan|inf|-inf"`)
  * @csspart finding - a diagnostics finding's marker (`findingMarks`; `data-severity`, `data-x`)
+ * @csspart x-axis - the x-axis menu (iteration, wall time, relative time)
+ * @csspart smoothing - the smoothing slider
+ * @csspart download - the CSV / JSON download buttons
+ * @csspart xnote - why the time axes are disabled (the series carry no timestamps)
+ * @csspart error - why a download failed
  * @cssprop --train-series-1 - ... `--train-series-12`: series colours (past 12 they repeat, dashed)
  * @cssprop --train-fg - axis labels
  * @cssprop --train-grid - grid lines
