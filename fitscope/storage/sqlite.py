@@ -639,6 +639,13 @@ class FileStatsStorage:
         order = [k for k in SUMMARY_KINDS if k in by_kind] + [k for k in by_kind if k not in SUMMARY_KINDS]
         return {kind: by_kind[kind] for kind in order}
 
+    def _tensor_ids(
+        self, conn: sqlite3.Connection, session_id: str, worker_id: str, kind: str, name: str
+    ) -> tuple[int | None, int | None]:
+        """The stream id of a worker and the name id of one of its tensors (None: never stored)."""
+        stream = self._stream_id(conn, session_id, worker_id)
+        return stream, None if stream is None else self._name_id(conn, kind, name)
+
     def latest_histogram_iteration(
         self, session_id: str, worker_id: str, kind: str, name: str, end: int | None = None
     ) -> int | None:
@@ -647,8 +654,7 @@ class FileStatsStorage:
         One seek in the histograms' primary key (name, stream, iteration).
         """
         with self._reading(session_id, worker_id) as conn:
-            stream = self._stream_id(conn, session_id, worker_id)
-            name_id = None if stream is None else self._name_id(conn, kind, name)
+            stream, name_id = self._tensor_ids(conn, session_id, worker_id, kind, name)
             if stream is None or name_id is None:
                 return None
             row = conn.execute(
@@ -663,8 +669,7 @@ class FileStatsStorage:
         """Returns the newest histogram of ``kind``/``name`` at or before ``iteration`` (``after``:
         the oldest after it); one seek in the histograms' primary key."""
         with self._reading(session_id, worker_id) as conn:
-            stream = self._stream_id(conn, session_id, worker_id)
-            name_id = None if stream is None else self._name_id(conn, kind, name)
+            stream, name_id = self._tensor_ids(conn, session_id, worker_id, kind, name)
             if stream is None or name_id is None:
                 return None
             try:
@@ -685,8 +690,7 @@ class FileStatsStorage:
         """Returns at most ``max_count`` histograms of ``kind``/``name`` in ``[start, end]``, spread
         evenly by iteration: about one seek each, however long the run (see :mod:`._sqlite_histograms`)."""
         with self._reading(session_id, worker_id) as conn:
-            stream = self._stream_id(conn, session_id, worker_id)
-            name_id = None if stream is None else self._name_id(conn, kind, name)
+            stream, name_id = self._tensor_ids(conn, session_id, worker_id, kind, name)
             if stream is None or name_id is None:
                 return []
             lo, hi = I64_MIN if start is None else start, I64_MAX if end is None else end
